@@ -1,0 +1,18 @@
+const { readFileSync } = require('node:fs');
+
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper: {
+    '^@nexwave/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@nexwave/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

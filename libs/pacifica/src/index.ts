@@ -1,0 +1,3 @@
+export * from './signing/keypair';
+export * from './signing/request-signer';
+export * from './signing/signing-message';

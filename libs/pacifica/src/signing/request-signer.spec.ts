@@ -1,0 +1,150 @@
+import { FixedClock } from '@nexwave/core';
+
+import { SolanaKeypair, verifySignature } from './keypair';
+import { RequestSigner } from './request-signer';
+import { buildSigningMessage, toSdkJson } from './signing-message';
+
+// Section 2.5 of shared/research/pacifica-api.md, produced by the official Python SDK.
+const SECRET =
+  '49W385L4rePHy6PAaQUovbD2aacgN4HsKXSMeUzRg4fmwXszN91JuMFrQRj3vMDpZuRF3ZknQBuRBoWQJEfXstMw';
+const SEED_HEX = '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60';
+const ACCOUNT = 'FVen3X669xLzsi6N2V91DoiyzHzg1uAgqiT8jZ9nS96Z';
+const PAYLOAD = {
+  symbol: 'BTC',
+  reduce_only: false,
+  amount: '0.1',
+  side: 'bid',
+  slippage_percent: '0.5',
+  client_order_id: 'f47ac10b-58cc-4372-a567-0e02b2c3d479',
+};
+const MESSAGE =
+  '{"data":{"amount":"0.1","client_order_id":"f47ac10b-58cc-4372-a567-0e02b2c3d479","reduce_only":false,"side":"bid","slippage_percent":"0.5","symbol":"BTC"},"expiry_window":5000,"timestamp":1750000000000,"type":"create_market_order"}';
+const SIGNATURE =
+  'e7T3PFGbuo4SqbAf8PSJ7EUXq3iybaFhFZ8RPwLLbWNJ62VSTAWR5omUS9eViZ6ZdYSyTjfjcBFA3whML2NUMLA';
+
+describe('Pacifica signing (SDK vector, section 2.5)', () => {
+  const keypair = SolanaKeypair.fromBase58(SECRET);
+
+  it('derives the account address from the secret key', () => {
+    expect(keypair.publicKey).toBe(ACCOUNT);
+  });
+
+  it('accepts the 32-byte seed form of the same key', () => {
+    const bs58 = jest.requireActual<typeof import('bs58')>('bs58').default;
+    const seed = bs58.encode(Buffer.from(SEED_HEX, 'hex'));
+    expect(SolanaKeypair.fromBase58(seed).publicKey).toBe(ACCOUNT);
+  });
+
+  it('builds the exact message bytes', () => {
+    const message = buildSigningMessage(
+      { type: 'create_market_order', timestamp: 1_750_000_000_000, expiryWindow: 5_000 },
+      PAYLOAD,
+    );
+    expect(message).toBe(MESSAGE);
+  });
+
+  it('signs to the exact signature', () => {
+    expect(keypair.sign(MESSAGE)).toBe(SIGNATURE);
+    expect(verifySignature(ACCOUNT, MESSAGE, SIGNATURE)).toBe(true);
+  });
+
+  it('builds the flat body: header and payload, no data, no type, no agent_wallet', () => {
+    const signer = new RequestSigner(keypair, {
+      clock: new FixedClock(new Date(1_750_000_000_000)),
+    });
+    expect(signer.sign('create_market_order', PAYLOAD)).toEqual({
+      account: ACCOUNT,
+      signature: SIGNATURE,
+      timestamp: 1_750_000_000_000,
+      expiry_window: 5_000,
+      ...PAYLOAD,
+    });
+  });
+});
+
+describe('SDK serialisation rules', () => {
+  it('sorts keys at every depth, inside arrays too, keeping array order', () => {
+    expect(toSdkJson({ b: [{ z: 1, a: 2 }, 'x'], a: { d: true, c: null } })).toBe(
+      '{"a":{"c":null,"d":true},"b":[{"a":2,"z":1},"x"]}',
+    );
+  });
+
+  it('sorts by code point: digits, uppercase, underscore, lowercase', () => {
+    expect(toSdkJson({ ab: 1, a_b: 2, aB: 3, a1: 4 })).toBe('{"a1":4,"aB":3,"a_b":2,"ab":1}');
+  });
+
+  it('escapes non-ASCII and DEL as lowercase \\uXXXX, astral as surrogate pairs', () => {
+    expect(toSdkJson({ s: 'é€\u007f😀/' })).toBe('{"s":"\\u00e9\\u20ac\\u007f\\ud83d\\ude00/"}');
+  });
+
+  it('uses the short escapes and lowercase hex for control characters', () => {
+    expect(toSdkJson({ s: '"\\\n\r\t\b\f\u0001' })).toBe('{"s":"\\"\\\\\\n\\r\\t\\b\\f\\u0001"}');
+  });
+
+  it('refuses floats: decimals travel as strings', () => {
+    expect(() => toSdkJson({ price: 0.1 })).toThrow(TypeError);
+  });
+
+  it('drops undefined optional fields from message and body alike', () => {
+    const keypair = SolanaKeypair.generate();
+    const signer = new RequestSigner(keypair, { clock: new FixedClock(new Date(1)) });
+    const body = signer.sign('cancel_order', {
+      symbol: 'BTC',
+      order_id: 7,
+      client_order_id: undefined,
+    });
+    expect(body).not.toHaveProperty('client_order_id');
+    const message = buildSigningMessage(
+      { type: 'cancel_order', timestamp: 1, expiryWindow: 5_000 },
+      { symbol: 'BTC', order_id: 7 },
+    );
+    expect(verifySignature(keypair.publicKey, message, body['signature'] as string)).toBe(true);
+  });
+});
+
+describe('agent wallet requests', () => {
+  it('carry the main account and agent_wallet, signed by the agent key', () => {
+    const agent = SolanaKeypair.generate();
+    const signer = new RequestSigner(agent, {
+      account: ACCOUNT,
+      clock: new FixedClock(new Date(5)),
+    });
+    const body = signer.sign('cancel_all_orders', {
+      all_symbols: true,
+      exclude_reduce_only: false,
+    });
+    expect(body['account']).toBe(ACCOUNT);
+    expect(body['agent_wallet']).toBe(agent.publicKey);
+    const message = buildSigningMessage(
+      { type: 'cancel_all_orders', timestamp: 5, expiryWindow: 5_000 },
+      { all_symbols: true, exclude_reduce_only: false },
+    );
+    expect(verifySignature(agent.publicKey, message, body['signature'] as string)).toBe(true);
+  });
+});
+
+describe('key handling', () => {
+  it.each([
+    ['not base58', 'not-base58-0OIl'],
+    ['wrong length', '3yZe7d'],
+  ])('refuses a malformed key (%s) without echoing it', (_, secret) => {
+    const error = captureError(() => SolanaKeypair.fromBase58(secret));
+    expect(error.message).toMatch(/Invalid Pacifica key/);
+    expect(error.message).not.toContain(secret);
+  });
+
+  it('never prints the secret', () => {
+    const keypair = SolanaKeypair.fromBase58(SECRET);
+    expect(JSON.stringify({ keypair })).not.toContain(SECRET);
+    expect(String(keypair)).toBe(`SolanaKeypair(${ACCOUNT})`);
+  });
+});
+
+function captureError(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a throw');
+}
