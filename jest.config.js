@@ -8,11 +8,14 @@ module.exports = {
   testEnvironment: 'node',
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, baseUrl: __dirname }, swcrc: false }],
+  },
   moduleNameMapper: {
     '^@nexwave/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
     '^@nexwave/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

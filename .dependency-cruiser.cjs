@@ -1,0 +1,66 @@
+/** Architecture rules (../shared/STYLE.md, Tooling). `npm run depcruise` fails on any violation. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'domain/ is plain TypeScript: no framework, database, broker or network libraries.',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: {
+        path: [
+          'node_modules/(@nestjs|typeorm|kafkajs|ioredis|pg|pg-copy-streams|ws|@electric-sql|@unni-craftsman|express)/',
+        ],
+      },
+    },
+    {
+      name: 'domain-no-io-builtins',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: { dependencyTypes: ['core'], path: '^(node:)?(net|http|https|fs|fs/promises|child_process|dgram|tls)$' },
+    },
+    {
+      name: 'only-through-index',
+      comment: "A lib imports another lib only through its index (or its testing index).",
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: {
+        path: '^libs/[^/]+/',
+        pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/testing/index\\.ts$'],
+      },
+    },
+    {
+      name: 'apps-only-through-index',
+      severity: 'error',
+      from: { path: '^(apps|test|bench)/' },
+      to: {
+        path: '^libs/[^/]+/',
+        pathNot: ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/testing/index\\.ts$'],
+      },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'production-code-never-imports-tests',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '/testing/', '/test/'] },
+      to: { path: ['^test/', '/testing/', '\\.(spec|int-spec|e2e-spec)\\.ts$'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['^dist/'] },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default'] },
+  },
+};

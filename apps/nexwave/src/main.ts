@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+
+import { bootstrap } from '@nexwave/platform';
+
+import { NexwaveAppModule } from './nexwave-app.module';
+
+void bootstrap({
+  name: 'nexwave',
+  title: 'Nexwave (all-in-one)',
+  module: (config) => NexwaveAppModule.forRoot(config),
+});

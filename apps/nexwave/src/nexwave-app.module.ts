@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+
+import type { ConfigOf } from '@nexwave/config';
+import { MarketDataModule } from '@nexwave/market-data';
+import { OrdersModule } from '@nexwave/orders';
+import { platformImports } from '@nexwave/platform';
+import { RiskModule } from '@nexwave/risk';
+import { StrategyModule } from '@nexwave/strategy';
+import { WhalesModule } from '@nexwave/whales';
+
+@Module({})
+export class NexwaveAppModule {
+  static forRoot(config: ConfigOf<'nexwave'>): DynamicModule {
+    return {
+      module: NexwaveAppModule,
+      imports: [
+        ...platformImports('nexwave', config),
+        MarketDataModule,
+        WhalesModule,
+        StrategyModule,
+        RiskModule,
+        OrdersModule,
+      ],
+    };
+  }
+}

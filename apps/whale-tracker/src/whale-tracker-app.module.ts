@@ -1,0 +1,15 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+
+import type { ConfigOf } from '@nexwave/config';
+import { platformImports } from '@nexwave/platform';
+import { WhalesModule } from '@nexwave/whales';
+
+@Module({})
+export class WhaleTrackerAppModule {
+  static forRoot(config: ConfigOf<'whale-tracker'>): DynamicModule {
+    return {
+      module: WhaleTrackerAppModule,
+      imports: [...platformImports('whale-tracker', config), WhalesModule],
+    };
+  }
+}

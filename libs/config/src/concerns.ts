@@ -1,0 +1,37 @@
+import { appConcern } from './app.schema';
+import { databaseConcern } from './database.schema';
+import { messagingConcern } from './messaging.schema';
+import { pacificaConcern } from './pacifica.schema';
+import { riskConcern } from './risk.schema';
+import { tradingConcern } from './trading.schema';
+import { whalesConcern } from './whales.schema';
+
+export const CONCERNS = {
+  app: appConcern,
+  database: databaseConcern,
+  messaging: messagingConcern,
+  pacifica: pacificaConcern,
+  trading: tradingConcern,
+  risk: riskConcern,
+  whales: whalesConcern,
+};
+
+export type ConcernName = keyof typeof CONCERNS;
+
+export type AppConfig = {
+  [K in ConcernName]: ReturnType<(typeof CONCERNS)[K]['build']>;
+};
+
+/** What each deployable validates at start-up: only what it uses. */
+export const APP_CONCERNS = {
+  nexwave: ['app', 'database', 'messaging', 'pacifica', 'trading', 'risk', 'whales'],
+  'api-gateway': ['app', 'database', 'messaging'],
+  'market-data': ['app', 'database', 'messaging', 'pacifica', 'trading'],
+  'whale-tracker': ['app', 'database', 'messaging', 'whales'],
+  'trading-engine': ['app', 'database', 'messaging', 'trading', 'risk'],
+  'order-management': ['app', 'database', 'messaging', 'pacifica', 'trading'],
+} as const satisfies Record<string, readonly ConcernName[]>;
+
+export type AppName = keyof typeof APP_CONCERNS;
+
+export type ConfigOf<A extends AppName> = Pick<AppConfig, (typeof APP_CONCERNS)[A][number]>;

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { renderEnvExample, replaceConfigTable } from './config-docs';
+
+const root = join(__dirname, '..', '..', '..');
+
+describe('generated configuration docs', () => {
+  it('README.md holds the current config table (run npm run docs:config)', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(replaceConfigTable(readme)).toBe(readme);
+  });
+
+  it('.env.example documents every variable (run npm run docs:config)', () => {
+    expect(readFileSync(join(root, '.env.example'), 'utf8')).toBe(renderEnvExample());
+  });
+});

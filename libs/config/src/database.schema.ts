@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+import { concern, port, variable } from './variable';
+
+export const databaseConcern = concern({
+  variables: {
+    DATABASE_URL: variable(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+        .optional(),
+      {
+        doc: 'TimescaleDB server. Unset: an embedded TimescaleDB (PGlite) is started in-process.',
+        secret: true,
+      },
+    ),
+    EMBEDDED_DB_DIR: variable(z.string().min(1), {
+      doc: 'Data directory of the embedded TimescaleDB.',
+      default: '.nexwave/pgdata',
+    }),
+    EMBEDDED_DB_PORT: variable(port, {
+      doc: 'Loopback port of the embedded TimescaleDB (0 picks a free one).',
+      default: '0',
+    }),
+  },
+  build: (v) => ({
+    url: v.DATABASE_URL,
+    embeddedDataDir: v.EMBEDDED_DB_DIR,
+    embeddedPort: v.EMBEDDED_DB_PORT,
+  }),
+});

@@ -1,0 +1,107 @@
+import { ConfigError, loadConfig, secretValues } from './load-config';
+import { redact, REDACTED } from './secrets';
+
+const KEY =
+  '49W385L4rePHy6PAaQUovbD2aacgN4HsKXSMeUzRg4fmwXszN91JuMFrQRj3vMDpZuRF3ZknQBuRBoWQJEfXstMw';
+
+function problemOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives the embedded, paper-trading defaults on an empty environment', () => {
+    const config = loadConfig('nexwave', {});
+    expect(config.app.port).toBe(3000);
+    expect(config.database).toEqual({
+      url: undefined,
+      embeddedDataDir: '.nexwave/pgdata',
+      embeddedPort: 0,
+    });
+    expect(config.messaging.transport).toBe('memory');
+    expect(config.pacifica.network).toBe('sim');
+    expect(config.trading.paperTrading).toBe(true);
+    expect(config.trading.portfolioValueUsd).toBe(100_000);
+    expect(config.risk).toEqual({
+      maxPositionUsd: 1_000_000,
+      maxLeverage: 5,
+      dailyLossLimitPct: 5,
+      minOrderUsd: 10,
+      maxOrderUsd: 100_000,
+    });
+    expect(config.whales.thresholdUsd).toBe(25_000);
+    expect(config.whales.detectionIntervalSeconds).toBe(5);
+    expect(config.whales.telegram).toBeUndefined();
+  });
+
+  it('validates only what the app uses', () => {
+    const config = loadConfig('whale-tracker', { PACIFICA_NETWORK: 'nonsense' });
+    expect(config).not.toHaveProperty('pacifica');
+    expect(config.whales.thresholdUsd).toBe(25_000);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT is invalid: .* \(got "abc"\)$/],
+    [{ PORT: '70000' }, /PORT is invalid/],
+    [{ WHALE_THRESHOLD_USD: '-1' }, /WHALE_THRESHOLD_USD is invalid/],
+    [{ PAPER_TRADING: 'maybe' }, /PAPER_TRADING is invalid/],
+    [{ TRANSPORT: 'kafka' }, /KAFKA_BROKERS is required when TRANSPORT=kafka/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL is invalid: must be a postgres:\/\/ URL$/],
+    [{ TELEGRAM_BOT_TOKEN: '123:abc' }, /TELEGRAM_CHAT_ID is required/],
+    [
+      { PAPER_TRADING: 'false' },
+      /PACIFICA_AGENT_WALLET_PRIVKEY is required when PAPER_TRADING=false/,
+    ],
+    [{ MIN_ORDER_SIZE_USD: '500', MAX_ORDER_SIZE_USD: '100' }, /MIN_ORDER_SIZE_USD must be below/],
+  ])('names the bad variable in one line: %j', (env, expected) => {
+    const message = problemOf(() => loadConfig('nexwave', env));
+    expect(message).toMatch(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  it('lists every bad variable at once', () => {
+    const message = problemOf(() => loadConfig('nexwave', { PORT: 'x', MAX_LEVERAGE: '0' }));
+    expect(message).toMatch(/PORT is invalid.*; MAX_LEVERAGE is invalid/);
+  });
+
+  it('never echoes a secret value', () => {
+    const message = problemOf(() => loadConfig('nexwave', { DATABASE_URL: 'mysql://u:hunter2@h' }));
+    expect(message).toContain('DATABASE_URL');
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('accepts live trading with a key, and builds network URLs', () => {
+    const config = loadConfig('order-management', {
+      PAPER_TRADING: 'false',
+      PACIFICA_AGENT_WALLET_PRIVKEY: KEY,
+      PACIFICA_NETWORK: 'testnet',
+    });
+    expect(config.trading.paperTrading).toBe(false);
+    expect(config.pacifica.apiUrl).toBe('https://test-api.pacifica.fi/api/v1');
+    expect(config.pacifica.wsUrl).toBe('wss://test-ws.pacifica.fi/ws');
+  });
+
+  it('keeps symbols case-sensitive', () => {
+    const config = loadConfig('market-data', { SYMBOLS: 'BTC, kBONK ,kPEPE' });
+    expect(config.trading.symbols).toEqual(['BTC', 'kBONK', 'kPEPE']);
+  });
+});
+
+describe('secrets', () => {
+  it('collects secret values and blanks them in text', () => {
+    const env = {
+      TELEGRAM_BOT_TOKEN: '123:tok',
+      TELEGRAM_CHAT_ID: '42',
+      PACIFICA_AGENT_WALLET_PRIVKEY: KEY,
+    };
+    const secrets = secretValues('nexwave', env);
+    expect(secrets).toEqual(expect.arrayContaining(['123:tok', KEY]));
+    expect(secrets).not.toContain('42');
+    expect(redact(`token 123:tok key ${KEY}`, secrets)).toBe(`token ${REDACTED} key ${REDACTED}`);
+  });
+});

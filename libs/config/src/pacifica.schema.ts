@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+import { concern, port, positiveNumber, url, variable } from './variable';
+
+const NETWORK_URLS = {
+  mainnet: { api: 'https://api.pacifica.fi/api/v1', ws: 'wss://ws.pacifica.fi/ws' },
+  testnet: { api: 'https://test-api.pacifica.fi/api/v1', ws: 'wss://test-ws.pacifica.fi/ws' },
+} as const;
+
+export const pacificaConcern = concern({
+  variables: {
+    PACIFICA_NETWORK: variable(z.enum(['sim', 'mainnet', 'testnet']), {
+      doc: 'Exchange: the local simulator (started in-process) or Pacifica mainnet/testnet.',
+      default: 'sim',
+    }),
+    PACIFICA_API_URL: variable(url.optional(), {
+      doc: 'REST base URL; overrides the network default (set it to use a real exchange).',
+    }),
+    PACIFICA_WS_URL: variable(url.optional(), {
+      doc: 'WebSocket URL; overrides the network default.',
+    }),
+    PACIFICA_API_KEY: variable(z.string().min(1).optional(), {
+      doc: 'Rate-limit key sent as PF-API-KEY (raises the credit quota).',
+      secret: true,
+    }),
+    PACIFICA_AGENT_WALLET_PRIVKEY: variable(z.string().min(32).optional(), {
+      doc: 'Base58 secret key (64 bytes, or a 32-byte seed) that signs orders.',
+      secret: true,
+    }),
+    PACIFICA_AGENT_WALLET_PUBKEY: variable(z.string().min(32).max(44).optional(), {
+      doc: 'Expected address of the signing key; start-up fails if it does not match.',
+    }),
+    PACIFICA_ACCOUNT: variable(z.string().min(32).max(44).optional(), {
+      doc: 'Main account when the signing key is an agent wallet bound to it.',
+    }),
+    PACIFICA_SIM_PORT: variable(port, {
+      doc: 'Port of the local Pacifica simulator (0 picks a free one).',
+      default: '8081',
+    }),
+    SIM_INITIAL_BALANCE: variable(positiveNumber, {
+      doc: 'USDC balance the simulator gives every new account.',
+      default: '100000',
+    }),
+  },
+  build: (v) => {
+    const network = v.PACIFICA_NETWORK;
+    const defaults = network === 'sim' ? undefined : NETWORK_URLS[network];
+    return {
+      network,
+      apiUrl: v.PACIFICA_API_URL ?? defaults?.api,
+      wsUrl: v.PACIFICA_WS_URL ?? defaults?.ws,
+      apiKey: v.PACIFICA_API_KEY,
+      agentWalletPrivateKey: v.PACIFICA_AGENT_WALLET_PRIVKEY,
+      agentWalletPublicKey: v.PACIFICA_AGENT_WALLET_PUBKEY,
+      account: v.PACIFICA_ACCOUNT,
+      simPort: v.PACIFICA_SIM_PORT,
+      simInitialBalance: v.SIM_INITIAL_BALANCE,
+    };
+  },
+});

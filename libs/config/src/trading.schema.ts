@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+import { boolean, concern, csv, positiveNumber, variable } from './variable';
+
+export const tradingConcern = concern({
+  variables: {
+    PAPER_TRADING: variable(boolean, {
+      doc: 'Simulate fills instead of sending orders. Live trading needs false and a key.',
+      default: 'true',
+    }),
+    PORTFOLIO_VALUE: variable(positiveNumber, {
+      doc: 'Starting portfolio value in USD used for sizing and risk.',
+      default: '100000',
+    }),
+    STRATEGY: variable(z.enum(['mean_reversion']), {
+      doc: 'Strategy the trading engine runs.',
+      default: 'mean_reversion',
+    }),
+    STRATEGY_ID: variable(z.string().min(1), {
+      doc: 'Id recorded on orders and positions of this strategy instance.',
+      default: 'mean_reversion_1',
+    }),
+    SYMBOLS: variable(csv.optional(), {
+      doc: 'Comma-separated markets (case-sensitive, e.g. BTC,ETH,kBONK). Unset: every listed market.',
+    }),
+  },
+  build: (v) => ({
+    paperTrading: v.PAPER_TRADING,
+    portfolioValueUsd: v.PORTFOLIO_VALUE,
+    strategy: v.STRATEGY,
+    strategyId: v.STRATEGY_ID,
+    symbols: v.SYMBOLS,
+  }),
+});

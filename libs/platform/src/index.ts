@@ -1,0 +1,5 @@
+export * from './bootstrap';
+export * from './health.module';
+export * from './logger.module';
+export * from './swagger';
+export * from './platform.imports';

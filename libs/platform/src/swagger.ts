@@ -1,0 +1,16 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+
+export function buildOpenApiDocument(app: INestApplication, title: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(title)
+    .setDescription('Nexwave: automated trading on the Pacifica perpetual DEX')
+    .setVersion('0.1.0')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Swagger UI at /docs, the JSON document at /docs-json. */
+export function serveSwagger(app: INestApplication, title: string): void {
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, title));
+}
