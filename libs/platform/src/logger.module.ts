@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { LoggerOptions } from 'pino';
 
 import { redact } from '@nexwave/config';
 
@@ -10,16 +11,22 @@ export interface LoggingOptions {
   secrets: readonly string[];
 }
 
+export function pinoOptions(options: LoggingOptions): LoggerOptions {
+  return {
+    level: options.level,
+    redact: ['req.headers.authorization', 'req.headers["pf-api-key"]', 'req.headers.cookie'],
+    hooks: { streamWrite: (line: string) => redact(line, options.secrets) },
+    transport: options.pretty
+      ? { target: 'pino-pretty', options: { singleLine: true } }
+      : undefined,
+  };
+}
+
 export function loggerModule(options: LoggingOptions): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
-      level: options.level,
+      ...pinoOptions(options),
       autoLogging: { ignore: (req) => req.url === '/health' },
-      redact: ['req.headers.authorization', 'req.headers["pf-api-key"]', 'req.headers.cookie'],
-      hooks: { streamWrite: (line: string) => redact(line, options.secrets) },
-      transport: options.pretty
-        ? { target: 'pino-pretty', options: { singleLine: true } }
-        : undefined,
     },
   });
 }
