@@ -1,0 +1,2 @@
+export { startKafkaTestBroker } from './kafka-test-broker';
+export type { KafkaTestBroker, KafkaTestBrokerOptions } from './kafka-test-broker';

@@ -1,0 +1,22 @@
+/** Kafka error codes this broker returns (https://kafka.apache.org/protocol#protocol_error_codes). */
+export enum ErrorCode {
+  None = 0,
+  OffsetOutOfRange = 1,
+  CorruptMessage = 2,
+  UnknownTopicOrPartition = 3,
+  CoordinatorNotAvailable = 15,
+  InvalidTopic = 17,
+  IllegalGeneration = 22,
+  InconsistentGroupProtocol = 23,
+  UnknownMemberId = 25,
+  RebalanceInProgress = 27,
+  UnsupportedVersion = 35,
+  TopicAlreadyExists = 36,
+  InvalidPartitions = 37,
+  InvalidReplicationFactor = 38,
+  InvalidReplicaAssignment = 39,
+  InvalidRequest = 42,
+  UnsupportedForMessageFormat = 43,
+  UnsupportedCompressionType = 76,
+  MemberIdRequired = 79,
+}
