@@ -19,7 +19,7 @@ export interface SignerOptions {
 export class RequestSigner {
   readonly account: string;
   readonly agentWallet: string | undefined;
-  private readonly expiryWindowMs: number;
+  readonly expiryWindowMs: number;
   private readonly clock: Clock;
 
   constructor(
