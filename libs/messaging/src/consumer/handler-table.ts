@@ -1,0 +1,71 @@
+import { MessageHandler } from '@nestjs/microservices';
+import { from, isObservable, lastValueFrom, Observable, of } from 'rxjs';
+
+import { contractFor } from '../contracts/registry';
+import { UnknownTopicError } from '../messaging.errors';
+import { EventConsumer, Invoke } from './consumer-pipeline';
+
+/** `@EventPattern(topic, { consumer: 'risk' })` names the handler in the inbox and dead letters. */
+export interface HandlerExtras {
+  consumer?: string;
+}
+
+/**
+ * The handlers a transport server routes to. Nest chains a second @EventPattern of one topic
+ * behind the first so that both always run together; here each event handler stays separate,
+ * so each one is retried, deduplicated and dead-lettered on its own.
+ */
+export class HandlerTable {
+  private readonly events = new Map<string, EventConsumer[]>();
+  private readonly requests = new Map<string, Invoke>();
+
+  constructor(private readonly group: string) {}
+
+  /** Returns false when the pattern already has a handler (so the caller must not chain it). */
+  add(
+    pattern: string,
+    handler: MessageHandler,
+    isEventHandler: boolean,
+    extras: HandlerExtras = {},
+  ): boolean {
+    if (!contractFor(pattern)) {
+      throw new UnknownTopicError(pattern);
+    }
+    const invoke: Invoke = async (payload, context) => settle(await handler(payload, context));
+    if (!isEventHandler) {
+      this.requests.set(pattern, invoke);
+      return true;
+    }
+    const consumers = this.events.get(pattern) ?? [];
+    const fallback = consumers.length === 0 ? this.group : `${this.group}#${consumers.length}`;
+    consumers.push({ consumer: extras.consumer ?? fallback, invoke });
+    this.events.set(pattern, consumers);
+    return consumers.length === 1;
+  }
+
+  eventTopics(): string[] {
+    return [...this.events.keys()];
+  }
+
+  requestTopics(): string[] {
+    return [...this.requests.keys()];
+  }
+
+  consumersOf(topic: string): readonly EventConsumer[] {
+    return this.events.get(topic) ?? [];
+  }
+
+  responderOf(topic: string): Invoke | undefined {
+    return this.requests.get(topic);
+  }
+}
+
+/** Nest handlers return a value, a promise or an observable (which errors if the handler threw). */
+function settle(result: unknown): Promise<unknown> {
+  const stream: Observable<unknown> = isObservable(result)
+    ? result
+    : result instanceof Promise
+      ? from(result as Promise<unknown>)
+      : of(result);
+  return lastValueFrom(stream, { defaultValue: undefined });
+}

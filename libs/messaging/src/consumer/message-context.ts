@@ -1,0 +1,19 @@
+import { BaseRpcContext } from '@nestjs/microservices';
+
+import { Envelope } from '../envelope';
+
+/** `@Ctx()` of every message handler, whatever the transport: the envelope, topic and attempt. */
+export class MessageContext extends BaseRpcContext<[Envelope, string, number]> {
+  getEnvelope(): Envelope {
+    return this.args[0];
+  }
+
+  getTopic(): string {
+    return this.args[1];
+  }
+
+  /** 1 on first delivery, then 2, 3 ... while a retriable error is retried. */
+  getAttempt(): number {
+    return this.args[2];
+  }
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+import { Topic, Topics } from '../topics';
+import { TradeV1, tradeV1Schema } from './market-data/trade.v1';
+import {
+  OrderCommandReplyV1,
+  orderCommandReplyV1Schema,
+  OrderCommandV1,
+  orderCommandV1Schema,
+} from './orders/order-command.v1';
+import { OrderEventV1, orderEventV1Schema } from './orders/order-event.v1';
+import { OrderRequestV1, orderRequestV1Schema } from './orders/order-request.v1';
+import { WhaleDetectedV1, whaleDetectedV1Schema } from './whales/whale-detected.v1';
+
+/** The payload type of each topic. */
+export interface TopicPayloads {
+  'whales.detected.v1': WhaleDetectedV1;
+  'orders.requests.v1': OrderRequestV1;
+  'orders.events.v1': OrderEventV1;
+  'orders.commands.v1': OrderCommandV1;
+  'marketdata.trades.v1': TradeV1;
+}
+
+/** The reply type of each request/reply topic. */
+export interface TopicReplies {
+  'orders.commands.v1': OrderCommandReplyV1;
+}
+
+export type RequestTopic = keyof TopicReplies;
+
+export interface Contract<P = unknown> {
+  topic: Topic;
+  /** Envelope `type`: the topic without its version. */
+  type: string;
+  v: number;
+  schema: z.ZodType<P>;
+  /** Partition key: messages with one key are handled in order. */
+  key: (payload: P) => string;
+  reply?: z.ZodType;
+}
+
+/** All commands for the breaker share one key, so halt and resume are never reordered. */
+const ORDER_BREAKER_KEY = 'order-circuit-breaker';
+
+export const contracts: { readonly [T in Topic]: Contract<TopicPayloads[T]> } = {
+  [Topics.WhalesDetected]: {
+    topic: Topics.WhalesDetected,
+    type: 'whales.detected',
+    v: 1,
+    schema: whaleDetectedV1Schema,
+    key: (whale) => whale.symbol,
+  },
+  [Topics.OrdersRequests]: {
+    topic: Topics.OrdersRequests,
+    type: 'orders.requests',
+    v: 1,
+    schema: orderRequestV1Schema,
+    key: (request) => request.clientOrderId,
+  },
+  [Topics.OrdersEvents]: {
+    topic: Topics.OrdersEvents,
+    type: 'orders.events',
+    v: 1,
+    schema: orderEventV1Schema,
+    key: (event) => event.clientOrderId,
+  },
+  [Topics.OrdersCommands]: {
+    topic: Topics.OrdersCommands,
+    type: 'orders.commands',
+    v: 1,
+    schema: orderCommandV1Schema,
+    key: () => ORDER_BREAKER_KEY,
+    reply: orderCommandReplyV1Schema,
+  },
+  [Topics.MarketDataTrades]: {
+    topic: Topics.MarketDataTrades,
+    type: 'marketdata.trades',
+    v: 1,
+    schema: tradeV1Schema,
+    key: (trade) => trade.symbol,
+  },
+};
+
+export function contractFor(topic: string): Contract | undefined {
+  return (contracts as Readonly<Record<string, Contract>>)[topic];
+}

@@ -1,0 +1,222 @@
+import { once } from 'node:events';
+import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+
+import {
+  AppendOptions,
+  ConsumeOptions,
+  DEFAULT_CONSUME,
+  DEFAULT_MAX_LEN,
+  StreamConsumer,
+  StreamEntry,
+  StreamFields,
+  StreamPort,
+  toFields,
+} from './stream.port';
+
+type RawEntry = [id: string, flat: string[]] | null;
+
+/**
+ * Redis streams: XADD with MAXLEN ~, consumer groups (XGROUP CREATE MKSTREAM), XREADGROUP with
+ * BLOCK on a connection of its own per consumer, XACK after the handler, XAUTOCLAIM of idle
+ * pending entries. The caller owns `redis`; each consumer duplicates it for its blocking reads.
+ */
+export class RedisStreamAdapter extends StreamPort {
+  private readonly consumers = new Set<RedisStreamConsumer>();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly defaultMaxLen = DEFAULT_MAX_LEN,
+  ) {
+    super();
+  }
+
+  async append(
+    stream: string,
+    data: StreamFields | object,
+    options: AppendOptions = {},
+  ): Promise<string> {
+    const flat = Object.entries(toFields(data)).flat();
+    const maxLen = String(options.maxLen ?? this.defaultMaxLen);
+    const id = await this.redis.xadd(stream, 'MAXLEN', '~', maxLen, '*', ...flat);
+    return id as string;
+  }
+
+  async consume(options: ConsumeOptions): Promise<StreamConsumer> {
+    const consumer = new RedisStreamConsumer(this.redis, options);
+    await consumer.ensureGroups();
+    this.consumers.add(consumer);
+    consumer.start();
+    return {
+      stop: async () => {
+        await consumer.stop();
+        this.consumers.delete(consumer);
+      },
+    };
+  }
+
+  length(stream: string): Promise<number> {
+    return this.redis.xlen(stream);
+  }
+
+  async pending(stream: string, group: string): Promise<number> {
+    const [count] = (await this.redis.xpending(stream, group)) as [number, ...unknown[]];
+    return count;
+  }
+
+  /** Stops every consumer; the shared connection is left to its owner. */
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    this.consumers.clear();
+  }
+}
+
+class RedisStreamConsumer {
+  private readonly logger = new Logger(RedisStreamAdapter.name);
+  private readonly blocking: Redis;
+  private stopped = false;
+  private stopping?: Promise<void>;
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: ConsumeOptions,
+  ) {
+    this.blocking = redis.duplicate();
+    // Connection errors are retried by ioredis and by the loop below; do not crash on them.
+    this.blocking.on('error', (error: Error) =>
+      this.logger.warn(`Redis stream connection: ${error.message}`),
+    );
+  }
+
+  /** XGROUP CREATE ... MKSTREAM; an existing group (BUSYGROUP) is fine. */
+  async ensureGroups(): Promise<void> {
+    const startId = this.options.startId ?? DEFAULT_CONSUME.startId;
+    for (const stream of this.options.streams) {
+      try {
+        await this.redis.xgroup('CREATE', stream, this.options.group, startId, 'MKSTREAM');
+      } catch (error) {
+        if (!String(error).includes('BUSYGROUP')) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  start(): void {
+    this.loop = this.run();
+  }
+
+  /** Idempotent: a second call waits for the first. */
+  stop(): Promise<void> {
+    this.stopping ??= this.shutDown();
+    return this.stopping;
+  }
+
+  private async shutDown(): Promise<void> {
+    this.stopped = true;
+    const closed = this.blocking.status === 'end' ? Promise.resolve() : once(this.blocking, 'end');
+    this.blocking.disconnect();
+    await Promise.all([this.loop, closed]);
+  }
+
+  private async run(): Promise<void> {
+    const reclaimIdleMs = this.options.reclaimIdleMs ?? DEFAULT_CONSUME.reclaimIdleMs;
+    let lastReclaim = 0;
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        if (Date.now() - lastReclaim >= reclaimIdleMs) {
+          lastReclaim = Date.now();
+          await this.reclaim(reclaimIdleMs);
+        }
+        await this.readNew(
+          Math.min(this.options.blockMs ?? DEFAULT_CONSUME.blockMs, reclaimIdleMs),
+        );
+        failures = 0;
+      } catch (error) {
+        if (this.stopped) {
+          break;
+        }
+        failures++;
+        if (String(error).includes('NOGROUP')) {
+          // Redis lost the stream or group (restart without persistence, eviction): recreate it.
+          this.logger.warn(`Recreating group ${this.options.group}: ${String(error)}`);
+          await this.ensureGroups().catch(() => undefined);
+        } else {
+          this.logger.warn(`Stream read failed (${failures}): ${String(error)}`);
+          await new Promise((resolve) =>
+            setTimeout(resolve, Math.min(5_000, 100 * 2 ** Math.min(failures, 6))),
+          );
+        }
+      }
+    }
+  }
+
+  private async readNew(blockMs: number): Promise<void> {
+    const { streams, group, consumer } = this.options;
+    const reply = (await this.blocking.xreadgroup(
+      'GROUP',
+      group,
+      consumer,
+      'COUNT',
+      this.options.batchSize ?? DEFAULT_CONSUME.batchSize,
+      'BLOCK',
+      blockMs,
+      'STREAMS',
+      ...streams,
+      ...streams.map(() => '>'),
+    )) as [stream: string, entries: RawEntry[]][] | null;
+    for (const [stream, entries] of reply ?? []) {
+      for (const raw of entries) {
+        await this.handle(stream, raw);
+      }
+    }
+  }
+
+  /** XAUTOCLAIM walks the whole pending list of each stream, taking entries idle long enough. */
+  private async reclaim(minIdleMs: number): Promise<void> {
+    const { group, consumer } = this.options;
+    for (const stream of this.options.streams) {
+      let cursor = '0-0';
+      do {
+        const [next, entries] = (await this.redis.xautoclaim(
+          stream,
+          group,
+          consumer,
+          minIdleMs,
+          cursor,
+          'COUNT',
+          this.options.batchSize ?? DEFAULT_CONSUME.batchSize,
+        )) as [string, RawEntry[]];
+        for (const raw of entries) {
+          await this.handle(stream, raw);
+        }
+        cursor = next;
+      } while (cursor !== '0-0' && !this.stopped);
+    }
+  }
+
+  private async handle(stream: string, raw: RawEntry): Promise<void> {
+    if (!raw) {
+      return;
+    }
+    const [id, flat] = raw;
+    const entry: StreamEntry = { stream, id, fields: toRecord(flat) };
+    try {
+      await this.options.handler(entry);
+    } catch (error) {
+      this.logger.warn(`${this.options.consumer} left ${stream} ${id} pending: ${String(error)}`);
+      return;
+    }
+    await this.redis.xack(stream, this.options.group, id);
+  }
+}
+
+function toRecord(flat: string[]): StreamFields {
+  const fields: StreamFields = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    fields[flat[i]] = flat[i + 1];
+  }
+  return fields;
+}

@@ -1,0 +1,88 @@
+export type StreamFields = Record<string, string>;
+
+export interface StreamEntry {
+  stream: string;
+  /** `<ms>-<seq>`, increasing within a stream. */
+  id: string;
+  fields: StreamFields;
+}
+
+export type StreamHandler = (entry: StreamEntry) => Promise<void>;
+
+export interface ConsumeOptions {
+  streams: readonly string[];
+  group: string;
+  /** Unique per process within the group: its pending entries are owned by this name. */
+  consumer: string;
+  handler: StreamHandler;
+  /** Entries per read. Default 10. */
+  batchSize?: number;
+  /** Longest wait for new entries before checking for idle pending ones. Default 1000 ms. */
+  blockMs?: number;
+  /** Pending entries idle this long (their consumer died or failed) are claimed by this one. Default 30 s. */
+  reclaimIdleMs?: number;
+  /** Where a new group starts: `0` = every retained entry, `$` = only new ones. Default `0`. */
+  startId?: '0' | '$';
+}
+
+export interface StreamConsumer {
+  /** Stops reading; resolves once the entry being handled is handled and acknowledged. */
+  stop(): Promise<void>;
+}
+
+export interface AppendOptions {
+  /** Keep about this many entries (Redis trims with `MAXLEN ~`). */
+  maxLen?: number;
+}
+
+/**
+ * Order-book and trade streams with consumer groups: at-least-once delivery, an entry is
+ * acknowledged only after its handler succeeds; a failed entry stays pending and is claimed
+ * again once idle for `reclaimIdleMs`, by whichever consumer of the group is alive.
+ */
+export abstract class StreamPort {
+  abstract append(
+    stream: string,
+    data: StreamFields | object,
+    options?: AppendOptions,
+  ): Promise<string>;
+
+  /** Creates the groups if needed, then starts consuming in the background. */
+  abstract consume(options: ConsumeOptions): Promise<StreamConsumer>;
+
+  abstract length(stream: string): Promise<number>;
+
+  /** Entries delivered to the group and not yet acknowledged. */
+  abstract pending(stream: string, group: string): Promise<number>;
+
+  abstract close(): Promise<void>;
+}
+
+export const DEFAULT_CONSUME = {
+  batchSize: 10,
+  blockMs: 1_000,
+  reclaimIdleMs: 30_000,
+  startId: '0',
+} as const;
+
+export const DEFAULT_MAX_LEN = 10_000;
+
+/**
+ * A flat object of strings is written as stream fields; anything else as one `data` field of JSON
+ * (read it back with `entryJson`).
+ */
+export function toFields(data: StreamFields | object): StreamFields {
+  const values = Object.values(data);
+  if (values.length > 0 && values.every((value) => typeof value === 'string')) {
+    return data as StreamFields;
+  }
+  return { data: JSON.stringify(data) };
+}
+
+export function entryJson(entry: StreamEntry): unknown {
+  const { data } = entry.fields;
+  if (data === undefined) {
+    throw new Error(`Entry ${entry.id} of ${entry.stream} has no data field`);
+  }
+  return JSON.parse(data) as unknown;
+}

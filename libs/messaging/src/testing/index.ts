@@ -1,0 +1,2 @@
+export * from './message-recorder';
+export * from './redis-server';

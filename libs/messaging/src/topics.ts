@@ -1,0 +1,21 @@
+/** Integration topics: `<context>.<message>.v<N>`. A breaking change is a new `.v2` topic. */
+export const Topics = {
+  WhalesDetected: 'whales.detected.v1',
+  OrdersRequests: 'orders.requests.v1',
+  OrdersEvents: 'orders.events.v1',
+  OrdersCommands: 'orders.commands.v1',
+  MarketDataTrades: 'marketdata.trades.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+export const ALL_TOPICS: readonly Topic[] = Object.values(Topics);
+
+export function isTopic(value: string): value is Topic {
+  return (ALL_TOPICS as readonly string[]).includes(value);
+}
+
+/** Where a consumer puts a message it cannot handle: `<topic>.dlq`. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}

@@ -1,0 +1,10 @@
+import { MemoryStreamAdapter } from '@nexwave/messaging';
+
+import { streamPortSuite } from './stream-port.suite';
+
+describe('MemoryStreamAdapter', () => {
+  streamPortSuite(
+    () => Promise.resolve(new MemoryStreamAdapter()),
+    () => Promise.resolve(),
+  );
+});

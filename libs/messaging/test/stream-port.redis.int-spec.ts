@@ -1,0 +1,83 @@
+import { Test } from '@nestjs/testing';
+import Redis from 'ioredis';
+
+import { RedisStreamAdapter, StreamEntry, StreamPort, StreamsModule } from '@nexwave/messaging';
+import { RedisTestServer, startRedisServer } from '@nexwave/messaging/testing';
+
+import { streamPortSuite } from './stream-port.suite';
+
+describe('RedisStreamAdapter (real redis-server)', () => {
+  let server: RedisTestServer;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    server = await startRedisServer();
+  });
+
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  describe('StreamPort behaviour', () => {
+    streamPortSuite(
+      () => {
+        redis = new Redis(server.url);
+        return Promise.resolve(new RedisStreamAdapter(redis));
+      },
+      async () => {
+        await redis.quit();
+      },
+    );
+  });
+
+  it('keeps consuming after Redis restarts and loses the group', async () => {
+    const client = new Redis(server.url, { maxRetriesPerRequest: 1 });
+    client.on('error', () => undefined);
+    const port = new RedisStreamAdapter(client);
+    const received: StreamEntry[] = [];
+    let arrived!: () => void;
+    const firstAfterRestart = new Promise<void>((resolve) => (arrived = resolve));
+    const consumer = await port.consume({
+      streams: ['trades:BTC'],
+      group: 'writer',
+      consumer: 'w1',
+      blockMs: 50,
+      handler: (entry) => {
+        received.push(entry);
+        if (entry.fields.after === 'restart') {
+          arrived();
+        }
+        return Promise.resolve();
+      },
+    });
+
+    await server.restart();
+    // Appending recreates the stream; the consumer recreates its group (NOGROUP) and reads it.
+    let appended = false;
+    while (!appended) {
+      appended = await port.append('trades:BTC', { after: 'restart' }).then(
+        () => true,
+        () => false,
+      );
+    }
+    await firstAfterRestart;
+    await consumer.stop();
+    await port.close();
+    await client.quit();
+
+    expect(received.map((entry) => entry.fields)).toContainEqual({ after: 'restart' });
+  });
+
+  it('is what StreamsModule provides when a Redis URL is configured, closed with the app', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [StreamsModule.forRoot({ redisUrl: server.url })],
+    }).compile();
+    const app = await moduleRef.init();
+    const port = app.get(StreamPort);
+    await port.append('orderbook:ETH', { bestBid: '3321.4' });
+
+    expect(port).toBeInstanceOf(RedisStreamAdapter);
+    expect(await port.length('orderbook:ETH')).toBe(1);
+    await app.close();
+  });
+});

@@ -1,0 +1,159 @@
+import { entryJson, StreamConsumer, StreamEntry, StreamPort } from '@nexwave/messaging';
+
+/** Collects handled entries and resolves `waitFor(n)` once n arrived. */
+class Received {
+  readonly entries: StreamEntry[] = [];
+  private waiters: { count: number; resolve: () => void }[] = [];
+
+  add(entry: StreamEntry): void {
+    this.entries.push(entry);
+    this.waiters = this.waiters.filter(
+      (waiter) => this.entries.length < waiter.count || (waiter.resolve(), false),
+    );
+  }
+
+  waitFor(count: number): Promise<void> {
+    return this.entries.length >= count
+      ? Promise.resolve()
+      : new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+}
+
+/** The StreamPort behaviour every adapter must have; run by one int-spec per adapter. */
+export function streamPortSuite(
+  setup: () => Promise<StreamPort>,
+  teardown: (port: StreamPort) => Promise<void>,
+): void {
+  let port: StreamPort;
+  let consumers: StreamConsumer[];
+  let stream: string;
+  let counter = 0;
+
+  beforeEach(async () => {
+    port = await setup();
+    consumers = [];
+    stream = `orderbook:T${++counter}-${Date.now()}`;
+  });
+
+  afterEach(async () => {
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
+    await port.close();
+    await teardown(port);
+  });
+
+  const consume = async (
+    group: string,
+    consumer: string,
+    handler: (entry: StreamEntry) => Promise<void>,
+    reclaimIdleMs = 60_000,
+  ) => {
+    const running = await port.consume({
+      streams: [stream],
+      group,
+      consumer,
+      handler,
+      batchSize: 1,
+      blockMs: 50,
+      reclaimIdleMs,
+    });
+    consumers.push(running);
+    return running;
+  };
+
+  it('delivers appended fields and JSON to a group in order and acknowledges them', async () => {
+    const received = new Received();
+    const ids = [
+      await port.append(stream, { symbol: 'kBONK', bestBid: '0.02315' }),
+      await port.append(stream, { symbol: 'kBONK', levels: [{ p: '0.0232', a: '1000', n: 3 }] }),
+    ];
+    const running = await consume('whales', 'w1', (entry) => Promise.resolve(received.add(entry)));
+    await received.waitFor(2);
+    await running.stop();
+
+    expect(received.entries.map((entry) => entry.id)).toEqual(ids);
+    expect(received.entries[0].fields).toEqual({ symbol: 'kBONK', bestBid: '0.02315' });
+    expect(entryJson(received.entries[1])).toEqual({
+      symbol: 'kBONK',
+      levels: [{ p: '0.0232', a: '1000', n: 3 }],
+    });
+    expect(await port.pending(stream, 'whales')).toBe(0);
+  });
+
+  it('shares entries between two consumers of one group, each entry once', async () => {
+    const byConsumer = new Map<string, string[]>();
+    const received = new Received();
+    let bothActive!: () => void;
+    const barrier = new Promise<void>((resolve) => (bothActive = resolve));
+    const handler = (name: string) => async (entry: StreamEntry) => {
+      byConsumer.set(name, [...(byConsumer.get(name) ?? []), entry.id]);
+      if (byConsumer.size === 2) {
+        bothActive();
+      }
+      await barrier; // the first consumer holds its entry until the other one has one too
+      received.add(entry);
+    };
+    await consume('detectors', 'c1', handler('c1'));
+    await consume('detectors', 'c2', handler('c2'));
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      ids.push(await port.append(stream, { seq: String(i) }));
+    }
+    await received.waitFor(10);
+
+    const all = [...byConsumer.values()].flat();
+    expect(all.sort()).toEqual([...ids].sort());
+    expect([...byConsumer.keys()].sort()).toEqual(['c1', 'c2']);
+  });
+
+  it('gives every group its own copy', async () => {
+    const whales = new Received();
+    const writer = new Received();
+    await consume('whales', 'w', (entry) => Promise.resolve(whales.add(entry)));
+    await consume('writer', 'd', (entry) => Promise.resolve(writer.add(entry)));
+    await port.append(stream, { seq: '1' });
+    await Promise.all([whales.waitFor(1), writer.waitFor(1)]);
+
+    expect(whales.entries[0].id).toBe(writer.entries[0].id);
+  });
+
+  it('lets a live consumer reclaim the pending entries of a dead one', async () => {
+    const seenByDead = new Received();
+    const reclaimed = new Received();
+    const ids = [await port.append(stream, { seq: '1' }), await port.append(stream, { seq: '2' })];
+    const dead = await consume('whales', 'dead', (entry) => {
+      seenByDead.add(entry);
+      return Promise.reject(new Error('crashed before ack'));
+    });
+    await seenByDead.waitFor(2);
+    await dead.stop();
+    expect(await port.pending(stream, 'whales')).toBe(2);
+
+    const live = await consume(
+      'whales',
+      'live',
+      (entry) => Promise.resolve(reclaimed.add(entry)),
+      100,
+    );
+    await reclaimed.waitFor(2);
+    await live.stop();
+
+    expect(reclaimed.entries.map((entry) => entry.id)).toEqual(ids);
+    expect(await port.pending(stream, 'whales')).toBe(0);
+  });
+
+  it('trims the stream to about MAXLEN entries, keeping the newest', async () => {
+    let last = '';
+    for (let i = 0; i < 1_000; i++) {
+      last = await port.append(stream, { seq: String(i) }, { maxLen: 100 });
+    }
+    const length = await port.length(stream);
+    const received = new Received();
+    await consume('late', 'l', (entry) => Promise.resolve(received.add(entry)));
+    await received.waitFor(length);
+
+    expect(length).toBeGreaterThanOrEqual(100);
+    expect(length).toBeLessThanOrEqual(200);
+    expect(received.entries.at(-1)?.id).toBe(last);
+    expect(received.entries[0].fields.seq).toBe(String(1_000 - length));
+  });
+}
