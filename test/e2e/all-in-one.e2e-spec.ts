@@ -20,6 +20,7 @@ describe('all-in-one app (apps/nexwave) as a process', () => {
       PORT: String(await freePort()),
       EMBEDDED_DB_DIR: dataDir,
       EMBEDDED_DB_PORT: String(await freePort()),
+      PACIFICA_SIM_PORT: String(await freePort()),
       TELEGRAM_BOT_TOKEN: token,
       TELEGRAM_CHAT_ID: '42',
       LOG_LEVEL: 'debug',
@@ -41,7 +42,7 @@ describe('all-in-one app (apps/nexwave) as a process', () => {
     return started;
   }
 
-  it('serves /health and /docs, shuts down on SIGTERM, and keeps data across a restart', async () => {
+  it('serves /health, /docs and the simulator, stops on SIGTERM, keeps data across a restart', async () => {
     app = await boot();
     const health = await fetch(`http://127.0.0.1:${env['PORT']}/health`);
     expect(await health.json()).toMatchObject({
@@ -51,6 +52,11 @@ describe('all-in-one app (apps/nexwave) as a process', () => {
     const docs = await fetch(`http://127.0.0.1:${env['PORT']}/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger-ui');
+    const markets = await fetch(`http://127.0.0.1:${env['PACIFICA_SIM_PORT']}/api/v1/info`);
+    expect(await markets.json()).toMatchObject({
+      success: true,
+      data: expect.arrayContaining([expect.objectContaining({ symbol: 'BTC' })]) as unknown,
+    });
 
     const db = new Client({
       connectionString: `postgres://postgres@127.0.0.1:${env['EMBEDDED_DB_PORT']}/postgres`,

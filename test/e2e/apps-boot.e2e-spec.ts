@@ -44,7 +44,11 @@ describe('every app boots', () => {
   });
 
   it.each(APPS)('$name', async ({ name, module }) => {
-    const config = loadConfig(name, { DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
+    const config = loadConfig(name, {
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'silent',
+      PACIFICA_SIM_PORT: '0',
+    });
     const app: INestApplication = await createApp(
       { name, title: name, module: module as (config: ConfigOf<AppName>) => never },
       config,

@@ -3,7 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataModule } from '@nexwave/market-data';
 import { OrdersModule } from '@nexwave/orders';
-import { platformImports } from '@nexwave/platform';
+import { exchangeModule, platformImports } from '@nexwave/platform';
 import { RiskModule } from '@nexwave/risk';
 import { StrategyModule } from '@nexwave/strategy';
 import { WhalesModule } from '@nexwave/whales';
@@ -15,6 +15,7 @@ export class NexwaveAppModule {
       module: NexwaveAppModule,
       imports: [
         ...platformImports('nexwave', config),
+        exchangeModule(config.pacifica),
         MarketDataModule,
         WhalesModule,
         StrategyModule,

@@ -30,6 +30,7 @@ export const APP_CONCERNS = {
   'whale-tracker': ['app', 'database', 'messaging', 'whales'],
   'trading-engine': ['app', 'database', 'messaging', 'trading', 'risk'],
   'order-management': ['app', 'database', 'messaging', 'pacifica', 'trading'],
+  'pacifica-sim': ['pacifica'],
 } as const satisfies Record<string, readonly ConcernName[]>;
 
 export type AppName = keyof typeof APP_CONCERNS;

@@ -58,6 +58,10 @@ describe('loadConfig', () => {
       /PACIFICA_AGENT_WALLET_PRIVKEY is required when PAPER_TRADING=false/,
     ],
     [{ MIN_ORDER_SIZE_USD: '500', MAX_ORDER_SIZE_USD: '100' }, /MIN_ORDER_SIZE_USD must be below/],
+    [
+      { PACIFICA_API_URL: 'http://127.0.0.1:1/api/v1' },
+      /PACIFICA_API_URL and PACIFICA_WS_URL must be set together/,
+    ],
   ])('names the bad variable in one line: %j', (env, expected) => {
     const message = problemOf(() => loadConfig('nexwave', env));
     expect(message).toMatch(expected);

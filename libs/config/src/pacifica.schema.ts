@@ -41,7 +41,19 @@ export const pacificaConcern = concern({
       doc: 'USDC balance the simulator gives every new account.',
       default: '100000',
     }),
+    SIM_SEED: variable(z.coerce.number().int(), {
+      doc: "Seed of the simulator's price walk (same seed, same market).",
+      default: '1',
+    }),
+    SIM_WHALE_INTERVAL_SECONDS: variable(z.coerce.number().min(0), {
+      doc: 'The simulator places a whale or a ladder this often (0: never).',
+      default: '90',
+    }),
   },
+  check: (v) =>
+    (v.PACIFICA_API_URL === undefined) !== (v.PACIFICA_WS_URL === undefined)
+      ? ['PACIFICA_API_URL and PACIFICA_WS_URL must be set together']
+      : [],
   build: (v) => {
     const network = v.PACIFICA_NETWORK;
     const defaults = network === 'sim' ? undefined : NETWORK_URLS[network];
@@ -55,6 +67,8 @@ export const pacificaConcern = concern({
       account: v.PACIFICA_ACCOUNT,
       simPort: v.PACIFICA_SIM_PORT,
       simInitialBalance: v.SIM_INITIAL_BALANCE,
+      simSeed: v.SIM_SEED,
+      simWhaleIntervalSeconds: v.SIM_WHALE_INTERVAL_SECONDS,
     };
   },
 });

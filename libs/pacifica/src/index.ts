@@ -17,3 +17,4 @@ export * from './rest/sleep';
 export * from './ws/pacifica-ws.client';
 export * from './ws/ws-events.schema';
 export * from './ws/ws-subscription';
+export * from './pacifica-endpoints';

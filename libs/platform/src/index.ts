@@ -3,3 +3,4 @@ export * from './health.module';
 export * from './logger.module';
 export * from './swagger';
 export * from './platform.imports';
+export * from './exchange.imports';

@@ -1,0 +1,31 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+
+import { MIGRATIONS } from '../../../migrations';
+
+export { MIGRATIONS };
+
+export interface DatabaseConnectionOptions {
+  url: string;
+  /** True for the embedded TimescaleDB: PGlite is a single session, so the pool holds one connection. */
+  embedded: boolean;
+  /** Default schema for entities and the migrations table (tests use one schema each). */
+  schema?: string;
+  entities?: NonNullable<DataSourceOptions['entities']>;
+}
+
+export function buildDataSourceOptions(options: DatabaseConnectionOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities ?? [],
+    migrations: [...MIGRATIONS],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    extra: options.embedded ? { max: 1 } : {},
+  };
+}
+
+export function createDataSource(options: DatabaseConnectionOptions): DataSource {
+  return new DataSource(buildDataSourceOptions(options));
+}

@@ -1,0 +1,63 @@
+import { Decimal } from '@nexwave/core';
+
+import { CandleSeries } from './candles';
+import type { MarketSpec } from './market';
+import { OrderBook } from './order-book';
+import { PriceWalk } from './price-walk';
+import { deriveSeed, mulberry32, type Random } from './prng';
+import type { PublicTrade } from './records';
+
+export interface StopTrigger {
+  orderId: number;
+  /** True: fires when the mark rises to the stop price; false: when it falls to it. */
+  above: boolean;
+}
+
+export interface WhalePlacement {
+  orderIds: number[];
+  expiresAt: number;
+}
+
+const TAPE_SIZE = 1_000;
+
+/** Everything the exchange keeps per symbol. */
+export class MarketState {
+  readonly book = new OrderBook();
+  readonly candles = new CandleSeries();
+  readonly walk: PriceWalk;
+  readonly random: Random;
+  readonly tick: Decimal;
+  readonly stops = new Map<number, StopTrigger>();
+  readonly whales: WhalePlacement[] = [];
+  readonly tape: PublicTrade[] = [];
+  readonly openPrice: Decimal;
+  volume = new Decimal(0);
+  bookPaused = false;
+
+  constructor(
+    readonly spec: MarketSpec,
+    seed: number,
+  ) {
+    this.random = mulberry32(deriveSeed(seed, spec.symbol));
+    this.walk = new PriceWalk(spec.initialPrice, spec.tickSize, spec.volatility, this.random);
+    this.tick = new Decimal(spec.tickSize);
+    this.openPrice = this.walk.mid;
+  }
+
+  get mark(): Decimal {
+    return this.walk.mid;
+  }
+
+  recordTrade(trade: PublicTrade): void {
+    this.tape.unshift(trade);
+    if (this.tape.length > TAPE_SIZE) {
+      this.tape.pop();
+    }
+    this.volume = this.volume.plus(trade.amount.mul(trade.price));
+    this.candles.record(trade.createdAt, trade.price, trade.amount);
+  }
+
+  isWhaleOrder(id: number): boolean {
+    return this.whales.some((whale) => whale.orderIds.includes(id));
+  }
+}

@@ -1,0 +1,24 @@
+import { MigrationInterface } from 'typeorm';
+
+import { EnableTimescaledb1795600000000 } from './1795600000000-enable-timescaledb';
+import { CreateTicks1795600001000 } from './1795600001000-create-ticks';
+import { CreateWhaleActivities1795600002000 } from './1795600002000-create-whale-activities';
+import { CreateOrders1795600003000 } from './1795600003000-create-orders';
+import { CreateOrderEvents1795600004000 } from './1795600004000-create-order-events';
+import { CreateFills1795600005000 } from './1795600005000-create-fills';
+import { CreatePositions1795600006000 } from './1795600006000-create-positions';
+import { CreateStrategyPerformance1795600007000 } from './1795600007000-create-strategy-performance';
+import { CreateCircuitBreakerState1795600008000 } from './1795600008000-create-circuit-breaker-state';
+
+/** Every migration, oldest first; the DataSource registers exactly this list. */
+export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
+  EnableTimescaledb1795600000000,
+  CreateTicks1795600001000,
+  CreateWhaleActivities1795600002000,
+  CreateOrders1795600003000,
+  CreateOrderEvents1795600004000,
+  CreateFills1795600005000,
+  CreatePositions1795600006000,
+  CreateStrategyPerformance1795600007000,
+  CreateCircuitBreakerState1795600008000,
+];
