@@ -1,0 +1,194 @@
+import { ActivityTracker } from './activity-tracker';
+import { detectWhales } from './detect-whales';
+import { detectionRules } from './detection-rules';
+import { OrderBookSnapshot } from './order-book';
+import { book, level, levels, T0 } from './testing/books';
+import { WhaleCandidate } from './whale-candidate';
+import { WhalesError } from './whales.errors';
+
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1_000);
+const rules = detectionRules({ thresholdUsd: 25_000 });
+
+/** A BTC-like book around 1000 with whales given as [side, price, amount]. */
+function snapshot(
+  seconds: number,
+  whales: ['bid' | 'ask', number, number][] = [],
+  symbol = 'BTC',
+): OrderBookSnapshot {
+  const withWhales = (side: 'bid' | 'ask', background: ReturnType<typeof levels>) =>
+    background.map((l) => {
+      const whale = whales.find(([s, price]) => s === side && String(price) === l.price);
+      return whale ? level(whale[1], whale[2]) : l;
+    });
+  return book(
+    withWhales('bid', levels(999, -1, 10)),
+    withWhales('ask', levels(1001, 1, 10)),
+    symbol,
+    at(seconds),
+  );
+}
+
+function tracker() {
+  let next = 0;
+  const ids: Date[] = [];
+  const activities = new ActivityTracker({
+    gracePeriodMs: 10_000,
+    newId: (firstSeenAt) => {
+      ids.push(firstSeenAt);
+      return `whale-${++next}`;
+    },
+  });
+  const feed = (snap: OrderBookSnapshot, candidates?: WhaleCandidate[]) =>
+    activities.observe(snap, candidates ?? detectWhales(snap, rules));
+  const summary = (snap: OrderBookSnapshot) => {
+    const update = feed(snap);
+    return {
+      opened: update.opened.map((a) => a.id),
+      updated: update.updated.map((a) => a.id),
+      closed: update.closed.map((a) => a.id),
+    };
+  };
+  return { activities, feed, summary, ids };
+}
+
+describe('ActivityTracker', () => {
+  it('follows the same whale over 3 snapshots as one activity', () => {
+    const { feed, summary, ids } = tracker();
+    const first = feed(snapshot(0, [['bid', 995, 40]]));
+    expect(summary(snapshot(5, [['bid', 995, 40]]))).toEqual({
+      opened: [],
+      updated: ['whale-1'],
+      closed: [],
+    });
+    const third = feed(snapshot(10, [['bid', 995, 50]]));
+
+    expect(first.opened).toHaveLength(1);
+    expect(ids).toEqual([at(0)]);
+    expect(third.updated[0]).toMatchObject({
+      id: 'whale-1',
+      symbol: 'BTC',
+      side: 'bid',
+      kind: 'single',
+      firstSeenAt: at(0),
+      lastSeenAt: at(10),
+      priceAtDetection: '1000',
+      maxNotionalUsd: '49750',
+      sightings: 3,
+    });
+    expect(third.updated[0].detected.size).toBe('40');
+    expect(third.updated[0].latest.size).toBe('50');
+  });
+
+  it('closes an activity once it has been gone for the grace period', () => {
+    const { summary } = tracker();
+    summary(snapshot(0, [['ask', 1003, 40]]));
+    expect(summary(snapshot(5))).toEqual({ opened: [], updated: [], closed: [] });
+    expect(summary(snapshot(10))).toEqual({ opened: [], updated: [], closed: ['whale-1'] });
+    expect(summary(snapshot(15))).toEqual({ opened: [], updated: [], closed: [] });
+  });
+
+  it('keeps a whale that flickers out of one snapshot as the same activity', () => {
+    const { summary, activities } = tracker();
+    summary(snapshot(0, [['ask', 1003, 40]]));
+    summary(snapshot(5));
+    expect(summary(snapshot(10, [['ask', 1003, 40]]))).toEqual({
+      opened: [],
+      updated: ['whale-1'],
+      closed: [],
+    });
+    expect(activities.openActivities.map((a) => a.sightings)).toEqual([2]);
+  });
+
+  it('a whale that comes back after the grace period is a new activity', () => {
+    const { summary } = tracker();
+    summary(snapshot(0, [['ask', 1003, 40]]));
+    summary(snapshot(10));
+    expect(summary(snapshot(15, [['ask', 1003, 40]])).opened).toEqual(['whale-2']);
+  });
+
+  it('follows a whale that re-quotes within the price tolerance, not one that moves away', () => {
+    const { summary } = tracker();
+    summary(snapshot(0, [['bid', 995, 40]]));
+    expect(summary(snapshot(5, [['bid', 994, 40]])).updated).toEqual(['whale-1']); // 0.1%
+    // 0.4% away: another whale
+    expect(summary(snapshot(10, [['bid', 990, 40]]))).toEqual({
+      opened: ['whale-2'],
+      updated: [],
+      closed: [],
+    });
+  });
+
+  it('keeps separate whales apart: other price, other side, other kind, other symbol', () => {
+    const { summary, activities } = tracker();
+    summary(
+      snapshot(0, [
+        ['bid', 995, 40],
+        ['bid', 991, 45],
+        ['ask', 1003, 40],
+      ]),
+    );
+    summary(snapshot(0, [['bid', 995, 40]], 'ETH'));
+    expect(
+      summary(
+        snapshot(5, [
+          ['bid', 995, 45],
+          ['bid', 991, 40],
+          ['ask', 1003, 40],
+        ]),
+      ),
+    ).toEqual({
+      opened: [],
+      updated: ['whale-1', 'whale-2', 'whale-3'],
+      closed: [],
+    });
+    expect(
+      activities.openActivities.map((a) => `${a.id} ${a.symbol} ${a.latest.priceLow}`),
+    ).toEqual(['whale-1 BTC 995', 'whale-2 BTC 991', 'whale-3 BTC 1003', 'whale-4 ETH 995']);
+  });
+
+  it('a ladder is not the continuation of a single whale at the same price', () => {
+    const { summary } = tracker();
+    summary(snapshot(0, [['bid', 995, 40]]));
+    const ladder = snapshot(5, [
+      ['bid', 996, 30],
+      ['bid', 995, 30],
+      ['bid', 994, 30],
+    ]);
+    expect(summary(ladder).opened).toEqual(['whale-2']);
+  });
+
+  it('a book of one symbol never closes another symbol; expire() does', () => {
+    const { summary, activities } = tracker();
+    summary(snapshot(0, [['bid', 995, 40]], 'kBONK'));
+    expect(summary(snapshot(30)).closed).toEqual([]);
+    expect(activities.expire(at(9)).map((a) => a.id)).toEqual([]);
+    expect(activities.expire(at(10)).map((a) => a.id)).toEqual(['whale-1']);
+    expect(activities.openActivities).toEqual([]);
+  });
+
+  it('measures from the mid of the detection book, or the only side of a one-sided book', () => {
+    const { feed } = tracker();
+    const oneSided = book([level(995, 40), ...levels(994, -1, 9)], [], 'SOL', at(0));
+    expect(feed(snapshot(0, [['ask', 1003, 40]])).opened[0].priceAtDetection).toBe('1000');
+    expect(feed(oneSided).opened[0].priceAtDetection).toBe('995');
+  });
+
+  it('ignores a snapshot older than one already seen for the symbol', () => {
+    const { summary } = tracker();
+    summary(snapshot(5, [['bid', 995, 40]]));
+    expect(summary(snapshot(0, [['ask', 1003, 40]]))).toEqual({
+      opened: [],
+      updated: [],
+      closed: [],
+    });
+  });
+});
+
+describe('ActivityTracker options', () => {
+  it.each([{ gracePeriodMs: 0 }, { gracePeriodMs: 10_000, priceTolerance: -0.1 }])(
+    'rejects %j',
+    (options) => {
+      expect(() => new ActivityTracker({ ...options, newId: () => 'x' })).toThrow(WhalesError);
+    },
+  );
+});

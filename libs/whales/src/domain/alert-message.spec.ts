@@ -1,0 +1,92 @@
+import { ActivityTracker, WhaleActivity } from './activity-tracker';
+import { discordAlert, telegramAlert } from './alert-message';
+import { detectWhales } from './detect-whales';
+import { detectionRules } from './detection-rules';
+import { Level } from './order-book';
+import { book, level, levels, T0 } from './testing/books';
+
+function activity(symbol: string, bids: Level[], asks: Level[]): WhaleActivity {
+  const snapshot = book(bids, asks, symbol, T0);
+  const tracker = new ActivityTracker({ gracePeriodMs: 10_000, newId: () => 'whale-1' });
+  const rules = detectionRules({ thresholdUsd: 5_000 });
+  return tracker.observe(snapshot, detectWhales(snapshot, rules)).opened[0];
+}
+
+const single = activity(
+  'BTC',
+  [level('97000', '1.5', 1), ...levels(96999, -1, 9, '0.01')],
+  levels(97001, 1, 10, '0.01'),
+);
+const ladder = activity(
+  'kBONK',
+  levels(0.0000209, -0.0000001, 10, 100).map((l) => ({ ...l, price: Number(l.price).toFixed(7) })),
+  [
+    level('0.0000210', '300000000', 2),
+    level('0.0000211', '300000000', 3),
+    level('0.0000212', '300000000', 4),
+  ],
+);
+
+describe('telegramAlert', () => {
+  it('writes a single-level whale as readable HTML', () => {
+    expect(telegramAlert(single)).toEqual({
+      parseMode: 'HTML',
+      text: [
+        '🐋 <b>Whale order on BTC: bid (buy wall)</b>',
+        'Symbol: BTC',
+        'Side: bid (buy)',
+        'Kind: single price level, 1 order',
+        'Size: 1.5 BTC',
+        'Value: $145,500.00',
+        'Price: 97000',
+        `Confidence: ${Math.round(single.detected.confidence * 100)}%`,
+        'Detected: 2026-01-15 12:00:00 UTC',
+      ].join('\n'),
+    });
+  });
+
+  it('writes a ladder with its price range and order count (kBONK keeps its case)', () => {
+    const { text } = telegramAlert(ladder);
+    expect(text).toContain('<b>Whale ladder on kBONK: ask (sell wall)</b>');
+    expect(text).toContain('Kind: ladder of 3 levels, 9 orders');
+    expect(text).toContain('Size: 900000000 kBONK');
+    expect(text).toContain('Value: $18,990.00');
+    expect(text).toContain('Price: 0.0000210 – 0.0000212');
+  });
+
+  it('escapes symbols that look like HTML', () => {
+    const odd = { ...single, detected: { ...single.detected, symbol: '<b>A&B' } };
+    const { text } = telegramAlert({ ...odd, symbol: '<b>A&B' });
+    expect(text).toContain('Symbol: &lt;b&gt;A&amp;B');
+    expect(text.replace(/<\/?b>/g, '')).not.toMatch(/[<>]/);
+  });
+});
+
+describe('discordAlert', () => {
+  it('carries every field in an embed coloured by side', () => {
+    const body = discordAlert(ladder);
+    const [embed] = body.embeds;
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(embed.title).toBe('Whale ladder on kBONK: ask (sell wall)');
+    expect(embed.color).toBe(0xe74c3c);
+    expect(embed.timestamp).toBe('2026-01-15T12:00:00.000Z');
+    expect(Object.fromEntries(embed.fields.map((f) => [f.name, f.value]))).toEqual({
+      Symbol: 'kBONK',
+      Side: 'ask (sell)',
+      Kind: 'ladder of 3 levels, 9 orders',
+      Size: '900000000 kBONK',
+      Value: '$18,990.00',
+      Price: '0.0000210 – 0.0000212',
+      Confidence: `${Math.round(ladder.detected.confidence * 100)}%`,
+      Detected: '2026-01-15 12:00:00 UTC',
+    });
+    expect(discordAlert(single).embeds[0].color).toBe(0x2ecc71);
+  });
+
+  it('escapes markdown in symbols', () => {
+    const odd = { ...single, symbol: 'A_B*', detected: { ...single.detected, symbol: 'A_B*' } };
+    const body = discordAlert(odd);
+    expect(body.content).toBe('🐋 Whale order on A\\_B\\*: bid (buy wall)');
+    expect(body.embeds[0].fields[0].value).toBe('A\\_B\\*');
+  });
+});

@@ -1,0 +1,113 @@
+import { detectWhales } from './detect-whales';
+import { detectionRules } from './detection-rules';
+import { Level } from './order-book';
+import { book, level, levels } from './testing/books';
+
+const rules = detectionRules({ thresholdUsd: 25_000 });
+const asks = levels(1001, 1, 10);
+const kinds = (bids: Level[], bookAsks: Level[] = asks) =>
+  detectWhales(book(bids, bookAsks), rules).map(
+    (w) => `${w.side} ${w.kind} ${w.priceHigh}-${w.priceLow}`,
+  );
+
+describe('ladders', () => {
+  it.each<[string, Level[], string[]]>([
+    [
+      '3 adjacent similar levels over the threshold',
+      [level(1000, 1), level(999, 10), level(998, 10), level(997, 10), ...levels(996, -1, 6)],
+      ['bid ladder 999-997'],
+    ],
+    [
+      'sizes within 20% of the median',
+      [level(1000, 1), level(999, 10), level(998, 11.5), level(997, 9), ...levels(996, -1, 6)],
+      ['bid ladder 999-997'],
+    ],
+    [
+      'only 2 similar levels',
+      [level(1000, 1), level(999, 15), level(998, 15), ...levels(997, -1, 7)],
+      [],
+    ],
+    [
+      'dissimilar sizes (15 is 50% over the median 10)',
+      [level(1000, 1), level(999, 10), level(998, 15), level(997, 10), ...levels(996, -1, 6)],
+      [],
+    ],
+    [
+      'similar levels separated by other visible levels',
+      [level(999, 10), level(998, 1), level(997, 10), level(996, 1), level(995, 10), level(994, 1)],
+      [],
+    ],
+    [
+      'a price gap over 2x the first step ends the ladder',
+      [level(1000, 1), level(999, 10), level(998, 10), level(990, 10), ...levels(989, -1, 6)],
+      [],
+    ],
+    [
+      'a gap of exactly 2x the first step is still evenly spaced',
+      [level(1000, 1), level(999, 10), level(998, 10), level(996, 10), ...levels(995, -1, 6)],
+      ['bid ladder 999-996'],
+    ],
+    [
+      'the ladder together is under the threshold',
+      [level(1000, 1), level(999, 8), level(998, 8), level(997, 8), ...levels(996, -1, 6)],
+      [],
+    ],
+    [
+      'a ladder extends as long as the levels stay similar',
+      [level(1000, 1), ...levels(999, -1, 5, 10), ...levels(994, -1, 4)],
+      ['bid ladder 999-995'],
+    ],
+    [
+      'levels that are singles by themselves are absorbed by their ladder',
+      [level(1000, 30), level(999, 30), level(998, 30), ...levels(997, -1, 7)],
+      ['bid ladder 1000-998'],
+    ],
+    [
+      'a single whale next to a ladder stays a single',
+      [level(1000, 60), level(999, 10), level(998, 10), level(997, 10), ...levels(996, -1, 6)],
+      ['bid single 1000-1000', 'bid ladder 999-997'],
+    ],
+  ])('%s', (_case, bids, expected) => {
+    expect(kinds(bids)).toEqual(expected);
+  });
+
+  it('finds ladders on the ask side, lowest price first', () => {
+    const bookAsks = [level(1001, 1), ...levels(1002, 1, 3, 10), ...levels(1005, 1, 6)];
+    expect(kinds(levels(999, -1, 10), bookAsks)).toEqual(['ask ladder 1004-1002']);
+  });
+
+  it('a uniform book is ordinary liquidity, not one long ladder', () => {
+    expect(kinds(levels(999, -1, 10, 40), levels(1001, 1, 10, 40))).toEqual([]);
+  });
+
+  it('reports the exact sums of the ladder', () => {
+    const bids = [level(1000, 1), level(999, '10.1', 2), level(998, '10.2'), level(997, '10.3')];
+    const [ladder] = detectWhales(book([...bids, ...levels(996, -1, 6)], asks), rules);
+    expect(ladder).toMatchObject({
+      kind: 'ladder',
+      priceLow: '997',
+      priceHigh: '999',
+      size: '30.6',
+      notionalUsd: '30538.6',
+      orderCount: 4,
+    });
+    expect(ladder.levels.map((l) => l.price)).toEqual(['999', '998', '997']);
+  });
+
+  it('longer and more regular ladders are more confident', () => {
+    const confidence = (ladder: Level[]) =>
+      detectWhales(book([level(1001 - 1, 1), ...ladder, ...levels(980, -1, 6)], asks), rules)[0]
+        .confidence;
+    const three = confidence(levels(999, -1, 3, 10));
+    const five = confidence(levels(999, -1, 5, 10));
+    const uneven = confidence([level(999, 9), level(998, 11), level(997, 10)]);
+    expect(five).toBeGreaterThan(three);
+    expect(three).toBeGreaterThan(uneven);
+  });
+
+  it('a minLevels of 4 needs 4 levels', () => {
+    const strict = detectionRules({ thresholdUsd: 25_000, ladder: { minLevels: 4 } });
+    const bids = [level(1000, 1), ...levels(999, -1, 3, 10), ...levels(996, -1, 6)];
+    expect(detectWhales(book(bids, asks), strict)).toEqual([]);
+  });
+});
