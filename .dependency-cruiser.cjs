@@ -16,16 +16,23 @@ module.exports = {
       name: 'domain-no-io-builtins',
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/' },
-      to: { dependencyTypes: ['core'], path: '^(node:)?(net|http|https|fs|fs/promises|child_process|dgram|tls)$' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(node:)?(net|http|https|fs|fs/promises|child_process|dgram|tls)$',
+      },
     },
     {
       name: 'only-through-index',
-      comment: "A lib imports another lib only through its index (or its testing index).",
+      comment: 'A lib imports another lib only through its index (or its testing index).',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
       to: {
         path: '^libs/[^/]+/',
-        pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/testing/index\\.ts$'],
+        pathNot: [
+          '^libs/$1/',
+          '^libs/[^/]+/src/index\\.ts$',
+          '^libs/[^/]+/src/testing/index\\.ts$',
+        ],
       },
     },
     {
@@ -46,7 +53,10 @@ module.exports = {
     {
       name: 'production-code-never-imports-tests',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '/testing/', '/test/'] },
+      from: {
+        path: '^(apps|libs)/',
+        pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '/testing/', '/test/'],
+      },
       to: { path: ['^test/', '/testing/', '\\.(spec|int-spec|e2e-spec)\\.ts$'] },
     },
     {
@@ -61,6 +71,9 @@ module.exports = {
     exclude: { path: ['^dist/'] },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['require', 'node', 'default'],
+    },
   },
 };
