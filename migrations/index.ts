@@ -9,6 +9,9 @@ import { CreateFills1795600005000 } from './1795600005000-create-fills';
 import { CreatePositions1795600006000 } from './1795600006000-create-positions';
 import { CreateStrategyPerformance1795600007000 } from './1795600007000-create-strategy-performance';
 import { CreateCircuitBreakerState1795600008000 } from './1795600008000-create-circuit-breaker-state';
+import { CreateCandles1795600009000 } from './1795600009000-create-candles';
+import { CreateIngestionRecords1795600009500 } from './1795600009500-create-ingestion-records';
+import { CreateOutboxInbox1795600090000 } from './1795600090000-create-outbox-inbox';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -21,4 +24,7 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreatePositions1795600006000,
   CreateStrategyPerformance1795600007000,
   CreateCircuitBreakerState1795600008000,
+  CreateCandles1795600009000,
+  CreateIngestionRecords1795600009500,
+  CreateOutboxInbox1795600090000,
 ];

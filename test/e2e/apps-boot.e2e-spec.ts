@@ -46,6 +46,7 @@ describe('every app boots', () => {
   it.each(APPS)('$name', async ({ name, module }) => {
     const config = loadConfig(name, {
       DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: '1',
       LOG_LEVEL: 'silent',
       PACIFICA_SIM_PORT: '0',
     });
@@ -54,6 +55,7 @@ describe('every app boots', () => {
       config,
     );
     try {
+      await app.startAllMicroservices();
       await app.init();
       const server = app.getHttpServer() as Server;
       await request(server)

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataModule } from '@nexwave/market-data';
+import { StreamsModule } from '@nexwave/messaging';
 import { exchangeEndpointsModule, platformImports } from '@nexwave/platform';
 
 @Module({})
@@ -12,6 +13,7 @@ export class MarketDataAppModule {
       imports: [
         ...platformImports('market-data', config),
         exchangeEndpointsModule(config.pacifica),
+        StreamsModule.forRoot({ redisUrl: config.messaging.redisUrl }),
         MarketDataModule,
       ],
     };

@@ -2,8 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataModule } from '@nexwave/market-data';
+import { StreamsModule } from '@nexwave/messaging';
 import { OrdersModule } from '@nexwave/orders';
-import { exchangeModule, platformImports } from '@nexwave/platform';
+import { exchangeModule, graphqlModule, platformImports } from '@nexwave/platform';
 import { RiskModule } from '@nexwave/risk';
 import { StrategyModule } from '@nexwave/strategy';
 import { WhalesModule } from '@nexwave/whales';
@@ -16,6 +17,8 @@ export class NexwaveAppModule {
       imports: [
         ...platformImports('nexwave', config),
         exchangeModule(config.pacifica),
+        graphqlModule(),
+        StreamsModule.forRoot({ redisUrl: config.messaging.redisUrl }),
         MarketDataModule,
         WhalesModule,
         StrategyModule,

@@ -14,6 +14,10 @@ export const databaseConcern = concern({
         secret: true,
       },
     ),
+    DATABASE_POOL_SIZE: variable(z.coerce.number().int().min(1).max(100), {
+      doc: 'Connections to DATABASE_URL (1 for a server that is one session, such as PGlite).',
+      default: '10',
+    }),
     EMBEDDED_DB_DIR: variable(z.string().min(1), {
       doc: 'Data directory of the embedded TimescaleDB.',
       default: '.nexwave/pgdata',
@@ -25,6 +29,7 @@ export const databaseConcern = concern({
   },
   build: (v) => ({
     url: v.DATABASE_URL,
+    poolSize: v.DATABASE_POOL_SIZE,
     embeddedDataDir: v.EMBEDDED_DB_DIR,
     embeddedPort: v.EMBEDDED_DB_PORT,
   }),

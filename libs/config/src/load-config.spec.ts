@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     expect(config.app.port).toBe(3000);
     expect(config.database).toEqual({
       url: undefined,
+      poolSize: 10,
       embeddedDataDir: '.nexwave/pgdata',
       embeddedPort: 0,
     });

@@ -11,8 +11,9 @@ describe('buildDataSourceOptions', () => {
     });
   });
 
-  it('leaves the pool size to the driver for a TimescaleDB server', () => {
-    expect(buildDataSourceOptions({ url, embedded: false }).extra).toEqual({});
+  it('pools 10 connections to a TimescaleDB server unless told otherwise', () => {
+    expect(buildDataSourceOptions({ url, embedded: false }).extra).toEqual({ max: 10 });
+    expect(buildDataSourceOptions({ url, embedded: false, poolSize: 1 }).extra).toEqual({ max: 1 });
   });
 
   it('registers every migration in order and never synchronizes the schema', () => {

@@ -8,6 +8,8 @@ export interface DatabaseConnectionOptions {
   url: string;
   /** True for the embedded TimescaleDB: PGlite is a single session, so the pool holds one connection. */
   embedded: boolean;
+  /** Connections to a server (DATABASE_URL); the embedded database always gets one. */
+  poolSize?: number;
   /** Default schema for entities and the migrations table (tests use one schema each). */
   schema?: string;
   entities?: NonNullable<DataSourceOptions['entities']>;
@@ -22,7 +24,7 @@ export function buildDataSourceOptions(options: DatabaseConnectionOptions): Data
     migrations: [...MIGRATIONS],
     migrationsTableName: 'migrations',
     synchronize: false,
-    extra: options.embedded ? { max: 1 } : {},
+    extra: { max: options.embedded ? 1 : (options.poolSize ?? 10) },
   };
 }
 

@@ -30,7 +30,11 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 
   static async start(options: DatabaseModuleOptions): Promise<DatabaseLifecycle> {
     if (options.url !== undefined) {
-      return new DatabaseLifecycle({ url: options.url, embedded: false });
+      return new DatabaseLifecycle({
+        url: options.url,
+        embedded: false,
+        poolSize: options.poolSize,
+      });
     }
     const embedded = await startEmbeddedTimescale({
       dataDir: options.embeddedDataDir,

@@ -67,6 +67,10 @@ async function start(dataDir, port) {
   }
   try {
     db = await PGlite.create({ dataDir, extensions: { timescaledb } });
+    // PGlite has no shared_preload_libraries: on a reopened data directory TimescaleDB would be
+    // loaded lazily without its TSL module (continuous aggregates and compression then fail with
+    // "not supported under the current license"). Loading it first, explicitly, loads both.
+    await db.exec("LOAD 'timescaledb'");
     await db.exec('CREATE EXTENSION IF NOT EXISTS timescaledb');
   } catch (error) {
     throw new Error(`cannot open the data directory ${dataDir}: ${describe(error)}`);

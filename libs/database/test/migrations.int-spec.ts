@@ -6,9 +6,11 @@ import { startTestDatabase, TestDatabase } from '../src/testing';
 const TABLES = [
   'circuit_breaker_state',
   'fills',
+  'inbox_messages',
   'migrations',
   'order_events',
   'orders',
+  'outbox_messages',
   'positions',
   'strategy_performance',
   'ticks',

@@ -28,7 +28,7 @@ export abstract class MessageBusPort {
     payload: TopicPayloads[T],
     options: PublishOptions = {},
   ): Promise<Envelope<TopicPayloads[T]>> {
-    const envelope = this.seal(topic, payload, options);
+    const envelope = sealMessage(topic, payload, options);
     await this.send(topic, envelope);
     return envelope;
   }
@@ -38,7 +38,7 @@ export abstract class MessageBusPort {
     payload: TopicPayloads[T],
     options: RequestOptions = {},
   ): Promise<TopicReplies[T]> {
-    const envelope = this.seal(topic, payload, options);
+    const envelope = sealMessage(topic, payload, options);
     const reply = await this.exchange(topic, envelope, options.timeoutMs);
     const replySchema = contractFor(topic)?.reply;
     const parsed = replySchema?.safeParse(reply);
@@ -51,6 +51,11 @@ export abstract class MessageBusPort {
     return parsed.data as TopicReplies[T];
   }
 
+  /** Sends an envelope sealed earlier by `sealMessage` (the outbox relay's path). */
+  async relay(topic: Topic, envelope: Envelope): Promise<void> {
+    await this.send(topic, envelope);
+  }
+
   /** Sends an already validated envelope. */
   protected abstract send(topic: Topic, envelope: Envelope): Promise<void>;
 
@@ -60,28 +65,32 @@ export abstract class MessageBusPort {
     envelope: Envelope,
     timeoutMs?: number,
   ): Promise<unknown>;
+}
 
-  private seal<T extends Topic>(
-    topic: T,
-    payload: TopicPayloads[T],
-    options: PublishOptions,
-  ): Envelope<TopicPayloads[T]> {
-    const contract = contractFor(topic);
-    if (!contract) {
-      throw new UnknownTopicError(topic);
-    }
-    const parsed = contract.schema.safeParse(payload);
-    if (!parsed.success) {
-      throw new InvalidMessageError(topic, describeIssues(parsed.error));
-    }
-    const valid = parsed.data as TopicPayloads[T];
-    return createEnvelope({
-      type: contract.type,
-      v: contract.v,
-      key: options.key ?? contract.key(valid),
-      payload: valid,
-      correlationId: options.correlationId ?? options.causedBy?.correlationId,
-      causationId: options.causationId ?? options.causedBy?.id ?? null,
-    });
+/**
+ * Validates a payload against its topic's contract and wraps it in a new envelope keyed by the
+ * contract's key; throws InvalidMessageError (or UnknownTopicError) instead.
+ */
+export function sealMessage<T extends Topic>(
+  topic: T,
+  payload: TopicPayloads[T],
+  options: PublishOptions,
+): Envelope<TopicPayloads[T]> {
+  const contract = contractFor(topic);
+  if (!contract) {
+    throw new UnknownTopicError(topic);
   }
+  const parsed = contract.schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new InvalidMessageError(topic, describeIssues(parsed.error));
+  }
+  const valid = parsed.data as TopicPayloads[T];
+  return createEnvelope({
+    type: contract.type,
+    v: contract.v,
+    key: options.key ?? contract.key(valid),
+    payload: valid,
+    correlationId: options.correlationId ?? options.causedBy?.correlationId,
+    causationId: options.causationId ?? options.causedBy?.id ?? null,
+  });
 }

@@ -6,7 +6,7 @@ export type MessagingErrorCode =
   | 'no_responder'
   | 'request_timeout'
   | 'request_failed'
-  | 'unsupported_transport';
+  | 'missing_brokers';
 
 export class MessagingError<
   Code extends MessagingErrorCode = MessagingErrorCode,
@@ -53,11 +53,10 @@ export class RequestFailedError extends MessagingError<'request_failed'> {
   }
 }
 
-export class UnsupportedTransportError extends MessagingError<'unsupported_transport'> {
-  constructor(readonly transport: string) {
-    super('unsupported_transport', `Messaging transport "${transport}" is not yet supported`, {
-      transport,
-    });
+/** `transport: 'kafka'` without any broker address. */
+export class MissingBrokersError extends MessagingError<'missing_brokers'> {
+  constructor() {
+    super('missing_brokers', 'The kafka transport needs at least one broker (KAFKA_BROKERS)', {});
   }
 }
 

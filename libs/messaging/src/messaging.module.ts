@@ -7,35 +7,51 @@ import {
 } from '@nestjs/common';
 import { NestHybridApplicationOptions } from '@nestjs/common/interfaces';
 import { CustomTransportStrategy, MicroserviceOptions, Server } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
 
 import { ClientProxyMessageBus } from './client-proxy-message-bus.adapter';
-import { ConsumerPipeline } from './consumer/consumer-pipeline';
+import { ConsumerPipeline, DeadLetterSink } from './consumer/consumer-pipeline';
 import { DEFAULT_RETRY_POLICY } from './consumer/retry-policy';
+import { contracts } from './contracts/registry';
 import { InMemoryInboxAdapter } from './inbox/in-memory-inbox.adapter';
 import { InboxPort } from './inbox/inbox.port';
+import { TypeOrmInboxAdapter } from './inbox/typeorm-inbox.adapter';
+import { createKafka } from './kafka/kafka-connection';
+import { KafkaProducer } from './kafka/kafka-producer';
+import { KAFKA_DEFAULTS, KafkaTransportServer } from './kafka/kafka-transport.server';
+import { KafkaClientProxy } from './kafka/kafka.client';
 import { InMemoryBroker } from './memory/in-memory-broker';
 import { MemoryTransportServer } from './memory/memory-transport.server';
 import { MemoryClientProxy } from './memory/memory.client';
 import { MessageBusPort } from './message-bus.port';
 import { MessagingMetrics } from './messaging-metrics';
-import { UnsupportedTransportError } from './messaging.errors';
+import { MissingBrokersError } from './messaging.errors';
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   MESSAGING_OPTIONS,
   MESSAGING_STRATEGY,
   MessagingModuleOptions,
 } from './messaging.options';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxWriter } from './outbox/outbox-writer';
 
 /**
  * Provides MessageBusPort (producers) and the transport strategy (consumers) for the chosen
- * transport. Inbox and metrics are shared by both; the database inbox will replace InboxPort.
+ * transport. Inbox (memory or database), outbox and metrics are shared by both.
  */
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingModuleOptions): DynamicModule {
     const common: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
-      { provide: InboxPort, useClass: InMemoryInboxAdapter },
+      options.inbox === 'database'
+        ? {
+            provide: InboxPort,
+            useFactory: (dataSource: DataSource) => new TypeOrmInboxAdapter(dataSource),
+            inject: [DataSource],
+          }
+        : { provide: InboxPort, useClass: InMemoryInboxAdapter },
+      ...outboxProviders(options),
       {
         provide: MessagingMetrics,
         useFactory: () => new MessagingMetrics(options.metricsRegistry),
@@ -51,7 +67,8 @@ export class MessagingModule {
         MessagingMetrics,
         MESSAGING_STRATEGY,
         MESSAGING_OPTIONS,
-        InMemoryBroker,
+        options.transport === 'memory' ? InMemoryBroker : KafkaProducer,
+        ...(options.outbox ? [OutboxWriter, OutboxRelay] : []),
       ],
     };
   }
@@ -62,9 +79,84 @@ function transportProviders(options: MessagingModuleOptions): Provider[] {
     case 'memory':
       return memoryProviders(options);
     case 'kafka':
-      // Seam: ServerKafka subclass + ClientKafka behind the same pipeline and ClientProxyMessageBus.
-      throw new UnsupportedTransportError('kafka');
+      return kafkaProviders(options);
   }
+}
+
+function outboxProviders({ outbox }: MessagingModuleOptions): Provider[] {
+  if (!outbox) {
+    return [];
+  }
+  return [
+    { provide: OutboxWriter, useValue: new OutboxWriter() },
+    {
+      provide: OutboxRelay,
+      useFactory: (dataSource: DataSource, bus: MessageBusPort) =>
+        new OutboxRelay(dataSource, bus, {
+          intervalMs: outbox.relayIntervalMs,
+          batchSize: outbox.batchSize,
+        }),
+      inject: [DataSource, MessageBusPort],
+    },
+  ];
+}
+
+function pipelineFor(
+  options: MessagingModuleOptions,
+  inbox: InboxPort,
+  metrics: MessagingMetrics,
+  deadLetters: DeadLetterSink,
+): ConsumerPipeline {
+  return new ConsumerPipeline({
+    inbox,
+    metrics,
+    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    deadLetters,
+  });
+}
+
+function kafkaProviders(options: MessagingModuleOptions): Provider[] {
+  if (!options.brokers?.length) {
+    throw new MissingBrokersError();
+  }
+  const kafka = createKafka({
+    brokers: options.brokers,
+    clientId: options.clientId ?? options.group,
+  });
+  const tuning = { ...KAFKA_DEFAULTS, ...options.kafka };
+  const requestTopics = Object.values(contracts)
+    .filter((contract) => contract.reply)
+    .map((contract) => contract.topic);
+  return [
+    { provide: KafkaProducer, useValue: new KafkaProducer(kafka) },
+    {
+      provide: KafkaClientProxy,
+      useFactory: (producer: KafkaProducer) =>
+        new KafkaClientProxy(kafka, producer, {
+          group: options.group,
+          requestTopics,
+          partitions: tuning.partitions,
+          maxWaitTimeMs: Math.min(tuning.maxWaitTimeMs, 100),
+        }),
+      inject: [KafkaProducer],
+    },
+    {
+      provide: MessageBusPort,
+      useFactory: (client: KafkaClientProxy) =>
+        new ClientProxyMessageBus(client, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      inject: [KafkaClientProxy],
+    },
+    {
+      provide: MESSAGING_STRATEGY,
+      useFactory: (producer: KafkaProducer, inbox: InboxPort, metrics: MessagingMetrics) => {
+        const pipeline = pipelineFor(options, inbox, metrics, (topic, record) =>
+          producer.sendRecord(topic, record),
+        );
+        return new KafkaTransportServer(kafka, producer, pipeline, options.group, tuning);
+      },
+      inject: [KafkaProducer, InboxPort, MessagingMetrics],
+    },
+  ];
 }
 
 function memoryProviders(options: MessagingModuleOptions): Provider[] {
@@ -84,12 +176,9 @@ function memoryProviders(options: MessagingModuleOptions): Provider[] {
     {
       provide: MESSAGING_STRATEGY,
       useFactory: (broker: InMemoryBroker, inbox: InboxPort, metrics: MessagingMetrics) => {
-        const pipeline = new ConsumerPipeline({
-          inbox,
-          metrics,
-          retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-          deadLetters: (topic, record) => Promise.resolve(broker.publish(topic, record)),
-        });
+        const pipeline = pipelineFor(options, inbox, metrics, (topic, record) =>
+          Promise.resolve(broker.publish(topic, record)),
+        );
         return new MemoryTransportServer(broker, pipeline, options.group);
       },
       inject: [InMemoryBroker, InboxPort, MessagingMetrics],

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 
 import { ConfigError, loadConfig, type AppName, type ConfigOf } from '@nexwave/config';
+import { connectMessaging } from '@nexwave/messaging';
 
 import { serveSwagger } from './swagger';
 
@@ -29,6 +30,7 @@ export async function bootstrap<A extends AppName>(
   }
   const app = await createApp(definition, config);
   const { port } = commonSections(config).app;
+  await app.startAllMicroservices();
   await app.listen(port, '0.0.0.0');
   const logger = app.get(Logger);
   logger.log(`${definition.name} listening on ${await app.getUrl()} (docs at /docs)`);
@@ -42,6 +44,7 @@ export async function createApp<A extends AppName>(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(definition.module(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  connectMessaging(app);
   serveSwagger(app, definition.title);
   return app;
 }

@@ -2,21 +2,34 @@ import type { DynamicModule } from '@nestjs/common';
 
 import { ConfigModule, secretValues, type AppName, type ConfigOf } from '@nexwave/config';
 import { DatabaseModule } from '@nexwave/database';
+import { MessagingModule } from '@nexwave/messaging';
 
 import { commonSections } from './bootstrap';
 import { HealthModule } from './health.module';
 import { loggerModule } from './logger.module';
 
-/** What every deployable starts with: validated config, redacting logger, database, /health. */
+/**
+ * What every deployable starts with: validated config, redacting logger, database, /health, and
+ * messaging between contexts (in memory or Kafka, one consumer group per app, database inbox and
+ * outbox).
+ */
 export function platformImports<A extends AppName>(
   name: A,
   config: ConfigOf<A>,
 ): (DynamicModule | typeof HealthModule)[] {
-  const { app, database } = commonSections(config);
+  const { app, database, messaging } = commonSections(config);
   return [
     ConfigModule.forRoot(config),
     loggerModule({ level: app.logLevel, pretty: app.logPretty, secrets: secretValues(name) }),
     DatabaseModule.forRootAsync({ useFactory: () => database }),
+    MessagingModule.forRoot({
+      transport: messaging.transport,
+      group: name,
+      brokers: messaging.kafkaBrokers,
+      clientId: `${messaging.kafkaClientId}-${name}`,
+      inbox: 'database',
+      outbox: {},
+    }),
     HealthModule,
   ];
 }

@@ -34,6 +34,9 @@ export type ParseResult =
 
 export type RequestOutcome = { ok: true; reply: unknown } | { ok: false; reason: string };
 
+/** done: handled, deduplicated or dead-lettered; abandoned: a retry was cut short by closing, so redeliver it. */
+export type DeliveryOutcome = 'done' | 'abandoned';
+
 export interface ConsumerPipelineDeps {
   inbox: InboxPort;
   deadLetters: DeadLetterSink;
@@ -55,55 +58,29 @@ export class ConsumerPipeline {
   }
 
   parse(topic: string, record: ReceivedRecord): ParseResult {
-    const contract = contractFor(topic);
-    if (!contract) {
-      return { ok: false, stage: 'envelope', reason: `no contract for topic ${topic}` };
-    }
-    let value = record.value;
-    if (typeof value === 'string' || Buffer.isBuffer(value)) {
-      try {
-        value = JSON.parse(rawText(value)) as unknown;
-      } catch (error) {
-        return { ok: false, stage: 'envelope', reason: `not JSON: ${(error as Error).message}` };
-      }
-    }
-    const envelope = envelopeSchema.safeParse(value);
-    if (!envelope.success) {
-      return { ok: false, stage: 'envelope', reason: describeIssues(envelope.error) };
-    }
-    const { type, v } = envelope.data;
-    if (type !== contract.type || v !== contract.v) {
-      const reason = `a ${type} v${v} message does not belong on ${topic}`;
-      return { ok: false, stage: 'envelope', reason, envelope: envelope.data };
-    }
-    const payload = contract.schema.safeParse(envelope.data.payload);
-    if (!payload.success) {
-      return {
-        ok: false,
-        stage: 'payload',
-        reason: describeIssues(payload.error),
-        envelope: envelope.data,
-      };
-    }
-    return { ok: true, envelope: envelope.data, payload: payload.data };
+    return parseMessage(topic, record);
   }
 
-  /** Handles one event for every consumer of the topic; resolves when all are done or dead-lettered. */
+  /**
+   * Handles one event for every consumer of the topic; resolves when all are done or dead-lettered,
+   * or 'abandoned' when closing cut a retry short. Rejects only when a dead letter could not be sent.
+   */
   async consumeEvent(
     topic: string,
     record: ReceivedRecord,
     group: string,
     consumers: readonly EventConsumer[],
     signal?: AbortSignal,
-  ): Promise<void> {
+  ): Promise<DeliveryOutcome> {
     const parsed = this.parse(topic, record);
     if (!parsed.ok) {
       await this.reject(topic, record, group, parsed);
-      return;
+      return 'done';
     }
-    await Promise.all(
+    const outcomes = await Promise.all(
       consumers.map((consumer) => this.deliver(topic, record, parsed, consumer, signal)),
     );
+    return outcomes.includes('abandoned') ? 'abandoned' : 'done';
   }
 
   /** Request/reply: no retries (the requester decides), failures are returned to the requester. */
@@ -119,7 +96,7 @@ export class ConsumerPipeline {
       return { ok: false, reason: `invalid request: ${parsed.reason}` };
     }
     try {
-      const context = new MessageContext([parsed.envelope, topic, 1]);
+      const context = new MessageContext([parsed.envelope, topic, 1, undefined]);
       return { ok: true, reply: await invoke(parsed.payload, context) };
     } catch (error) {
       return { ok: false, reason: classifyFailure(error).reason };
@@ -132,18 +109,17 @@ export class ConsumerPipeline {
     { envelope, payload }: { envelope: Envelope; payload: unknown },
     { consumer, invoke }: EventConsumer,
     signal?: AbortSignal,
-  ): Promise<void> {
+  ): Promise<DeliveryOutcome> {
     const { inbox, metrics, retry } = this.deps;
     for (let attempt = 1; ; attempt++) {
       try {
-        const context = new MessageContext([envelope, topic, attempt]);
-        const outcome = await inbox.runOnce(consumer, envelope.id, async () => {
-          await invoke(payload, context);
+        const outcome = await inbox.runOnce(consumer, envelope.id, async (transaction) => {
+          await invoke(payload, new MessageContext([envelope, topic, attempt, transaction]));
         });
         if (outcome === 'duplicate') {
           metrics.duplicates.inc({ topic, consumer });
         }
-        return;
+        return 'done';
       } catch (error) {
         const failure = classifyFailure(error);
         if (failure.retriable && attempt < retry.maxAttempts) {
@@ -152,7 +128,7 @@ export class ConsumerPipeline {
             `${consumer} retries ${topic} ${envelope.id} (attempt ${attempt}): ${failure.reason}`,
           );
           if (!(await pause(backoffDelay(retry, attempt + 1), signal))) {
-            return;
+            return 'abandoned';
           }
           continue;
         }
@@ -165,7 +141,7 @@ export class ConsumerPipeline {
           attempt,
           envelope,
         );
-        return;
+        return 'done';
       }
     }
   }
@@ -222,4 +198,39 @@ function pause(ms: number, signal?: AbortSignal): Promise<boolean> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** Parses a received record's envelope and payload against its topic's contract. */
+export function parseMessage(topic: string, record: ReceivedRecord): ParseResult {
+  const contract = contractFor(topic);
+  if (!contract) {
+    return { ok: false, stage: 'envelope', reason: `no contract for topic ${topic}` };
+  }
+  let value = record.value;
+  if (typeof value === 'string' || Buffer.isBuffer(value)) {
+    try {
+      value = JSON.parse(rawText(value)) as unknown;
+    } catch (error) {
+      return { ok: false, stage: 'envelope', reason: `not JSON: ${(error as Error).message}` };
+    }
+  }
+  const envelope = envelopeSchema.safeParse(value);
+  if (!envelope.success) {
+    return { ok: false, stage: 'envelope', reason: describeIssues(envelope.error) };
+  }
+  const { type, v } = envelope.data;
+  if (type !== contract.type || v !== contract.v) {
+    const reason = `a ${type} v${v} message does not belong on ${topic}`;
+    return { ok: false, stage: 'envelope', reason, envelope: envelope.data };
+  }
+  const payload = contract.schema.safeParse(envelope.data.payload);
+  if (!payload.success) {
+    return {
+      ok: false,
+      stage: 'payload',
+      reason: describeIssues(payload.error),
+      envelope: envelope.data,
+    };
+  }
+  return { ok: true, envelope: envelope.data, payload: payload.data };
 }

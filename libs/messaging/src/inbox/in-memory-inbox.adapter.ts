@@ -1,4 +1,4 @@
-import { InboxOutcome, InboxPort } from './inbox.port';
+import { InboxOutcome, InboxPort, InboxWork } from './inbox.port';
 
 /** Remembers the newest `capacity` handled ids per process; for the all-in-one app and tests. */
 export class InMemoryInboxAdapter extends InboxPort {
@@ -9,11 +9,7 @@ export class InMemoryInboxAdapter extends InboxPort {
     super();
   }
 
-  async runOnce(
-    consumer: string,
-    messageId: string,
-    work: () => Promise<void>,
-  ): Promise<InboxOutcome> {
+  async runOnce(consumer: string, messageId: string, work: InboxWork): Promise<InboxOutcome> {
     const entry = `${consumer}\u0000${messageId}`;
     for (let running = this.inFlight.get(entry); running; running = this.inFlight.get(entry)) {
       await running.catch(() => undefined);
@@ -21,7 +17,7 @@ export class InMemoryInboxAdapter extends InboxPort {
     if (this.handled.has(entry)) {
       return 'duplicate';
     }
-    const running = work();
+    const running = work(undefined);
     this.inFlight.set(entry, running);
     try {
       await running;

@@ -39,15 +39,16 @@ export class MemoryTransportServer extends Server implements CustomTransportStra
   listen(callback: (error?: unknown) => void): void {
     for (const topic of this.table.eventTopics()) {
       this.stops.push(
-        this.broker.subscribe(topic, (record) =>
-          this.pipeline.consumeEvent(
+        this.broker.subscribe(topic, async (record) => {
+          // In process there is nothing to redeliver: a retry cut short by closing is dropped.
+          await this.pipeline.consumeEvent(
             topic,
             record,
             this.group,
             this.table.consumersOf(topic),
             this.closing.signal,
-          ),
-        ),
+          );
+        }),
       );
     }
     for (const topic of this.table.requestTopics()) {

@@ -344,6 +344,19 @@ describe('Exchange simulation', () => {
     expect(child).toMatchObject({ type: 'market', stopParentOrderId: stop, status: 'filled' });
   });
 
+  it('triggers a bid stop when the mark is at or above it, whatever the mark was at creation', () => {
+    const ex = exchange();
+    ex.tick(NOW);
+    const stop = ex.createStopOrder(
+      'T',
+      { symbol: 'TEST', side: 'bid', reduceOnly: false, stopPrice: '990', amount: '1' },
+      NOW,
+    );
+    ex.tick(NOW + 100);
+    expect(order(ex, 'T', stop).status).toBe('filled');
+    expect(ex.positions('T')).toEqual([expect.objectContaining({ symbol: 'TEST' })]);
+  });
+
   it('sets position TP/SL as reduce-only stop orders that replace earlier ones', () => {
     const ex = exchange();
     ex.tick(NOW);

@@ -368,7 +368,8 @@ export class Exchange {
       amount,
       reduceOnly: request.reduceOnly,
       parentId: null,
-      above: stopPrice.gte(market.mark),
+      // Spec section 5: a bid stop triggers when the price rises to it, an ask stop when it falls.
+      above: request.side === 'bid',
     });
   }
 

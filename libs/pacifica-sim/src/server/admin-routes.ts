@@ -30,6 +30,7 @@ export function handleAdmin(
         status: { type: 'int', optional: true },
         message: { type: 'string', optional: true },
         code: { type: 'int', optional: true },
+        afterApply: { type: 'bool', optional: true },
       });
       controls.addFault(rule as unknown as FaultRule);
       return ok(null);

@@ -6,12 +6,19 @@ describe('FaultInjector', () => {
     faults.add({ mode: 'error', count: 2 });
     expect(faults.take('/info')).toEqual({
       mode: 'error',
+      afterApply: false,
       status: 503,
       message: 'Service unavailable',
       code: null,
     });
     expect(faults.take('/book')?.status).toBe(503);
     expect(faults.take('/book')).toBeUndefined();
+  });
+
+  it('can let the request through and only replace its answer', () => {
+    const faults = new FaultInjector();
+    faults.add({ mode: 'error', path: '/orders/create', afterApply: true });
+    expect(faults.take('/orders/create')).toMatchObject({ afterApply: true, status: 503 });
   });
 
   it('matches by path prefix until cleared', () => {

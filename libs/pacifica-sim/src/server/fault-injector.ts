@@ -10,10 +10,13 @@ export interface FaultRule {
   status?: number;
   message?: string;
   code?: number | null;
+  /** error/reject: apply the request, then answer with the fault (an answer lost after the exchange acted). */
+  afterApply?: boolean;
 }
 
 export interface FaultResponse {
   mode: FaultMode;
+  afterApply: boolean;
   status: number;
   message: string;
   code: number | null;
@@ -50,6 +53,7 @@ export class FaultInjector {
     const defaults = DEFAULTS[entry.rule.mode];
     return {
       mode: entry.rule.mode,
+      afterApply: entry.rule.afterApply ?? false,
       status: entry.rule.status ?? defaults.status,
       message: entry.rule.message ?? defaults.message,
       code: entry.rule.code === undefined ? defaults.code : entry.rule.code,

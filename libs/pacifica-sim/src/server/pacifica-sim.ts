@@ -112,20 +112,27 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
     if (fault?.mode === 'hang') {
       return; // never answered; stop() closes the socket
     }
-    if (fault) {
-      throw new HttpError(fault.status, fault.message, fault.code);
+    const faultError = fault && new HttpError(fault.status, fault.message, fault.code);
+    if (faultError && !fault.afterApply) {
+      throw faultError;
     }
-    if (method === 'POST') {
-      try {
-        respond(res, api.post(path, body));
-      } finally {
+    let answer: Envelope | HttpError;
+    try {
+      if (method === 'POST') {
+        answer = api.post(path, body);
+      } else if (method === 'GET') {
+        answer = api.get(path, url.searchParams);
+      } else {
+        answer = new HttpError(405, 'Method not allowed');
+      }
+    } catch (error) {
+      answer = toHttpError(error);
+    } finally {
+      if (method === 'POST') {
         flush();
       }
-    } else if (method === 'GET') {
-      respond(res, api.get(path, url.searchParams));
-    } else {
-      throw new HttpError(405, 'Method not allowed');
     }
+    respond(res, faultError ?? answer);
   }
 
   const timers: NodeJS.Timeout[] = [];

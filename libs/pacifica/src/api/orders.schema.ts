@@ -9,14 +9,14 @@ import {
   tradeSide,
 } from './common.schema';
 
-/** `/orders`: one open order (stop orders included, with `stop_price`). */
+/** `/orders`: one open order (stop orders included, with `stop_price`; a market stop has no `price`). */
 export const openOrderSchema = z
   .object({
     order_id: integer,
     client_order_id: nullable(z.string()),
     symbol: z.string(),
     side: orderSide,
-    price: decimalString,
+    price: nullable(decimalString),
     initial_amount: decimalString,
     filled_amount: decimalString,
     cancelled_amount: decimalString,

@@ -1,0 +1,82 @@
+// Candle query latency: 30 days of 1h candles for one symbol read from the continuous aggregate
+// (candles_1h_ohlcv) vs aggregated from raw ticks on the fly with time_bucket, on the embedded
+// TimescaleDB. 30 days at one trade every 10 s = 259,200 ticks (keeps the run near a minute).
+import { performance } from 'node:perf_hooks';
+
+import { startTestDatabase } from '@nexwave/database/testing';
+import { CandleRefresher } from '@nexwave/market-data';
+
+import { SELECT_CANDLES } from '../../libs/market-data/src/infrastructure/persistence/market-data.sql';
+
+const DAY_MS = 86_400_000;
+const DAYS = 30;
+const TICK_EVERY_MS = 10_000;
+const BATCH = 20_000;
+const RUNS = 30;
+const START = new Date('2025-06-01T00:00:00Z');
+const END = new Date(START.getTime() + DAYS * DAY_MS);
+
+const ON_THE_FLY = `
+  SELECT time_bucket(INTERVAL '1 hour', time) AS time, first(price, time) AS open, max(price) AS high,
+    min(price) AS low, last(price, time) AS close, sum(size) AS volume,
+    sum(price * size) / NULLIF(sum(size), 0) AS vwap, count(*) AS trade_count
+  FROM ticks
+  WHERE symbol = $1 AND time >= $2 AND time <= $3
+  GROUP BY 1
+  ORDER BY 1 DESC
+  LIMIT $4`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main(): Promise<void> {
+  const database = await startTestDatabase();
+  try {
+    const dataSource = await database.freshDataSource();
+    const total = (DAYS * DAY_MS) / TICK_EVERY_MS;
+    let started = performance.now();
+    for (let offset = 0; offset < total; offset += BATCH) {
+      const count = Math.min(BATCH, total - offset);
+      await dataSource.query(
+        `INSERT INTO ticks (time, symbol, price, size, side, trade_id)
+         SELECT $1::timestamptz + (i * $2::bigint) * INTERVAL '1 millisecond', 'BTC',
+           round((97000 + 500 * sin(i / 360.0))::numeric, 1), round((0.001 + (i % 97) / 10.0)::numeric, 3),
+           CASE WHEN i % 2 = 0 THEN 'buy' ELSE 'sell' END, i::text
+         FROM generate_series($3::int, $4::int) AS i`,
+        [START.toISOString(), TICK_EVERY_MS, offset, offset + count - 1],
+      );
+    }
+    console.log(`insert ${total} ticks: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    started = performance.now();
+    await new CandleRefresher(dataSource).runOnce(new Date(END.getTime() + DAY_MS));
+    console.log(
+      `refresh 1m..1d (all history): ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    const params = ['BTC', START.toISOString(), END.toISOString(), 5_000];
+    for (const [label, sql] of [
+      ['candles_1h_ohlcv (aggregate)', SELECT_CANDLES['1h']],
+      ['ticks + time_bucket (on the fly)', ON_THE_FLY],
+    ] as const) {
+      const rows: unknown[] = await dataSource.query(sql, params);
+      const times: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const t0 = performance.now();
+        await dataSource.query(sql, params);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      console.log(
+        `${label.padEnd(34)} ${rows.length} candles  p50 ${percentile(times, 50).toFixed(1)} ms  p99 ${percentile(times, 99).toFixed(1)} ms  (${RUNS} runs)`,
+      );
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

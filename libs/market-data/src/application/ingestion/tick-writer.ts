@@ -1,0 +1,345 @@
+import { Logger } from '@nestjs/common';
+
+import { systemClock, type Clock } from '@nexwave/core';
+
+import type { Tick } from '../../domain/tick';
+import { TickBuffer, type TickBufferPolicy } from '../../domain/tick-buffer';
+import type { MarketDataMetrics } from '../market-data.metrics';
+import {
+  TickRowsRejectedError,
+  type DeadLetter,
+  type GapRecord,
+  type TickStore,
+} from '../ports/tick-store.port';
+
+export interface TickWriterOptions {
+  buffer: TickBufferPolicy;
+  /** Backoff while the database is unavailable: base * 2^attempt, capped. */
+  retry: { baseDelayMs: number; maxDelayMs: number };
+  /** Attempts left for what is still queued when the writer stops. */
+  shutdownAttempts: number;
+  clock: Clock;
+}
+
+export const DEFAULT_TICK_WRITER_OPTIONS: Omit<TickWriterOptions, 'buffer'> = {
+  retry: { baseDelayMs: 100, maxDelayMs: 5_000 },
+  shutdownAttempts: 3,
+  clock: systemClock,
+};
+
+const GAVE_UP = Symbol('gave up');
+
+interface RefusedWindow {
+  from: number;
+  to: number;
+  count: number;
+}
+
+/**
+ * Writes trades to the TickStore in batches (by size and by age, see TickBuffer), behind a
+ * bounded buffer. While the database is unavailable a batch is retried with backoff and the
+ * buffer fills; beyond its capacity trades are refused, counted, and their time window recorded
+ * as a gap. A batch the database refuses for its content is bisected until the bad rows are
+ * isolated and dead-lettered with the reason; the rest is stored. Nothing is retried forever
+ * for what it contains, and nothing is dropped without a count.
+ */
+export class TickWriter {
+  private readonly logger = new Logger(TickWriter.name);
+  private readonly buffer: TickBuffer<Tick>;
+  private deadLetters: DeadLetter[] = [];
+  private gaps: GapRecord[] = [];
+  private readonly refusedWindows = new Map<string, RefusedWindow>();
+  private draining: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private wakeSleeper: (() => void) | null = null;
+  private stopping = false;
+  private unavailableSince: number | null = null;
+
+  constructor(
+    private readonly store: TickStore,
+    private readonly metrics: MarketDataMetrics,
+    private readonly options: TickWriterOptions,
+  ) {
+    this.buffer = new TickBuffer(options.buffer);
+  }
+
+  /** Queued or in-flight trades. */
+  get size(): number {
+    return this.buffer.size;
+  }
+
+  /** Queues trades for writing; returns how many were refused (buffer full or stopped). */
+  accept(ticks: readonly Tick[]): number {
+    if (ticks.length === 0) {
+      return 0;
+    }
+    const { refused } = this.stopping ? { refused: ticks } : this.buffer.offer(ticks, this.now());
+    if (refused.length > 0) {
+      this.refuse(refused, this.stopping ? 'shutdown' : 'buffer_full');
+    } else {
+      this.closeRefusedWindows();
+    }
+    this.metrics.bufferSize.set(this.buffer.size);
+    this.schedule();
+    return refused.length;
+  }
+
+  /** A trade rejected before storage (validation): stored in the dead-letter table. */
+  deadLetter(letter: DeadLetter): void {
+    this.deadLetters.push(letter);
+    this.metrics.ticksDeadLettered.inc({ stage: 'validation' });
+    this.schedule();
+  }
+
+  recordGap(gap: GapRecord): void {
+    this.gaps.push(gap);
+    this.schedule();
+  }
+
+  /** Writes everything queued now, waiting (with retries) until the database took it. */
+  async flush(): Promise<void> {
+    while (this.draining) {
+      await this.draining;
+    }
+    await this.runDrain(true);
+  }
+
+  /**
+   * Stops accepting, then tries `shutdownAttempts` times to write what is queued; what still
+   * cannot be written is counted as refused (reason `shutdown`) and logged.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.wakeSleeper?.();
+    await this.flush();
+  }
+
+  private schedule(): void {
+    if (this.draining) {
+      return;
+    }
+    const sideWork = this.deadLetters.length > 0 || this.gaps.length > 0;
+    const wait = sideWork ? 0 : this.buffer.msUntilDue(this.now());
+    if (wait === null || this.stopping) {
+      return;
+    }
+    if (wait <= 0) {
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.timer = null;
+      }
+      void this.runDrain(false);
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.schedule();
+      }, wait);
+    }
+  }
+
+  private runDrain(all: boolean): Promise<void> {
+    const run = this.drain(all).finally(() => {
+      if (this.draining === run) {
+        this.draining = null;
+      }
+      this.metrics.bufferSize.set(this.buffer.size);
+      this.schedule();
+    });
+    this.draining = run;
+    return run;
+  }
+
+  private async drain(all: boolean): Promise<void> {
+    for (;;) {
+      if (!(await this.writeSideWork())) {
+        this.abandonQueued();
+        return;
+      }
+      const more = all ? this.buffer.queued > 0 : this.buffer.isDue(this.now());
+      if (!more) {
+        return;
+      }
+      await this.writeBatch(this.buffer.take(this.now()));
+      this.metrics.bufferSize.set(this.buffer.size);
+    }
+  }
+
+  /** Dead letters and gap records; false when the writer gave up on them at shutdown. */
+  private async writeSideWork(): Promise<boolean> {
+    if (this.deadLetters.length > 0) {
+      const letters = this.deadLetters;
+      this.deadLetters = [];
+      const done = await this.retrying('dead letters', () => this.store.deadLetter(letters));
+      if (done === GAVE_UP) {
+        this.logger.error(`${letters.length} dead letters could not be stored at shutdown`);
+        return false;
+      }
+    }
+    while (this.gaps.length > 0) {
+      const gap = this.gaps[0];
+      const done = await this.retrying('gap record', () => this.store.recordGap(gap));
+      if (done === GAVE_UP) {
+        this.logger.error(`${this.gaps.length} gap records could not be stored at shutdown`);
+        return false;
+      }
+      this.gaps.shift();
+    }
+    return true;
+  }
+
+  /** Stores a batch, bisecting on rejected rows; settles every tick of it exactly once. */
+  private async writeBatch(batch: Tick[]): Promise<void> {
+    const pieces = [batch];
+    while (pieces.length > 0) {
+      const piece = pieces.pop()!;
+      const started = performance.now();
+      const result = await this.retrying('tick batch', () => this.store.insert(piece));
+      if (result === GAVE_UP) {
+        this.refuse(piece, 'shutdown');
+        this.buffer.settle(piece.length);
+        pieces.forEach((rest) => {
+          this.refuse(rest, 'shutdown');
+          this.buffer.settle(rest.length);
+        });
+        return;
+      }
+      if (result instanceof TickRowsRejectedError) {
+        if (piece.length === 1) {
+          this.deadLetters.push({
+            symbol: piece[0].symbol,
+            tradeId: piece[0].tradeId,
+            payload: piece[0],
+            reason: result.reason,
+          });
+          this.metrics.ticksDeadLettered.inc({ stage: 'database' });
+          this.buffer.settle(1);
+        } else {
+          this.metrics.batches.inc({ outcome: 'split' });
+          const middle = Math.ceil(piece.length / 2);
+          pieces.push(piece.slice(middle), piece.slice(0, middle));
+        }
+        continue;
+      }
+      this.metrics.flushSeconds.observe((performance.now() - started) / 1_000);
+      this.metrics.batches.inc({ outcome: 'stored' });
+      this.metrics.ticksIngested.inc(result.inserted);
+      this.metrics.ticksDuplicate.inc(result.duplicates);
+      this.buffer.settle(piece.length);
+    }
+  }
+
+  /**
+   * Runs `operation` until it succeeds, backing off while the store is unavailable. A
+   * TickRowsRejectedError is returned, not retried. While stopping, gives up after
+   * `shutdownAttempts`.
+   */
+  private async retrying<T>(
+    what: string,
+    operation: () => Promise<T>,
+  ): Promise<T | TickRowsRejectedError | typeof GAVE_UP> {
+    for (let attempt = 0; ; attempt++) {
+      if (this.stopping && attempt >= this.options.shutdownAttempts) {
+        return GAVE_UP;
+      }
+      try {
+        const result = await operation();
+        if (this.unavailableSince !== null) {
+          this.logger.log(
+            `Database available again after ${this.now() - this.unavailableSince} ms`,
+          );
+          this.unavailableSince = null;
+        }
+        return result;
+      } catch (error) {
+        if (error instanceof TickRowsRejectedError) {
+          return error;
+        }
+        if (this.unavailableSince === null) {
+          this.unavailableSince = this.now();
+          this.logger.warn(`Database unavailable writing ${what}, retrying: ${String(error)}`);
+        }
+        this.metrics.batches.inc({ outcome: 'retried' });
+        await this.sleep(this.backoff(attempt));
+      }
+    }
+  }
+
+  private backoff(attempt: number): number {
+    const { baseDelayMs, maxDelayMs } = this.options.retry;
+    return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempt, 30));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopping) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeSleeper = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private refuse(ticks: readonly Tick[], reason: 'buffer_full' | 'shutdown'): void {
+    this.metrics.ticksRefused.inc({ reason }, ticks.length);
+    if (reason === 'shutdown') {
+      this.logger.error(
+        `${ticks.length} trades not stored: the writer stopped before the database took them`,
+      );
+      return;
+    }
+    for (const tick of ticks) {
+      const time = tick.time.getTime();
+      const window = this.refusedWindows.get(tick.symbol);
+      if (!window) {
+        if (this.refusedWindows.size === 0) {
+          this.logger.warn(`Tick buffer full (${this.buffer.size}): refusing trades`);
+        }
+        this.refusedWindows.set(tick.symbol, { from: time, to: time, count: 1 });
+      } else {
+        window.from = Math.min(window.from, time);
+        window.to = Math.max(window.to, time);
+        window.count++;
+      }
+    }
+  }
+
+  /** The buffer took trades again: each market's refused window becomes a gap record. */
+  private closeRefusedWindows(): void {
+    for (const [symbol, window] of this.refusedWindows) {
+      const from = new Date(window.from);
+      const to = new Date(window.to);
+      this.logger.warn(
+        `Refused ${window.count} ${symbol} trades between ${from.toISOString()} and ${to.toISOString()}`,
+      );
+      this.metrics.gaps.inc({ reason: 'buffer_full' });
+      this.gaps.push({
+        symbol,
+        from,
+        to,
+        reason: 'buffer_full',
+        backfilledTrades: 0,
+        unfilled: { from, to },
+      });
+    }
+    this.refusedWindows.clear();
+  }
+
+  private abandonQueued(): void {
+    while (this.buffer.queued > 0) {
+      const batch = this.buffer.take(this.now());
+      this.refuse(batch, 'shutdown');
+      this.buffer.settle(batch.length);
+    }
+  }
+
+  private now(): number {
+    return this.options.clock.now().getTime();
+  }
+}

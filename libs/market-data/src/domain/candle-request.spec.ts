@@ -1,0 +1,44 @@
+import { candleRequest, DEFAULT_CANDLE_LIMIT, MAX_CANDLE_LIMIT } from './candle-request';
+import type { CandlesErrorCode } from './candles.errors';
+
+function codeOf(action: () => unknown): CandlesErrorCode | undefined {
+  try {
+    action();
+    return undefined;
+  } catch (error) {
+    return (error as { code: CandlesErrorCode }).code;
+  }
+}
+
+const from = new Date('2025-01-01T00:00:00Z');
+const to = new Date('2025-01-02T00:00:00Z');
+
+describe('candleRequest', () => {
+  it('defaults the limit and keeps the range', () => {
+    expect(candleRequest({ symbol: 'kBONK', timeframe: '1h', from, to })).toEqual({
+      symbol: 'kBONK',
+      timeframe: '1h',
+      from,
+      to,
+      limit: DEFAULT_CANDLE_LIMIT,
+    });
+  });
+
+  it.each([1, 42, MAX_CANDLE_LIMIT])('accepts limit %d', (limit) => {
+    expect(candleRequest({ symbol: 'BTC', timeframe: '1m', limit }).limit).toBe(limit);
+  });
+
+  it('accepts an empty range (from = to)', () => {
+    expect(candleRequest({ symbol: 'BTC', timeframe: '1m', from, to: from }).to).toEqual(from);
+  });
+
+  it.each([
+    [{ timeframe: '2h' }, 'UNKNOWN_TIMEFRAME'],
+    [{ limit: 0 }, 'INVALID_LIMIT'],
+    [{ limit: MAX_CANDLE_LIMIT + 1 }, 'INVALID_LIMIT'],
+    [{ limit: 1.5 }, 'INVALID_LIMIT'],
+    [{ from: to, to: from }, 'INVALID_RANGE'],
+  ])('rejects %p with %s', (override, code) => {
+    expect(codeOf(() => candleRequest({ symbol: 'BTC', timeframe: '1m', ...override }))).toBe(code);
+  });
+});

@@ -1,0 +1,31 @@
+import { FixedClock } from '@nexwave/core';
+
+import { QuietBookDetector } from './quiet-book-detector';
+
+describe('QuietBookDetector', () => {
+  const clock = new FixedClock(new Date('2026-01-01T00:00:00Z'));
+  const now = () => clock.now().getTime();
+
+  it('reports a book silent for longer than the threshold once, and its resumption', () => {
+    const detector = new QuietBookDetector(10_000);
+    detector.watch('BTC', now());
+    detector.watch('ETH', now());
+    clock.advance(10_000);
+    detector.updated('ETH', now());
+    expect(detector.check(now())).toEqual([]);
+    clock.advance(1);
+    expect(detector.check(now())).toEqual([{ symbol: 'BTC', silentMs: 10_001 }]);
+    expect(detector.check(now())).toEqual([]);
+    expect(detector.quietSymbols()).toEqual(['BTC']);
+    expect(detector.updated('BTC', now())).toBe(true);
+    expect(detector.isQuiet('BTC')).toBe(false);
+    expect(detector.updated('BTC', now())).toBe(false);
+  });
+
+  it('watch does not reset a market that already updated', () => {
+    const detector = new QuietBookDetector(100);
+    detector.updated('SOL', 0);
+    detector.watch('SOL', 1_000);
+    expect(detector.check(1_000)).toEqual([{ symbol: 'SOL', silentMs: 1_000 }]);
+  });
+});

@@ -1,0 +1,102 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type Provider,
+} from '@nestjs/common';
+import { Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+
+import { APP_CONFIG, type ConfigOf } from '@nexwave/config';
+import { systemClock } from '@nexwave/core';
+import { StreamPort } from '@nexwave/messaging';
+import { PACIFICA_ENDPOINTS, type PacificaEndpoints } from '@nexwave/pacifica';
+
+import {
+  DEFAULT_INGESTION_OPTIONS,
+  MarketDataIngestion,
+} from '../../application/ingestion/market-data-ingestion';
+import { DEFAULT_TICK_WRITER_OPTIONS, TickWriter } from '../../application/ingestion/tick-writer';
+import { MarketDataMetrics } from '../../application/market-data.metrics';
+import { MarketFeed } from '../../application/ports/market-feed.port';
+import { MarketStreamPublisher } from '../../application/ports/market-stream-publisher.port';
+import { TickStore } from '../../application/ports/tick-store.port';
+import { DEFAULT_TICK_BUFFER_POLICY } from '../../domain/tick-buffer';
+import { PacificaMarketFeed } from '../exchange/pacifica-market.feed';
+import { TypeOrmTickStore } from '../persistence/typeorm-tick.store';
+import { StreamMarketPublisher } from '../streams/stream-market.publisher';
+
+/** About 10 s of snapshots at 100 ms, or the latest 10,000 trades, per market stream. */
+const STREAM_MAX_LEN = 10_000;
+
+/** Starts the ingestion once the app is up (without holding up the boot) and stops it first on close. */
+@Injectable()
+export class IngestionLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(IngestionLifecycle.name);
+
+  constructor(private readonly ingestion: MarketDataIngestion) {}
+
+  onApplicationBootstrap(): void {
+    this.ingestion.start().catch((error: unknown) => {
+      this.logger.error(`Market-data ingestion failed to start: ${String(error)}`);
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.ingestion.stop();
+  }
+}
+
+/**
+ * Ingestion wiring; every adapter follows from what the app provides: the DataSource (embedded
+ * or server, the write path is chosen from the server itself), StreamPort (memory or Redis, by
+ * StreamsModule), PACIFICA_ENDPOINTS (simulator or Pacifica) and the config's SYMBOLS.
+ */
+export const INGESTION_PROVIDERS: Provider[] = [
+  { provide: MarketDataMetrics, useFactory: () => new MarketDataMetrics(new Registry()) },
+  {
+    provide: TickStore,
+    useFactory: (dataSource: DataSource) => new TypeOrmTickStore(dataSource),
+    inject: [DataSource],
+  },
+  {
+    provide: TickWriter,
+    useFactory: (store: TickStore, metrics: MarketDataMetrics) =>
+      new TickWriter(store, metrics, {
+        ...DEFAULT_TICK_WRITER_OPTIONS,
+        buffer: DEFAULT_TICK_BUFFER_POLICY,
+      }),
+    inject: [TickStore, MarketDataMetrics],
+  },
+  {
+    provide: MarketStreamPublisher,
+    useFactory: (streams: StreamPort) => new StreamMarketPublisher(streams, STREAM_MAX_LEN),
+    inject: [StreamPort],
+  },
+  {
+    provide: MarketFeed,
+    useFactory: (endpoints: PacificaEndpoints) =>
+      new PacificaMarketFeed({ restUrl: endpoints.restUrl, wsUrl: endpoints.wsUrl }),
+    inject: [PACIFICA_ENDPOINTS],
+  },
+  {
+    provide: MarketDataIngestion,
+    useFactory: (
+      feed: MarketFeed,
+      writer: TickWriter,
+      publisher: MarketStreamPublisher,
+      metrics: MarketDataMetrics,
+      config: ConfigOf<'market-data'>,
+    ) =>
+      new MarketDataIngestion(feed, writer, publisher, metrics, systemClock, {
+        ...DEFAULT_INGESTION_OPTIONS,
+        symbols: config.trading.symbols,
+      }),
+    inject: [MarketFeed, TickWriter, MarketStreamPublisher, MarketDataMetrics, APP_CONFIG],
+  },
+  IngestionLifecycle,
+];
+
+/** What the module exports of the ingestion (tests drive `flush()`, read metrics). */
+export const INGESTION_EXPORTS = [MarketDataIngestion, TickWriter, MarketDataMetrics];

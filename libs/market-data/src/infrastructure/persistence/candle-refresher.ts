@@ -1,0 +1,58 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import {
+  CANDLE_AGGREGATES,
+  REFRESH_CANDLE_AGGREGATE,
+  type CandleAggregate,
+} from './market-data.sql';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** How far back each routine refresh reaches: the start_offset of the level's refresh policy. */
+const LOOKBACK_MS: Record<CandleAggregate, number> = {
+  candles_1m: 3 * HOUR_MS,
+  candles_5m: 12 * HOUR_MS,
+  candles_15m: DAY_MS,
+  candles_1h: 7 * DAY_MS,
+  candles_4h: 30 * DAY_MS,
+  candles_1d: 90 * DAY_MS,
+};
+
+/**
+ * Does what TimescaleDB's refresh policies do on a server, for the embedded database, where
+ * background jobs never run: refreshes the aggregates bottom-up (each level reads the one below).
+ * The first successful run refreshes all history, so data older than the lookback that was never
+ * materialized does not fall out of the views; later runs refresh only the recent window.
+ * Real-time aggregation keeps the newest buckets right in between.
+ */
+@Injectable()
+export class CandleRefresher {
+  private readonly logger = new Logger(CandleRefresher.name);
+  private caughtUp = false;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Refreshes every level up to `now` (only complete buckets are materialized). Stops at the first
+   * failure, since the levels above would roll up stale data, logs it and returns false: the next
+   * run retries.
+   */
+  async runOnce(now: Date): Promise<boolean> {
+    for (const aggregate of CANDLE_AGGREGATES) {
+      const start = this.caughtUp ? new Date(now.getTime() - LOOKBACK_MS[aggregate]) : null;
+      try {
+        await this.dataSource.query(REFRESH_CANDLE_AGGREGATE, [aggregate, start, now]);
+      } catch (error) {
+        this.logger.error(
+          { err: error, aggregate },
+          `refreshing ${aggregate} failed; retried at the next run`,
+        );
+        return false;
+      }
+    }
+    this.caughtUp = true;
+    return true;
+  }
+}

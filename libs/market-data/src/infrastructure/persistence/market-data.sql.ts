@@ -1,0 +1,94 @@
+// All raw SQL of the market-data context, as named, parameterised constants.
+
+import type { Timeframe } from '../../domain/timeframe';
+
+// ---- ingestion --------------------------------------------------------------------------------
+
+/** PGlite (the embedded TimescaleDB) reports an Emscripten build here. */
+export const SERVER_VERSION = 'SELECT version()';
+
+/** Columns written per trade, in COPY order. `received_at` takes its default. */
+export const TICK_COLUMNS = 'time, symbol, price, size, side, trade_id, source';
+
+/** One statement per batch: arrays unnested into rows; a stored (symbol, trade_id, time) is skipped. */
+export const INSERT_TICKS_UNNEST = `
+  INSERT INTO ticks (${TICK_COLUMNS})
+  SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::numeric[], $4::numeric[], $5::text[], $6::text[], $7::text[])
+  ON CONFLICT (symbol, trade_id, time) DO NOTHING`;
+
+/** Per-session staging table for COPY; emptied at each commit. */
+export const CREATE_TICKS_STAGING = `
+  CREATE TEMP TABLE IF NOT EXISTS ticks_staging (
+    time timestamptz NOT NULL,
+    symbol text NOT NULL,
+    price numeric NOT NULL,
+    size numeric NOT NULL,
+    side text NOT NULL,
+    trade_id text NOT NULL,
+    source text NOT NULL
+  ) ON COMMIT DELETE ROWS`;
+
+export const COPY_TICKS_STAGING = `COPY ticks_staging (${TICK_COLUMNS}) FROM STDIN`;
+
+export const INSERT_TICKS_FROM_STAGING = `
+  INSERT INTO ticks (${TICK_COLUMNS})
+  SELECT ${TICK_COLUMNS} FROM ticks_staging
+  ON CONFLICT (symbol, trade_id, time) DO NOTHING`;
+
+export const INSERT_TICKS_DEAD_LETTERS = `
+  INSERT INTO ticks_dead_letter (symbol, trade_id, payload, reason)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[])`;
+
+export const INSERT_MARKET_DATA_GAP = `
+  INSERT INTO market_data_gaps (symbol, from_time, to_time, reason, backfilled_trades, unfilled_from, unfilled_to)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+
+// ---- candles and prices ----------------------------------------------------------------------
+
+/** Continuous aggregates in refresh order: each level rolls up the one before it. */
+export const CANDLE_AGGREGATES = [
+  'candles_1m',
+  'candles_5m',
+  'candles_15m',
+  'candles_1h',
+  'candles_4h',
+  'candles_1d',
+] as const;
+
+export type CandleAggregate = (typeof CANDLE_AGGREGATES)[number];
+
+/** $1 aggregate name, $2 window start (NULL: from the beginning), $3 window end. */
+export const REFRESH_CANDLE_AGGREGATE = `CALL refresh_continuous_aggregate($1::regclass, $2::timestamptz, $3::timestamptz)`;
+
+/** $1 symbol, $2 from (inclusive, NULL: none), $3 to (inclusive, NULL: none), $4 limit. Newest first. */
+function selectCandles(view: string): string {
+  return `
+    SELECT time, open, high, low, close, volume, vwap, trade_count
+    FROM ${view}
+    WHERE symbol = $1
+      AND ($2::timestamptz IS NULL OR time >= $2::timestamptz)
+      AND ($3::timestamptz IS NULL OR time <= $3::timestamptz)
+    ORDER BY time DESC
+    LIMIT $4`;
+}
+
+/** One statement per timeframe: the view name comes from this whitelist, never from input. */
+export const SELECT_CANDLES = {
+  '1m': selectCandles('candles_1m_ohlcv'),
+  '5m': selectCandles('candles_5m_ohlcv'),
+  '15m': selectCandles('candles_15m_ohlcv'),
+  '1h': selectCandles('candles_1h_ohlcv'),
+  '4h': selectCandles('candles_4h_ohlcv'),
+  '1d': selectCandles('candles_1d_ohlcv'),
+} as const satisfies Record<Timeframe, string>;
+
+/** DISTINCT over the (symbol, time DESC) index: TimescaleDB answers it with a SkipScan. */
+export const SELECT_SYMBOLS = `SELECT DISTINCT symbol FROM ticks ORDER BY symbol`;
+
+export const SELECT_SYMBOL_EXISTS = `SELECT EXISTS (SELECT 1 FROM ticks WHERE symbol = $1) AS known`;
+
+/** Newest trade per symbol, also a SkipScan over (symbol, time DESC). */
+export const SELECT_LATEST_PRICES = `
+  SELECT DISTINCT ON (symbol) symbol, price, time
+  FROM ticks
+  ORDER BY symbol, time DESC`;

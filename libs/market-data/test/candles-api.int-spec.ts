@@ -1,0 +1,210 @@
+import type { Server } from 'node:http';
+import { Global, Module, type INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+
+import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
+import { graphqlModule } from '@nexwave/platform';
+
+import type { Candle } from '../src/application/queries/candle-read-model.port';
+import { TIMEFRAMES } from '../src/domain/timeframe';
+import { CandleRefresher } from '../src/infrastructure/persistence/candle-refresher';
+import { MarketDataQueryModule } from '../src/market-data-query.module';
+import {
+  assertCandlesMatch,
+  expectedCandles,
+  insertTrades,
+  syntheticTrades,
+} from './candles-support';
+
+const HOUR = 3_600_000;
+const start = new Date('2025-05-01T22:00:00Z');
+const trades = [
+  ...syntheticTrades({
+    symbol: 'BTC',
+    start,
+    durationMs: 48 * HOUR,
+    basePrice: '97000.5',
+    priceDecimals: 1,
+    seed: 11,
+  }),
+  ...syntheticTrades({
+    symbol: 'kBONK',
+    start,
+    durationMs: 48 * HOUR,
+    basePrice: '0.02315',
+    priceDecimals: 8,
+    seed: 12,
+  }),
+];
+
+const CANDLES_QUERY = `
+  query Candles($symbol: String!, $timeframe: String!, $from: DateTime, $to: DateTime, $limit: Int) {
+    candles(symbol: $symbol, timeframe: $timeframe, from: $from, to: $to, limit: $limit) {
+      time open high low close volume vwap tradeCount
+    }
+  }`;
+
+let database: TestDatabase;
+let app: INestApplication;
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+  const dataSource = await database.freshDataSource();
+  await insertTrades(dataSource, trades);
+  await new CandleRefresher(dataSource).runOnce(new Date(start.getTime() + 49 * HOUR));
+
+  @Global()
+  @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
+  class TestDataSourceModule {}
+
+  const moduleRef = await Test.createTestingModule({
+    imports: [TestDataSourceModule, graphqlModule(), MarketDataQueryModule],
+  }).compile();
+  app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database.stop();
+});
+
+interface CandlesBody {
+  symbol: string;
+  timeframe: string;
+  candles: Candle[];
+}
+
+interface GraphqlBody {
+  data: { candles: Candle[] } | null;
+  errors?: { message: string; extensions: Record<string, unknown> }[];
+}
+
+function http() {
+  return request(app.getHttpServer() as Server);
+}
+
+async function restCandles(
+  path: string,
+  query: Record<string, unknown> = {},
+): Promise<CandlesBody> {
+  const response = await http().get(path).query(query).expect(200);
+  return response.body as CandlesBody;
+}
+
+async function graphql(variables: Record<string, unknown>): Promise<GraphqlBody> {
+  const response = await http()
+    .post('/graphql')
+    .send({ query: CANDLES_QUERY, variables })
+    .expect(200);
+  return response.body as GraphqlBody;
+}
+
+async function badRequest(path: string): Promise<Record<string, unknown>> {
+  const response = await http().get(path).expect(400);
+  return response.body as Record<string, unknown>;
+}
+
+describe('GET /api/v1/candles/{symbol}/{timeframe} and GraphQL candles', () => {
+  it.each(
+    TIMEFRAMES.flatMap((timeframe) => [
+      ['BTC', timeframe],
+      ['kBONK', timeframe],
+    ]),
+  )('%s %s: REST and GraphQL return the same, correct candles', async (symbol, timeframe) => {
+    const rest = await restCandles(`/api/v1/candles/${symbol}/${timeframe}`, { limit: 5000 });
+    const gql = await graphql({ symbol, timeframe, limit: 5000 });
+
+    expect(rest).toMatchObject({ symbol, timeframe });
+    assertCandlesMatch(rest.candles, expectedCandles(trades, symbol, timeframe), 'REST');
+    expect(gql.errors).toBeUndefined();
+    expect(gql.data?.candles).toEqual(rest.candles);
+  });
+
+  it('applies from, to (both inclusive) and limit, newest first, alike in REST and GraphQL', async () => {
+    const from = '2025-05-02T03:00:00.000Z';
+    const to = '2025-05-02T09:00:00.000Z';
+    const expected = expectedCandles(trades, 'kBONK', '1h')
+      .filter((candle) => candle.time >= from && candle.time <= to)
+      .slice(0, 4);
+    const rest = await restCandles('/api/v1/candles/kBONK/1h', { from, to, limit: 4 });
+    assertCandlesMatch(rest.candles, expected, 'REST range');
+    expect(rest.candles[0]?.time).toBe(to);
+    const gql = await graphql({ symbol: 'kBONK', timeframe: '1h', from, to, limit: 4 });
+    expect(gql.data?.candles).toEqual(rest.candles);
+  });
+
+  it('defaults to the newest 500 candles', async () => {
+    const rest = await restCandles('/api/v1/candles/BTC/1m');
+    expect(rest.candles).toHaveLength(500);
+    assertCandlesMatch(rest.candles, expectedCandles(trades, 'BTC', '1m').slice(0, 500), 'REST');
+  });
+});
+
+describe('bad candle requests', () => {
+  it.each([
+    [
+      '/api/v1/candles/BTC/2m',
+      'UNKNOWN_TIMEFRAME',
+      "unknown timeframe '2m': allowed 1m, 5m, 15m, 1h, 4h, 1d",
+    ],
+    ['/api/v1/candles/KBONK/1m', 'UNKNOWN_SYMBOL', "unknown symbol 'KBONK': allowed BTC, kBONK"],
+    [
+      '/api/v1/candles/BTC/1m?limit=0',
+      'INVALID_LIMIT',
+      'limit must be an integer from 1 to 5000, got 0',
+    ],
+    [
+      '/api/v1/candles/BTC/1m?limit=5001',
+      'INVALID_LIMIT',
+      'limit must be an integer from 1 to 5000, got 5001',
+    ],
+    [
+      '/api/v1/candles/BTC/1m?from=2025-05-02T00:00:00Z&to=2025-05-01T00:00:00Z',
+      'INVALID_RANGE',
+      'from must not be after to',
+    ],
+  ])('GET %s -> 400 %s', async (path, code, message) => {
+    expect(await badRequest(path)).toMatchObject({ statusCode: 400, code, message });
+  });
+
+  it.each([
+    ['limit=ten', 'limit must be an integer number'],
+    ['from=yesterday', 'from must be a valid ISO 8601 date string'],
+    ['until=2025-05-01T00:00:00Z', 'property until should not exist'],
+  ])('GET ?%s -> 400 naming the parameter', async (query, message) => {
+    const body = await badRequest(`/api/v1/candles/BTC/1m?${query}`);
+    expect(body.message).toContain(message);
+  });
+
+  it('GraphQL answers BAD_USER_INPUT with the same reason', async () => {
+    const body = await graphql({ symbol: 'BTC', timeframe: '1H' });
+    expect(body.data).toBeNull();
+    expect(body.errors?.[0]).toMatchObject({
+      message: "unknown timeframe '1H': allowed 1m, 5m, 15m, 1h, 4h, 1d",
+      extensions: { code: 'BAD_USER_INPUT', reason: 'UNKNOWN_TIMEFRAME' },
+    });
+  });
+});
+
+describe('GET /api/v1/symbols and /api/v1/prices', () => {
+  it('lists the symbols with trades, case kept', async () => {
+    const response = await http().get('/api/v1/symbols').expect(200);
+    expect(response.body).toEqual({ symbols: ['BTC', 'kBONK'] });
+  });
+
+  it('gives the newest trade price of each symbol', async () => {
+    const newest = (symbol: string) =>
+      trades.filter((trade) => trade.symbol === symbol).reduce((a, b) => (b.time > a.time ? b : a));
+    const response = await http().get('/api/v1/prices').expect(200);
+    expect(response.body).toEqual({
+      prices: ['BTC', 'kBONK'].map((symbol) => ({
+        symbol,
+        price: newest(symbol).price,
+        time: newest(symbol).time.toISOString(),
+      })),
+    });
+  });
+});

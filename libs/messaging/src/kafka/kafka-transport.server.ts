@@ -1,0 +1,186 @@
+import { Logger } from '@nestjs/common';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+
+import { ConsumerPipeline, DeliveryOutcome } from '../consumer/consumer-pipeline';
+import { HandlerExtras, HandlerTable } from '../consumer/handler-table';
+import { KafkaTuning } from '../messaging.options';
+import { deadLetterTopic } from '../topics';
+import { ensureTopics } from './kafka-connection';
+import { KafkaProducer } from './kafka-producer';
+import {
+  CORRELATION_HEADER,
+  headerText,
+  KafkaReply,
+  REPLY_TOPIC_HEADER,
+  replyTopic,
+} from './kafka-reply';
+
+export const KAFKA_DEFAULTS: Required<KafkaTuning> = {
+  partitions: 3,
+  sessionTimeoutMs: 30_000,
+  heartbeatIntervalMs: 3_000,
+  maxWaitTimeMs: 500,
+  partitionsConsumedConcurrently: 4,
+};
+
+/**
+ * Nest transport strategy on kafkajs: one consumer group per app over every topic it handles.
+ * Each record goes through the shared ConsumerPipeline; its offset is resolved (and committed)
+ * only after the pipeline finished with it, so a crash redelivers and never loses (at-least-once).
+ * Requests are answered on `<topic>.reply` with the requester's correlation id.
+ */
+export class KafkaTransportServer extends Server implements CustomTransportStrategy {
+  private readonly table: HandlerTable;
+  private readonly closing = new AbortController();
+  private readonly log = new Logger(KafkaTransportServer.name);
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly kafka: Kafka,
+    /** The app's producer, shared with the dead-letter sink and the publisher. */
+    private readonly producer: KafkaProducer,
+    private readonly pipeline: ConsumerPipeline,
+    private readonly group: string,
+    private readonly tuning: Required<KafkaTuning>,
+  ) {
+    super();
+    this.table = new HandlerTable(group);
+  }
+
+  override addHandler(
+    pattern: unknown,
+    callback: MessageHandler,
+    isEventHandler = false,
+    extras: HandlerExtras = {},
+  ): void {
+    const topic = this.normalizePattern(pattern as string);
+    if (this.table.add(topic, callback, isEventHandler, extras)) {
+      super.addHandler(topic, callback, isEventHandler, extras);
+    }
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  /** Stops fetching; the record in hand finishes (a retry wait is cut short and redelivered later). */
+  async close(): Promise<void> {
+    this.closing.abort();
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  on(): never {
+    throw new Error('KafkaTransportServer emits no events');
+  }
+
+  unwrap<T>(): T {
+    return this.kafka as T;
+  }
+
+  private async start(): Promise<void> {
+    const events = this.table.eventTopics();
+    const requests = this.table.requestTopics();
+    const topics = [...events, ...requests];
+    if (topics.length === 0) {
+      return;
+    }
+    await this.producer.connect();
+    await ensureTopics(
+      this.kafka,
+      [...topics, ...topics.map(deadLetterTopic), ...requests.map(replyTopic)],
+      this.tuning.partitions,
+    );
+    const consumer = this.kafka.consumer({
+      groupId: this.group,
+      sessionTimeout: this.tuning.sessionTimeoutMs,
+      heartbeatInterval: this.tuning.heartbeatIntervalMs,
+      maxWaitTimeInMs: this.tuning.maxWaitTimeMs,
+      allowAutoTopicCreation: false,
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    // A new group reads what was published before the app first started.
+    await consumer.subscribe({ topics, fromBeginning: true });
+    const joined = new Promise<void>((resolve) => {
+      const stop = consumer.on(consumer.events.GROUP_JOIN, () => {
+        stop();
+        resolve();
+      });
+    });
+    await consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.tuning.partitionsConsumedConcurrently,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+    await joined;
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    for (const message of batch.messages) {
+      if (!payload.isRunning() || payload.isStale() || this.closing.signal.aborted) {
+        return;
+      }
+      const outcome = await whileBeating(payload, this.tuning.heartbeatIntervalMs, () =>
+        this.handle(batch.topic, message),
+      );
+      if (outcome === 'abandoned') {
+        return;
+      }
+      payload.resolveOffset(message.offset);
+      await payload.commitOffsetsIfNecessary();
+    }
+  }
+
+  private async handle(topic: string, message: KafkaMessage): Promise<DeliveryOutcome> {
+    const record = { key: message.key?.toString() ?? null, value: message.value ?? '' };
+    const respond = this.table.responderOf(topic);
+    if (!respond) {
+      return this.pipeline.consumeEvent(
+        topic,
+        record,
+        this.group,
+        this.table.consumersOf(topic),
+        this.closing.signal,
+      );
+    }
+    const outcome = await this.pipeline.answerRequest(topic, record, this.group, respond);
+    const to = headerText(message.headers?.[REPLY_TOPIC_HEADER]);
+    const correlationId = headerText(message.headers?.[CORRELATION_HEADER]);
+    if (!to || !correlationId) {
+      this.log.warn(`Request on ${topic} at offset ${message.offset} has no reply address`);
+      return 'done';
+    }
+    const reply: KafkaReply = outcome;
+    await this.producer.send(to, [
+      {
+        key: correlationId,
+        value: JSON.stringify(reply),
+        headers: { [CORRELATION_HEADER]: correlationId },
+      },
+    ]);
+    return 'done';
+  }
+}
+
+/** Runs `work` while heartbeating, so a long handler (retry backoff) does not lose the partition. */
+async function whileBeating<T>(
+  payload: Pick<EachBatchPayload, 'heartbeat'>,
+  intervalMs: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  const timer = setInterval(() => {
+    payload.heartbeat().catch(() => undefined);
+  }, intervalMs);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -1,0 +1,110 @@
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { Envelope } from '../envelope';
+import { MessageBusPort } from '../message-bus.port';
+import {
+  LOCK_UNPUBLISHED_OUTBOX,
+  MARK_OUTBOX_FAILED,
+  MARK_OUTBOX_PUBLISHED,
+} from '../messaging.sql';
+import { isTopic } from '../topics';
+
+export interface OutboxRelayOptions {
+  /** Pause between rounds when the previous round found nothing to do. Default 500 ms. */
+  intervalMs?: number;
+  /** Rows per round (and per transaction). Default 100. */
+  batchSize?: number;
+}
+
+export interface RelayRound {
+  published: number;
+  /** True when a send failed: that row and the ones after it wait for the next round. */
+  failed: boolean;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  envelope: Envelope;
+}
+
+/**
+ * Publishes `outbox_messages` rows through the transport in insertion order and marks them
+ * published. A failed send stops the round (so later messages never overtake it) and is retried
+ * next round: at-least-once, consumers dedupe by message id. Rows are locked FOR UPDATE SKIP
+ * LOCKED, so several relays never publish one row twice; per-key order then holds per relay.
+ * The transaction holds one connection for the round: with embedded PGlite (pool of 1) other
+ * queries wait, which is why rounds are bounded by `batchSize`.
+ */
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly intervalMs: number;
+  private readonly batchSize: number;
+  private timer?: NodeJS.Timeout;
+  private round?: Promise<unknown>;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: MessageBusPort,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.intervalMs = options.intervalMs ?? 500;
+    this.batchSize = options.batchSize ?? 100;
+  }
+
+  /** One round: locks up to `batchSize` unpublished rows, publishes them in order, marks them. */
+  runOnce(): Promise<RelayRound> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<OutboxRow[]>(LOCK_UNPUBLISHED_OUTBOX, [this.batchSize]);
+      let published = 0;
+      for (const row of rows) {
+        try {
+          if (!isTopic(row.topic)) {
+            throw new Error(`unknown topic ${row.topic}`);
+          }
+          await this.bus.relay(row.topic, row.envelope);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          this.logger.warn(`Outbox message ${row.id} on ${row.topic} not sent: ${reason}`);
+          await manager.query(MARK_OUTBOX_FAILED, [row.id, reason]);
+          return { published, failed: true };
+        }
+        await manager.query(MARK_OUTBOX_PUBLISHED, [row.id]);
+        published++;
+      }
+      return { published, failed: false };
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Before the transport and the DataSource close: the round in progress finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.round;
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = setTimeout(() => {
+      const round = this.runOnce().then(
+        ({ published, failed }) => (published === this.batchSize && !failed ? 0 : this.intervalMs),
+        (error: unknown) => {
+          this.logger.error(`Outbox relay round failed: ${String(error)}`);
+          return this.intervalMs;
+        },
+      );
+      this.round = round;
+      void round.then((next) => {
+        if (!this.stopped) {
+          this.schedule(next);
+        }
+      });
+    }, delayMs);
+  }
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Global, Injectable, Module } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+
+import { startTestDatabase, TestDatabase } from '@nexwave/database/testing';
+import {
+  ClientProxyMessageBus,
+  connectMessaging,
+  createEnvelope,
+  Envelope,
+  inboxEntityManager,
+  InMemoryBroker,
+  MemoryClientProxy,
+  MessageConsumer,
+  MessageContext,
+  MessagingModule,
+  OrderRequestV1,
+  OutboxRelay,
+  OutboxWriter,
+  Topic,
+  Topics,
+  TypeOrmInboxAdapter,
+  WhaleDetectedV1,
+} from '@nexwave/messaging';
+import { MessageRecorder } from '@nexwave/messaging/testing';
+
+import requestFixture from '../src/contracts/orders/fixtures/order-request.v1.json';
+import whaleFixture from '../src/contracts/whales/fixtures/whale-detected.v1.json';
+
+const whale = (notionalUsd: string): WhaleDetectedV1 =>
+  ({ ...whaleFixture.payload, notionalUsd }) as WhaleDetectedV1;
+
+/** The real memory transport, with a switch to make the next sends fail like a broker outage. */
+class SwitchableBus extends ClientProxyMessageBus {
+  failing = 0;
+
+  protected override async send(topic: Topic, envelope: Envelope): Promise<void> {
+    if (this.failing > 0) {
+      this.failing--;
+      throw new Error('broker unavailable');
+    }
+    await super.send(topic, envelope);
+  }
+}
+
+async function count(dataSource: DataSource, sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${sql}`, params);
+  return Number(row.n);
+}
+
+describe('outbox and inbox on the embedded TimescaleDB', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  const writer = new OutboxWriter();
+
+  beforeAll(async () => {
+    db = await startTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db.stop();
+  });
+
+  beforeEach(async () => {
+    dataSource = await db.freshDataSource();
+  });
+
+  it('commits a state change and its outbox row together, or neither', async () => {
+    const envelope = await dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO circuit_breaker_state (name, state) VALUES ('a', 'halted')`);
+      return writer.write(manager, Topics.WhalesDetected, whale('1000000'));
+    });
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await manager.query(
+          `INSERT INTO circuit_breaker_state (name, state) VALUES ('b', 'halted')`,
+        );
+        await writer.write(manager, Topics.WhalesDetected, whale('2000000'));
+        throw new Error('the handler failed after writing');
+      }),
+    ).rejects.toThrow('the handler failed after writing');
+
+    expect(await count(dataSource, 'circuit_breaker_state')).toBe(1);
+    const rows = await dataSource.query<{ id: string; key: string; envelope: Envelope }[]>(
+      `SELECT id, key, envelope FROM outbox_messages`,
+    );
+    expect(rows).toEqual([{ id: envelope.id, key: 'BTC', envelope }]);
+  });
+
+  it('refuses an invalid payload before writing anything', async () => {
+    await expect(
+      dataSource.transaction((manager) =>
+        writer.write(manager, Topics.WhalesDetected, { ...whale('1'), confidence: 7 }),
+      ),
+    ).rejects.toThrow(/confidence/);
+    expect(await count(dataSource, 'outbox_messages')).toBe(0);
+  });
+
+  it('relays each row once, in order, and retries a failed send next round', async () => {
+    const broker = new InMemoryBroker();
+    const bus = new SwitchableBus(new MemoryClientProxy(broker), 1_000);
+    const relay = new OutboxRelay(dataSource, bus, { batchSize: 2 });
+    const recorder = new MessageRecorder<WhaleDetectedV1>(broker, Topics.WhalesDetected);
+    const written: string[] = [];
+    for (const notional of ['1', '2', '3', '4', '5']) {
+      written.push(
+        (
+          await dataSource.transaction((m) =>
+            writer.write(m, Topics.WhalesDetected, whale(notional)),
+          )
+        ).id,
+      );
+    }
+
+    expect(await relay.runOnce()).toEqual({ published: 2, failed: false });
+    bus.failing = 1;
+    expect(await relay.runOnce()).toEqual({ published: 0, failed: true });
+    expect(await relay.runOnce()).toEqual({ published: 2, failed: false });
+    expect(await relay.runOnce()).toEqual({ published: 1, failed: false });
+    expect(await relay.runOnce()).toEqual({ published: 0, failed: false });
+    await broker.idle();
+
+    expect(recorder.messages.map((message) => message.id)).toEqual(written);
+    const rows = await dataSource.query<{ attempts: number; last_error: string | null }[]>(
+      `SELECT attempts, last_error FROM outbox_messages ORDER BY position`,
+    );
+    expect(rows.map((row) => row.attempts)).toEqual([1, 1, 2, 1, 1]);
+    expect(rows.every((row) => row.last_error === null)).toBe(true);
+    expect(await count(dataSource, 'outbox_messages WHERE published_at IS NULL')).toBe(0);
+    recorder.close();
+  });
+
+  it('runs the work once per (consumer, message id) and records nothing when it fails', async () => {
+    const inbox = new TypeOrmInboxAdapter(dataSource);
+    const id = randomUUID();
+    const write = (name: string) => async (manager: unknown) => {
+      await (manager as DataSource['manager']).query(
+        `INSERT INTO circuit_breaker_state (name, state) VALUES ($1, 'closed')`,
+        [name],
+      );
+    };
+
+    await expect(
+      inbox.runOnce('orders', id, async (manager) => {
+        await write('failed')(manager);
+        throw new Error('crashed mid-handler');
+      }),
+    ).rejects.toThrow('crashed mid-handler');
+    expect(await inbox.runOnce('orders', id, write('first'))).toBe('handled');
+    expect(await inbox.runOnce('orders', id, write('second'))).toBe('duplicate');
+    expect(await inbox.runOnce('risk', id, write('other-consumer'))).toBe('handled');
+
+    const names = await dataSource.query<{ name: string }[]>(
+      `SELECT name FROM circuit_breaker_state ORDER BY name`,
+    );
+    expect(names.map((row) => row.name)).toEqual(['first', 'other-consumer']);
+    expect(await count(dataSource, 'inbox_messages')).toBe(2);
+  });
+
+  it('lets a Nest handler write in the inbox transaction and drops a redelivered message', async () => {
+    @Injectable()
+    class Seen {
+      count = 0;
+    }
+
+    @MessageConsumer()
+    class OrdersConsumer {
+      constructor(private readonly seen: Seen) {}
+
+      @EventPattern(Topics.OrdersRequests)
+      async onRequest(@Payload() request: OrderRequestV1, @Ctx() context: MessageContext) {
+        this.seen.count++;
+        await inboxEntityManager(context).query(
+          `INSERT INTO circuit_breaker_state (name, state) VALUES ($1, 'closed')`,
+          [request.clientOrderId],
+        );
+      }
+    }
+
+    @Global()
+    @Module({})
+    class TestDataSourceModule {
+      static with(source: DataSource): DynamicModule {
+        const provider = { provide: DataSource, useValue: source };
+        return { module: TestDataSourceModule, providers: [provider], exports: [provider] };
+      }
+    }
+
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        TestDataSourceModule.with(dataSource),
+        MessagingModule.forRoot({
+          transport: 'memory',
+          group: 'order-management',
+          inbox: 'database',
+        }),
+      ],
+      controllers: [OrdersConsumer],
+      providers: [Seen],
+    }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    connectMessaging(app);
+    await app.startAllMicroservices();
+    await app.init();
+    const broker = app.get(InMemoryBroker);
+    const cloid = randomUUID();
+    const payload = { ...requestFixture.payload, clientOrderId: cloid } as OrderRequestV1;
+    const envelope = createEnvelope({ type: 'orders.requests', v: 1, key: cloid, payload });
+    const record = { key: cloid, value: JSON.stringify(envelope) };
+
+    broker.publish(Topics.OrdersRequests, record);
+    broker.publish(Topics.OrdersRequests, record);
+    await broker.idle();
+    await app.close();
+
+    expect(app.get(Seen).count).toBe(1);
+    expect(await count(dataSource, 'circuit_breaker_state WHERE name = $1', [cloid])).toBe(1);
+    expect(
+      await count(dataSource, 'inbox_messages WHERE consumer = $1', ['order-management']),
+    ).toBe(1);
+  });
+});
