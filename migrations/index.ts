@@ -12,6 +12,7 @@ import { CreateCircuitBreakerState1795600008000 } from './1795600008000-create-c
 import { CreateCandles1795600009000 } from './1795600009000-create-candles';
 import { CreateIngestionRecords1795600009500 } from './1795600009500-create-ingestion-records';
 import { CreateOutboxInbox1795600090000 } from './1795600090000-create-outbox-inbox';
+import { CreateWhaleAlerts1795600091000 } from './1795600091000-create-whale-alerts';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateCandles1795600009000,
   CreateIngestionRecords1795600009500,
   CreateOutboxInbox1795600090000,
+  CreateWhaleAlerts1795600091000,
 ];

@@ -4,9 +4,7 @@
 import { performance } from 'node:perf_hooks';
 
 import { startTestDatabase } from '@nexwave/database/testing';
-import { CandleRefresher } from '@nexwave/market-data';
-
-import { SELECT_CANDLES } from '../../libs/market-data/src/infrastructure/persistence/market-data.sql';
+import { CandleRefresher, TypeOrmCandleReadModel } from '@nexwave/market-data';
 
 const DAY_MS = 86_400_000;
 const DAYS = 30;
@@ -54,16 +52,19 @@ async function main(): Promise<void> {
       `refresh 1m..1d (all history): ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
+    const readModel = new TypeOrmCandleReadModel(dataSource);
+    const request = { symbol: 'BTC', timeframe: '1h', from: START, to: END, limit: 5_000 } as const;
     const params = ['BTC', START.toISOString(), END.toISOString(), 5_000];
-    for (const [label, sql] of [
-      ['candles_1h_ohlcv (aggregate)', SELECT_CANDLES['1h']],
-      ['ticks + time_bucket (on the fly)', ON_THE_FLY],
-    ] as const) {
-      const rows: unknown[] = await dataSource.query(sql, params);
+    const queries: [string, () => Promise<unknown[]>][] = [
+      ['candles_1h_ohlcv (aggregate)', () => readModel.candles(request)],
+      ['ticks + time_bucket (on the fly)', () => dataSource.query(ON_THE_FLY, params)],
+    ];
+    for (const [label, query] of queries) {
+      const rows = await query();
       const times: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const t0 = performance.now();
-        await dataSource.query(sql, params);
+        await query();
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);

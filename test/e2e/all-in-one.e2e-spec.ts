@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 
 import { buildOnce, startApp, waitForOk, type AppProcess } from '../support/app-process';
 import { freePort } from '../support/free-port';
@@ -36,6 +35,42 @@ describe('all-in-one app (apps/nexwave) as a process', () => {
 
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  const base = () => `http://127.0.0.1:${env['PORT']}`;
+
+  interface CandlesResponse {
+    candles: { time: string; close: string }[];
+  }
+
+  async function getJson<T>(url: string): Promise<T> {
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    expect(response.status).toBe(200);
+    return (await response.json()) as T;
+  }
+
+  async function postGraphql(query: string): Promise<unknown> {
+    const response = await fetch(`${base()}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    return response.json();
+  }
+
+  /** The oldest candle at `url`, once the simulator's first trades have been stored. */
+  async function waitForCandle(url: string): Promise<{ time: string }> {
+    const deadline = Date.now() + 30_000;
+    let oldest: { time: string } | undefined;
+    while (!oldest && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      oldest = (await getJson<CandlesResponse>(url)).candles.at(-1);
+    }
+    if (!oldest) {
+      throw new Error(`no candle within 30 s at ${url}`);
+    }
+    return oldest;
+  }
+
   async function boot(): Promise<AppProcess> {
     const started = startApp('nexwave', env);
     await waitForOk(`http://127.0.0.1:${env['PORT']}/health`, started, 60_000);
@@ -52,35 +87,37 @@ describe('all-in-one app (apps/nexwave) as a process', () => {
     const docs = await fetch(`http://127.0.0.1:${env['PORT']}/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger-ui');
-    const markets = await fetch(`http://127.0.0.1:${env['PACIFICA_SIM_PORT']}/api/v1/info`);
-    expect(await markets.json()).toMatchObject({
+    const info = await fetch(`http://127.0.0.1:${env['PACIFICA_SIM_PORT']}/api/v1/info`);
+    expect(await info.json()).toMatchObject({
       success: true,
       data: expect.arrayContaining([expect.objectContaining({ symbol: 'BTC' })]) as unknown,
     });
 
-    const db = new Client({
-      connectionString: `postgres://postgres@127.0.0.1:${env['EMBEDDED_DB_PORT']}/postgres`,
-    });
-    await db.connect();
-    await db.query(
-      `INSERT INTO ticks (time, symbol, price, size, side, trade_id) VALUES ('2026-01-01T00:00:00Z', 'kBONK', '0.000021', '1000', 'buy', 'e2e-1')`,
-    );
-    await db.end();
+    // Fed by the simulator, every market has 1m and 5m candles, the same over REST and GraphQL.
+    const markets = ['BTC', 'ETH', 'SOL', 'kBONK'];
+    for (const symbol of markets) {
+      for (const timeframe of ['1m', '5m']) {
+        const rest = await waitForCandle(`${base()}/api/v1/candles/${symbol}/${timeframe}?limit=1`);
+        const graphql = await postGraphql(
+          `{ candles(symbol: "${symbol}", timeframe: "${timeframe}", limit: 1) { time } }`,
+        );
+        expect(graphql).toEqual({ data: { candles: [{ time: rest.time }] } });
+      }
+    }
+    const { symbols } = await getJson<{ symbols: string[] }>(`${base()}/api/v1/symbols`);
+    expect([...symbols].sort()).toEqual([...markets].sort());
 
+    // Data written before the restart: candles rolled up from the simulator's trades.
+    const before = await waitForCandle(`${base()}/api/v1/candles/BTC/1m?limit=5000`);
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
     expect(app.output()).not.toContain(token);
 
     app = await boot();
-    const again = new Client({
-      connectionString: `postgres://postgres@127.0.0.1:${env['EMBEDDED_DB_PORT']}/postgres`,
-    });
-    await again.connect();
-    const { rows } = await again.query<{ price: string }>(
-      `SELECT price FROM ticks WHERE trade_id = 'e2e-1'`,
+    const after = await getJson<CandlesResponse>(
+      `${base()}/api/v1/candles/BTC/1m?to=${encodeURIComponent(before.time)}&limit=1`,
     );
-    await again.end();
-    expect(rows).toEqual([{ price: '0.000021' }]);
+    expect(after.candles[0]?.time).toBe(before.time);
     app.child.kill('SIGINT');
     expect(await app.exited).toBe(0);
   });

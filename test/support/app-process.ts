@@ -40,7 +40,7 @@ export async function waitForOk(url: string, app: AppProcess, timeoutMs: number)
       throw new Error(`app exited with ${app.child.exitCode}:\n${app.output()}`);
     }
     try {
-      const response = await fetch(url);
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       if (response.ok) {
         return;
       }

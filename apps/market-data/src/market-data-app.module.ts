@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataModule } from '@nexwave/market-data';
-import { StreamsModule } from '@nexwave/messaging';
 import { exchangeEndpointsModule, platformImports } from '@nexwave/platform';
 
 @Module({})
@@ -13,7 +12,6 @@ export class MarketDataAppModule {
       imports: [
         ...platformImports('market-data', config),
         exchangeEndpointsModule(config.pacifica),
-        StreamsModule.forRoot({ redisUrl: config.messaging.redisUrl }),
         MarketDataModule,
       ],
     };

@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataModule } from '@nexwave/market-data';
-import { StreamsModule } from '@nexwave/messaging';
 import { OrdersModule } from '@nexwave/orders';
 import { exchangeModule, graphqlModule, platformImports } from '@nexwave/platform';
 import { RiskModule } from '@nexwave/risk';
@@ -18,7 +17,6 @@ export class NexwaveAppModule {
         ...platformImports('nexwave', config),
         exchangeModule(config.pacifica),
         graphqlModule(),
-        StreamsModule.forRoot({ redisUrl: config.messaging.redisUrl }),
         MarketDataModule,
         WhalesModule,
         StrategyModule,

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 
 import type { ConfigOf } from '@nexwave/config';
-import { platformImports } from '@nexwave/platform';
+import { exchangeEndpointsModule, platformImports } from '@nexwave/platform';
 import { WhalesModule } from '@nexwave/whales';
 
 @Module({})
@@ -9,7 +9,11 @@ export class WhaleTrackerAppModule {
   static forRoot(config: ConfigOf<'whale-tracker'>): DynamicModule {
     return {
       module: WhaleTrackerAppModule,
-      imports: [...platformImports('whale-tracker', config), WhalesModule],
+      imports: [
+        ...platformImports('whale-tracker', config),
+        exchangeEndpointsModule(config.pacifica),
+        WhalesModule,
+      ],
     };
   }
 }

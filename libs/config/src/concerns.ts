@@ -27,7 +27,7 @@ export const APP_CONCERNS = {
   nexwave: ['app', 'database', 'messaging', 'pacifica', 'trading', 'risk', 'whales'],
   'api-gateway': ['app', 'database', 'messaging'],
   'market-data': ['app', 'database', 'messaging', 'pacifica', 'trading'],
-  'whale-tracker': ['app', 'database', 'messaging', 'whales'],
+  'whale-tracker': ['app', 'database', 'messaging', 'pacifica', 'trading', 'whales'],
   'trading-engine': ['app', 'database', 'messaging', 'trading', 'risk'],
   'order-management': ['app', 'database', 'messaging', 'pacifica', 'trading'],
   'pacifica-sim': ['pacifica'],

@@ -41,9 +41,9 @@ describe('loadConfig', () => {
   });
 
   it('validates only what the app uses', () => {
-    const config = loadConfig('whale-tracker', { PACIFICA_NETWORK: 'nonsense' });
+    const config = loadConfig('trading-engine', { PACIFICA_NETWORK: 'nonsense' });
     expect(config).not.toHaveProperty('pacifica');
-    expect(config.whales.thresholdUsd).toBe(25_000);
+    expect(config.risk.maxLeverage).toBe(5);
   });
 
   it.each([

@@ -4,9 +4,22 @@ import { MIGRATIONS, runMigrations } from '../src';
 import { startTestDatabase, TestDatabase } from '../src/testing';
 
 const TABLES = [
+  'candles_15m',
+  'candles_15m_ohlcv',
+  'candles_1d',
+  'candles_1d_ohlcv',
+  'candles_1h',
+  'candles_1h_ohlcv',
+  'candles_1m',
+  'candles_1m_ohlcv',
+  'candles_4h',
+  'candles_4h_ohlcv',
+  'candles_5m',
+  'candles_5m_ohlcv',
   'circuit_breaker_state',
   'fills',
   'inbox_messages',
+  'market_data_gaps',
   'migrations',
   'order_events',
   'orders',
@@ -14,7 +27,9 @@ const TABLES = [
   'positions',
   'strategy_performance',
   'ticks',
+  'ticks_dead_letter',
   'whale_activities',
+  'whale_alerts',
 ];
 
 @Entity({ name: 'circuit_breaker_state' })

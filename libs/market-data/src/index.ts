@@ -23,3 +23,4 @@ export * from './domain/tick-buffer';
 export * from './infrastructure/exchange/pacifica-market.feed';
 export * from './infrastructure/persistence/typeorm-tick.store';
 export * from './infrastructure/streams/stream-market.publisher';
+export { TypeOrmCandleReadModel } from './infrastructure/persistence/candles.read-model';

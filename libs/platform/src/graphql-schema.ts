@@ -3,9 +3,10 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
 import { MARKET_DATA_RESOLVERS } from '@nexwave/market-data';
+import { WHALES_RESOLVERS } from '@nexwave/whales';
 
 /** Every resolver the apps serve; the committed schema.gql is printed from these. */
-export const GRAPHQL_RESOLVERS = [...MARKET_DATA_RESOLVERS];
+export const GRAPHQL_RESOLVERS = [...MARKET_DATA_RESOLVERS, ...WHALES_RESOLVERS];
 
 /** The GraphQL schema in SDL, sorted like the one the apps serve, without booting an app. */
 export async function printGraphqlSchema(): Promise<string> {

@@ -2,7 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 
 import { ConfigModule, secretValues, type AppName, type ConfigOf } from '@nexwave/config';
 import { DatabaseModule } from '@nexwave/database';
-import { MessagingModule } from '@nexwave/messaging';
+import { MessagingModule, StreamsModule } from '@nexwave/messaging';
 
 import { commonSections } from './bootstrap';
 import { HealthModule } from './health.module';
@@ -11,7 +11,7 @@ import { loggerModule } from './logger.module';
 /**
  * What every deployable starts with: validated config, redacting logger, database, /health, and
  * messaging between contexts (in memory or Kafka, one consumer group per app, database inbox and
- * outbox).
+ * outbox) and the order-book streams (in memory or Redis).
  */
 export function platformImports<A extends AppName>(
   name: A,
@@ -30,6 +30,7 @@ export function platformImports<A extends AppName>(
       inbox: 'database',
       outbox: {},
     }),
+    StreamsModule.forRoot({ redisUrl: messaging.redisUrl }),
     HealthModule,
   ];
 }

@@ -34,3 +34,26 @@ export type { BookSide, Level, OrderBookSnapshot } from './domain/order-book';
 export type { WhaleCandidate, WhaleKind } from './domain/whale-candidate';
 export { WhalesError } from './domain/whales.errors';
 export type { WhalesErrorCode } from './domain/whales.errors';
+export * from './whales-query.module';
+export { TokenBucket } from './domain/token-bucket';
+export type { TokenBucketOptions } from './domain/token-bucket';
+export { alertRetryDelayMs, MAX_ALERT_ATTEMPTS } from './domain/alert-retry';
+export { WhaleDetectionService } from './application/detection/whale-detection.service';
+export type {
+  DetectionRound,
+  WhaleDetectionOptions,
+} from './application/detection/whale-detection.service';
+export { AlertDispatcher } from './application/alerts/alert-dispatcher';
+export type { DispatchRound } from './application/alerts/alert-dispatcher';
+export { ImpactMeasurer } from './application/impact/impact-measurer';
+export type { ImpactMeasurerOptions, ImpactRound } from './application/impact/impact-measurer';
+export { WHALES_CLOCK } from './application/ports/whales-clock';
+export { ALERT_CHANNELS } from './application/ports/alert-channel.port';
+export type { AlertChannelName } from './application/ports/alert-channel.port';
+export { ListWhaleActivitiesQuery } from './application/queries/list-whale-activities.query';
+export { GetWhaleImpactQuery } from './application/queries/get-whale-impact.query';
+export type {
+  WhaleActivityView,
+  WhaleImpactAverage,
+} from './application/queries/whale-read-model.port';
+export { WhalesQueryError } from './application/queries/whales-query.errors';

@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
 
-/** The whales bounded context. Its handlers, adapters and controllers register here as they land. */
-@Module({})
+import { WHALE_TRACKER_EXPORTS, WHALE_TRACKER_PROVIDERS } from './infrastructure/whales.providers';
+import { WhalesQueryModule } from './whales-query.module';
+
+/**
+ * The whales bounded context: reads the order-book streams, records whale activities with their
+ * whales.detected.v1 message and alerts, sends the alerts to Telegram and Discord, measures the
+ * market impact, and serves the queries (WhalesQueryModule).
+ */
+@Module({
+  imports: [WhalesQueryModule],
+  providers: WHALE_TRACKER_PROVIDERS,
+  exports: WHALE_TRACKER_EXPORTS,
+})
 export class WhalesModule {}

@@ -298,18 +298,18 @@ describe('Exchange simulation', () => {
       { symbol: 'TEST', side: 'bid', kind: 'single', notionalUsd: 500_000, durationMs: 1_000 },
       NOW,
     );
-    expect(whale.prices).toEqual(['997']);
+    expect(whale.prices).toEqual(['996']);
     ex.tick(NOW + 100);
     const level = ex
       .market('TEST')
       .book.levels('bid', new Decimal(1), 10)
-      .find((l) => l.price.eq(997))!;
+      .find((l) => l.price.eq(996))!;
     expect([level.count, level.amount.toFixed(2)]).toEqual([1, whale.amounts[0]]);
     ex.tick(NOW + 1_000);
     const after = ex
       .market('TEST')
       .book.levels('bid', new Decimal(1), 10)
-      .find((l) => l.price.eq(997));
+      .find((l) => l.price.eq(996));
     expect(after?.amount.toFixed(2)).not.toBe(whale.amounts[0]);
   });
 
@@ -317,7 +317,7 @@ describe('Exchange simulation', () => {
     const ex = exchange();
     ex.tick(NOW);
     const ladder = ex.injectWhale({ symbol: 'TEST', side: 'ask', kind: 'ladder', levels: 3 }, NOW);
-    expect(ladder.prices).toEqual(['1003', '1004', '1005']);
+    expect(ladder.prices).toEqual(['1004', '1005', '1006']);
     expect(new Set(ladder.amounts).size).toBe(1);
   });
 

@@ -469,13 +469,13 @@ export class Exchange {
     const amount = Decimal.max(
       spec.lotSize,
       roundToStep(
-        new Decimal(notional / levels).div(best.plus(step.mul(2 * direction))),
+        new Decimal(notional / levels).div(best.plus(step.mul(3 * direction))),
         spec.lotSize,
         'down',
       ),
     );
     for (let level = 0; level < levels; level++) {
-      const price = best.plus(step.mul(2 + level).mul(direction));
+      const price = best.plus(step.mul(3 + level).mul(direction));
       if (price.lte(0)) {
         break;
       }

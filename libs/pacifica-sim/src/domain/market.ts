@@ -23,7 +23,9 @@ const COMMON = {
   maxTick: '1000000',
   minOrderSize: '10',
   maxOrderSize: '5000000',
-  volatility: 0.0002,
+  // About 3% a day at one step per 100 ms: calm enough that a whale a few levels from the touch
+  // stays on the book for a while, as real ones do.
+  volatility: 0.00003,
 } as const;
 
 export const DEFAULT_MARKETS: readonly MarketSpec[] = [
@@ -35,7 +37,7 @@ export const DEFAULT_MARKETS: readonly MarketSpec[] = [
     maxLeverage: 50,
     initialPrice: '100000',
     levelNotionalUsd: 40_000,
-    levelStepTicks: 2,
+    levelStepTicks: 10,
   },
   {
     ...COMMON,
@@ -45,7 +47,7 @@ export const DEFAULT_MARKETS: readonly MarketSpec[] = [
     maxLeverage: 50,
     initialPrice: '3500',
     levelNotionalUsd: 25_000,
-    levelStepTicks: 2,
+    levelStepTicks: 5,
   },
   {
     ...COMMON,
@@ -55,7 +57,7 @@ export const DEFAULT_MARKETS: readonly MarketSpec[] = [
     maxLeverage: 20,
     initialPrice: '150',
     levelNotionalUsd: 15_000,
-    levelStepTicks: 1,
+    levelStepTicks: 5,
   },
   {
     ...COMMON,
@@ -65,6 +67,6 @@ export const DEFAULT_MARKETS: readonly MarketSpec[] = [
     maxLeverage: 10,
     initialPrice: '0.02',
     levelNotionalUsd: 5_000,
-    levelStepTicks: 1,
+    levelStepTicks: 10,
   },
 ];

@@ -1,0 +1,70 @@
+import { DataSource } from 'typeorm';
+
+import {
+  ImpactStore,
+  type ActivityAwaitingImpact,
+  type ImpactMeasurement,
+} from '../../application/ports/impact.store';
+import { IMPACT_HORIZONS_MINUTES, type ImpactHorizon } from '../../domain/market-impact';
+import type { BookSide } from '../../domain/order-book';
+import { SELECT_AWAITING_IMPACT, SELECT_LAST_TRADE_PRICE, UPDATE_IMPACT } from './whales.sql';
+
+interface AwaitingRow {
+  activity_id: string;
+  symbol: string;
+  side: BookSide;
+  detected_at: Date;
+  price_at_detection: string;
+  has_1m: boolean;
+  has_5m: boolean;
+  has_15m: boolean;
+  has_60m: boolean;
+  impact_missed: number[];
+}
+
+/** Impact columns of whale_activities; trade prices from the ticks hypertable. */
+export class TypeOrmImpactStore extends ImpactStore {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async awaitingImpact(detectedBefore: Date, limit: number): Promise<ActivityAwaitingImpact[]> {
+    const rows = await this.dataSource.query<AwaitingRow[]>(SELECT_AWAITING_IMPACT, [
+      detectedBefore,
+      limit,
+    ]);
+    return rows.map((row) => {
+      const measured = [row.has_1m, row.has_5m, row.has_15m, row.has_60m];
+      const missed = row.impact_missed.map(Number);
+      return {
+        storedId: row.activity_id,
+        symbol: row.symbol,
+        side: row.side,
+        detectedAt: row.detected_at,
+        priceAtDetection: row.price_at_detection,
+        settled: IMPACT_HORIZONS_MINUTES.filter(
+          (horizon, i) => measured[i] || missed.includes(horizon),
+        ),
+      };
+    });
+  }
+
+  async lastTradePrice(symbol: string, at: Date): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ price: string }[]>(SELECT_LAST_TRADE_PRICE, [
+      symbol,
+      at,
+    ]);
+    return row?.price ?? null;
+  }
+
+  async saveImpact(storedId: string, measurement: ImpactMeasurement): Promise<void> {
+    const bps = (horizon: ImpactHorizon) =>
+      measurement.measured.find((m) => m.horizon === horizon)?.bps ?? null;
+    await this.dataSource.query(UPDATE_IMPACT, [
+      storedId,
+      ...IMPACT_HORIZONS_MINUTES.map(bps),
+      measurement.missed,
+      measurement.done,
+    ]);
+  }
+}

@@ -1,0 +1,125 @@
+/** Every SQL statement of the whales context, parameterised. Tables: migrations 1795600002000, 1795600091000. */
+
+/**
+ * An activity recorded elsewhere (another replica, or this process before a restart) that a new
+ * one continues: same symbol, side and kind, last seen at or after $4, price range overlapping
+ * [$5, $6] (already widened by the tolerance), and not one this process holds open ($7).
+ */
+export const SELECT_MERGE_TARGET = `
+  SELECT activity_id::text AS activity_id
+    FROM whale_activities
+   WHERE symbol = $1 AND side = $2 AND kind = $3
+     AND last_seen_at >= $4
+     AND price_low <= $6 AND price_high >= $5
+     AND NOT (activity_id = ANY($7::uuid[]))
+   ORDER BY last_seen_at DESC
+   LIMIT 1`;
+
+export const INSERT_ACTIVITY = `
+  INSERT INTO whale_activities (
+    activity_id, symbol, side, kind, price_low, price_high, size, notional_usd, level_count,
+    order_count, confidence, first_seen_at, last_seen_at, detected_at, price_at_detection, metadata
+  ) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, $14, $15::jsonb)`;
+
+/** The whale as last seen; metadata keeps the detected levels and merges the running maxima. */
+export const UPDATE_SEEN_ACTIVITY = `
+  UPDATE whale_activities
+     SET last_seen_at = GREATEST(last_seen_at, $2),
+         price_low = $3, price_high = $4, size = $5, notional_usd = $6,
+         level_count = $7, order_count = $8, confidence = $9,
+         metadata = metadata || $10::jsonb
+   WHERE activity_id = $1`;
+
+export const INSERT_ALERT = `
+  INSERT INTO whale_alerts (activity_id, channel, payload, next_attempt_at)
+  VALUES ($1, $2, $3::jsonb, $4)
+  ON CONFLICT (activity_id, channel) DO NOTHING`;
+
+/** Leases the oldest due pending alert of a channel ($1) at $2 until $3. */
+export const CLAIM_DUE_ALERT = `
+  UPDATE whale_alerts
+     SET next_attempt_at = $3
+   WHERE id = (
+     SELECT id FROM whale_alerts
+      WHERE channel = $1 AND status = 'pending' AND next_attempt_at <= $2
+      ORDER BY next_attempt_at, id
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED)
+  RETURNING id::text AS id, activity_id::text AS activity_id, channel, payload, attempts`;
+
+export const MARK_ALERT_SENT = `
+  UPDATE whale_alerts
+     SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL
+   WHERE id = $1`;
+
+export const RETRY_ALERT_LATER = `
+  UPDATE whale_alerts
+     SET attempts = attempts + 1, next_attempt_at = $2, last_error = $3
+   WHERE id = $1`;
+
+export const MARK_ALERT_FAILED = `
+  UPDATE whale_alerts
+     SET status = 'failed', attempts = attempts + 1, last_error = $2
+   WHERE id = $1`;
+
+export const SELECT_AWAITING_IMPACT = `
+  SELECT activity_id::text AS activity_id, symbol, side, detected_at,
+         price_at_detection::text AS price_at_detection,
+         impact_1m_bps IS NOT NULL AS has_1m, impact_5m_bps IS NOT NULL AS has_5m,
+         impact_15m_bps IS NOT NULL AS has_15m, impact_60m_bps IS NOT NULL AS has_60m,
+         impact_missed
+    FROM whale_activities
+   WHERE NOT impact_done AND detected_at <= $1
+   ORDER BY detected_at
+   LIMIT $2`;
+
+export const SELECT_LAST_TRADE_PRICE = `
+  SELECT price::text AS price
+    FROM ticks
+   WHERE symbol = $1 AND time <= $2
+   ORDER BY time DESC
+   LIMIT 1`;
+
+/** $2..$5: the 1/5/15/60-minute figures measured now (null keeps the stored one). */
+export const UPDATE_IMPACT = `
+  UPDATE whale_activities
+     SET impact_1m_bps = COALESCE($2, impact_1m_bps),
+         impact_5m_bps = COALESCE($3, impact_5m_bps),
+         impact_15m_bps = COALESCE($4, impact_15m_bps),
+         impact_60m_bps = COALESCE($5, impact_60m_bps),
+         impact_missed = impact_missed || $6::smallint[],
+         impact_done = $7
+   WHERE activity_id = $1`;
+
+const ACTIVITY_FILTER = `
+   WHERE ($1::text IS NULL OR symbol = $1)
+     AND ($2::timestamptz IS NULL OR detected_at >= $2)`;
+
+export const SELECT_ACTIVITIES = `
+  SELECT activity_id::text AS id, symbol, side, kind,
+         price_low::text AS price_low, price_high::text AS price_high, size::text AS size,
+         notional_usd::text AS notional_usd, level_count, order_count,
+         confidence::float8 AS confidence, metadata -> 'levels' AS levels,
+         first_seen_at, last_seen_at, price_at_detection::text AS price_at_detection,
+         impact_1m_bps::float8 AS impact_1m_bps, impact_5m_bps::float8 AS impact_5m_bps,
+         impact_15m_bps::float8 AS impact_15m_bps, impact_60m_bps::float8 AS impact_60m_bps
+    FROM whale_activities
+  ${ACTIVITY_FILTER}
+     AND ($3::numeric IS NULL OR notional_usd >= $3)
+     AND ($4::text IS NULL OR kind = $4)
+   ORDER BY detected_at DESC, id DESC
+   LIMIT $5 OFFSET $6`;
+
+export const SELECT_IMPACT_AVERAGES = `
+  SELECT symbol, kind, count(*)::int AS activities, count(impact_15m_bps)::int AS measured_15m,
+         round(avg(impact_1m_bps), 2)::float8 AS avg_1m,
+         round(avg(impact_5m_bps), 2)::float8 AS avg_5m,
+         round(avg(impact_15m_bps), 2)::float8 AS avg_15m,
+         round(avg(impact_60m_bps), 2)::float8 AS avg_60m
+    FROM whale_activities
+  ${ACTIVITY_FILTER}
+   GROUP BY symbol, kind
+   ORDER BY symbol, kind`;
+
+export const SELECT_RECENT_TRADE_SYMBOLS = `
+  SELECT DISTINCT symbol FROM ticks WHERE time > now() - INTERVAL '1 day' ORDER BY symbol`;

@@ -1,0 +1,148 @@
+import type { Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { APP_CONFIG, type AppConfig } from '@nexwave/config';
+import { systemClock, uuidv7 } from '@nexwave/core';
+import { OutboxWriter, StreamPort } from '@nexwave/messaging';
+import { PACIFICA_ENDPOINTS, type PacificaEndpoints } from '@nexwave/pacifica';
+
+import { AlertDispatcher } from '../application/alerts/alert-dispatcher';
+import { WhaleDetectionService } from '../application/detection/whale-detection.service';
+import { DEFAULT_IMPACT_OPTIONS, ImpactMeasurer } from '../application/impact/impact-measurer';
+import { AlertChannel } from '../application/ports/alert-channel.port';
+import { AlertOutbox } from '../application/ports/alert-outbox.port';
+import { ImpactStore } from '../application/ports/impact.store';
+import { MarketSymbols } from '../application/ports/market-symbols.port';
+import { WhaleActivityStore } from '../application/ports/whale-activity.store';
+import { WHALES_CLOCK } from '../application/ports/whales-clock';
+import { detectionRules } from '../domain/detection-rules';
+import { DiscordAlertChannel } from './alerts/discord-alert.channel';
+import { TelegramAlertChannel } from './alerts/telegram-alert.channel';
+import { TypeOrmAlertOutbox } from './persistence/typeorm-alert.outbox';
+import { TypeOrmImpactStore } from './persistence/typeorm-impact.store';
+import { TypeOrmWhaleActivityStore } from './persistence/typeorm-whale-activity.store';
+import { OrderBookStreamReader } from './streams/order-book-stream.reader';
+import {
+  ConfiguredMarketSymbols,
+  ExchangeMarketSymbols,
+  TradedMarketSymbols,
+} from './symbols/market-symbols.adapters';
+import {
+  WHALE_TRACKER_TIMING,
+  WhaleTrackerLifecycle,
+  type WhaleTrackerTiming,
+} from './whale-tracker.lifecycle';
+
+/** What the tracker reads of the config: whales always, SYMBOLS where the app has trading. */
+type WhalesConfig = Pick<AppConfig, 'whales'> & Partial<Pick<AppConfig, 'trading'>>;
+
+const ALERT_CHANNELS = Symbol('WHALE_ALERT_CHANNELS');
+
+/** A whale unseen in the books this long (two detection runs) has left. */
+const GRACE_DETECTION_RUNS = 2;
+/** A new activity overlapping one stored this recently continues it (replicas, restarts). */
+const MIN_MERGE_WINDOW_MS = 60_000;
+
+export function alertChannels(config: WhalesConfig): AlertChannel[] {
+  const { telegram, discordWebhook } = config.whales;
+  return [
+    ...(telegram ? [new TelegramAlertChannel(telegram)] : []),
+    ...(discordWebhook ? [new DiscordAlertChannel(discordWebhook)] : []),
+  ];
+}
+
+/**
+ * The tracker's wiring. Needs from the app: DataSource, StreamPort, OutboxWriter (MessagingModule
+ * with an outbox), the config, and PACIFICA_ENDPOINTS when the app has an exchange (otherwise the
+ * symbols come from SYMBOLS or the recent trades).
+ */
+export const WHALE_TRACKER_PROVIDERS: Provider[] = [
+  { provide: WHALES_CLOCK, useValue: systemClock },
+  {
+    provide: WHALE_TRACKER_TIMING,
+    useFactory: (config: WhalesConfig): WhaleTrackerTiming => ({
+      detectionIntervalMs: config.whales.detectionIntervalSeconds * 1_000,
+      alertIntervalMs: 250,
+      impactIntervalMs: 10_000,
+      symbolsRetryMs: 10_000,
+    }),
+    inject: [APP_CONFIG],
+  },
+  { provide: ALERT_CHANNELS, useFactory: alertChannels, inject: [APP_CONFIG] },
+  {
+    provide: WhaleActivityStore,
+    useFactory: (dataSource: DataSource, outbox: OutboxWriter) =>
+      new TypeOrmWhaleActivityStore(dataSource, outbox),
+    inject: [DataSource, OutboxWriter],
+  },
+  {
+    provide: AlertOutbox,
+    useFactory: (dataSource: DataSource) => new TypeOrmAlertOutbox(dataSource),
+    inject: [DataSource],
+  },
+  {
+    provide: ImpactStore,
+    useFactory: (dataSource: DataSource) => new TypeOrmImpactStore(dataSource),
+    inject: [DataSource],
+  },
+  {
+    provide: MarketSymbols,
+    useFactory: (
+      config: WhalesConfig,
+      dataSource: DataSource,
+      endpoints: PacificaEndpoints | undefined,
+    ) => {
+      if (config.trading?.symbols?.length) {
+        return new ConfiguredMarketSymbols(config.trading.symbols);
+      }
+      return endpoints
+        ? new ExchangeMarketSymbols(endpoints.restUrl)
+        : new TradedMarketSymbols(dataSource);
+    },
+    inject: [APP_CONFIG, DataSource, { token: PACIFICA_ENDPOINTS, optional: true }],
+  },
+  {
+    provide: WhaleDetectionService,
+    useFactory: (
+      store: WhaleActivityStore,
+      config: WhalesConfig,
+      channels: AlertChannel[],
+      timing: WhaleTrackerTiming,
+    ) => {
+      const gracePeriodMs = GRACE_DETECTION_RUNS * timing.detectionIntervalMs;
+      return new WhaleDetectionService(store, {
+        rules: detectionRules({ thresholdUsd: config.whales.thresholdUsd }),
+        channels: channels.map((channel) => channel.name),
+        gracePeriodMs,
+        mergeWindowMs: Math.max(MIN_MERGE_WINDOW_MS, gracePeriodMs),
+        newId: (at) => uuidv7(at.getTime()),
+      });
+    },
+    inject: [WhaleActivityStore, APP_CONFIG, ALERT_CHANNELS, WHALE_TRACKER_TIMING],
+  },
+  {
+    provide: AlertDispatcher,
+    useFactory: (outbox: AlertOutbox, channels: AlertChannel[]) =>
+      new AlertDispatcher(outbox, channels),
+    inject: [AlertOutbox, ALERT_CHANNELS],
+  },
+  {
+    provide: ImpactMeasurer,
+    useFactory: (store: ImpactStore) => new ImpactMeasurer(store, DEFAULT_IMPACT_OPTIONS),
+    inject: [ImpactStore],
+  },
+  {
+    provide: OrderBookStreamReader,
+    useFactory: (streams: StreamPort) => new OrderBookStreamReader(streams),
+    inject: [StreamPort],
+  },
+  WhaleTrackerLifecycle,
+];
+
+/** What the module exports (tests drive runOnce, e2e reads the clock token). */
+export const WHALE_TRACKER_EXPORTS = [
+  WhaleDetectionService,
+  AlertDispatcher,
+  ImpactMeasurer,
+  WHALES_CLOCK,
+];

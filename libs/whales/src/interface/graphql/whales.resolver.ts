@@ -1,0 +1,84 @@
+import { UseFilters } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { Args, GraphQLISODateTime, Int, Query, Resolver } from '@nestjs/graphql';
+
+import {
+  DEFAULT_WHALE_LIMIT,
+  MAX_WHALE_LIMIT,
+  WHALE_KINDS,
+} from '../../application/queries/activity-filter';
+import { GetWhaleImpactQuery } from '../../application/queries/get-whale-impact.query';
+import { ListWhaleActivitiesQuery } from '../../application/queries/list-whale-activities.query';
+import type {
+  WhaleActivityView,
+  WhaleImpactAverage,
+} from '../../application/queries/whale-read-model.port';
+import { WhalesQueryErrorFilter } from '../http/whales-query-error.filter';
+import { WhaleActivityModel, WhaleImpactAverageModel } from './whale-activity.model';
+
+@Resolver(() => WhaleActivityModel)
+@UseFilters(WhalesQueryErrorFilter)
+export class WhalesResolver {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Query(() => [WhaleActivityModel], {
+    description: 'Whale activities, newest first (the same data as REST /api/v1/whales)',
+  })
+  whaleActivities(
+    @Args('symbol', {
+      type: () => String,
+      nullable: true,
+      description: 'Case-sensitive, e.g. BTC or kBONK',
+    })
+    symbol: string | null,
+    @Args('since', {
+      type: () => GraphQLISODateTime,
+      nullable: true,
+      description: 'Detected at or after',
+    })
+    since: Date | null,
+    @Args('minUsd', {
+      type: () => String,
+      nullable: true,
+      description: 'Smallest USD notional, decimal string',
+    })
+    minUsd: string | null,
+    @Args('kind', {
+      type: () => String,
+      nullable: true,
+      description: `One of ${WHALE_KINDS.join(', ')}`,
+    })
+    kind: string | null,
+    @Args('limit', {
+      type: () => Int,
+      nullable: true,
+      description: `1 to ${MAX_WHALE_LIMIT}, default ${DEFAULT_WHALE_LIMIT}`,
+    })
+    limit: number | null,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Skipped, default 0' })
+    offset: number | null,
+  ): Promise<WhaleActivityView[]> {
+    return this.queryBus.execute(
+      new ListWhaleActivitiesQuery({
+        symbol: symbol ?? undefined,
+        since: since ?? undefined,
+        minUsd: minUsd ?? undefined,
+        kind: kind ?? undefined,
+        limit: limit ?? undefined,
+        offset: offset ?? undefined,
+      }),
+    );
+  }
+
+  @Query(() => [WhaleImpactAverageModel], {
+    description: 'Average market impact per symbol and kind (REST /api/v1/whales/impact)',
+  })
+  whaleImpact(
+    @Args('symbol', { type: () => String, nullable: true }) symbol: string | null,
+    @Args('since', { type: () => GraphQLISODateTime, nullable: true }) since: Date | null,
+  ): Promise<WhaleImpactAverage[]> {
+    return this.queryBus.execute(
+      new GetWhaleImpactQuery({ symbol: symbol ?? undefined, since: since ?? undefined }),
+    );
+  }
+}

@@ -1,0 +1,117 @@
+import { Global, Module } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+
+import { ConfigModule } from '@nexwave/config';
+import { FixedClock } from '@nexwave/core';
+import { MemoryStreamAdapter, OutboxWriter, StreamPort } from '@nexwave/messaging';
+
+import { AlertDispatcher } from '../src/application/alerts/alert-dispatcher';
+import { WhaleDetectionService } from '../src/application/detection/whale-detection.service';
+import { ImpactMeasurer } from '../src/application/impact/impact-measurer';
+import { WHALES_CLOCK } from '../src/application/ports/whales-clock';
+import type { OrderBookSnapshot } from '../src/domain/order-book';
+import { book, level, levels, T0 } from '../src/domain/testing/books';
+import { OrderBookStreamReader } from '../src/infrastructure/streams/order-book-stream.reader';
+import { WhalesModule } from '../src/whales.module';
+
+export const TELEGRAM_TOKEN = '123456:TEST-telegram-token';
+export const DISCORD_PATH = '/api/webhooks/1/TEST-discord-secret';
+
+export interface Tracker {
+  readonly moduleRef: TestingModule;
+  readonly detection: WhaleDetectionService;
+  readonly alerts: AlertDispatcher;
+  readonly impact: ImpactMeasurer;
+  readonly reader: OrderBookStreamReader;
+  close(): Promise<void>;
+}
+
+export interface TrackerEndpoints {
+  readonly telegramUrl?: string;
+  readonly discordUrl?: string;
+}
+
+/**
+ * The WhalesModule as the apps wire it, on a test DataSource and in-memory streams, compiled but
+ * not started: the test drives every loop with runOnce.
+ */
+export async function buildTracker(
+  dataSource: DataSource,
+  streams: StreamPort,
+  endpoints: TrackerEndpoints,
+): Promise<Tracker> {
+  @Global()
+  @Module({
+    providers: [
+      { provide: DataSource, useValue: dataSource },
+      { provide: StreamPort, useValue: streams },
+      { provide: OutboxWriter, useValue: new OutboxWriter() },
+    ],
+    exports: [DataSource, StreamPort, OutboxWriter],
+  })
+  class TestInfrastructureModule {}
+
+  const config = {
+    whales: {
+      thresholdUsd: 25_000,
+      detectionIntervalSeconds: 5,
+      telegram: endpoints.telegramUrl
+        ? { botToken: TELEGRAM_TOKEN, chatId: '42', apiUrl: endpoints.telegramUrl }
+        : undefined,
+      discordWebhook: endpoints.discordUrl ? `${endpoints.discordUrl}${DISCORD_PATH}` : undefined,
+    },
+  };
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule.forRoot(config), TestInfrastructureModule, WhalesModule],
+  })
+    .overrideProvider(WHALES_CLOCK)
+    .useValue(new FixedClock(T0))
+    .compile();
+  return {
+    moduleRef,
+    detection: moduleRef.get(WhaleDetectionService),
+    alerts: moduleRef.get(AlertDispatcher),
+    impact: moduleRef.get(ImpactMeasurer),
+    reader: moduleRef.get(OrderBookStreamReader),
+    close: () => moduleRef.close(),
+  };
+}
+
+export function newStreams(): MemoryStreamAdapter {
+  return new MemoryStreamAdapter();
+}
+
+/**
+ * A BTC book around 100,000 with a single bid whale (10 BTC at 99,970, n = 1) and an ask ladder
+ * (4 levels of 2 BTC from 100,040), among levels of 0.5 BTC.
+ */
+export function whaleBook(time: Date, symbol = 'BTC'): OrderBookSnapshot {
+  const bids = [...levels(99_990, -10, 10, 0.5)];
+  bids[2] = level(99_970, 10, 1);
+  const asks = [
+    ...levels(100_010, 10, 3, 0.5),
+    ...levels(100_040, 10, 4, 2),
+    ...levels(100_080, 10, 3, 0.5),
+  ];
+  return book(bids, asks, symbol, time);
+}
+
+/** The book as market-data writes it to `orderbook:{SYMBOL}`. */
+export function streamEntry(snapshot: OrderBookSnapshot): object {
+  const withNotional = (side: OrderBookSnapshot['bids']) =>
+    side.map((l) => ({ ...l, notionalUsd: String(Number(l.price) * Number(l.amount)) }));
+  return {
+    symbol: snapshot.symbol,
+    time: snapshot.time.toISOString(),
+    sequence: 1,
+    bids: withNotional(snapshot.bids),
+    asks: withNotional(snapshot.asks),
+  };
+}
+
+export function at(ms: number): Date {
+  return new Date(T0.getTime() + ms);
+}
+
+export { T0 };

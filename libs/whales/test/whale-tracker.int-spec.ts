@@ -1,0 +1,235 @@
+import { DataSource } from 'typeorm';
+
+import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
+import { orderBookStream, type MemoryStreamAdapter } from '@nexwave/messaging';
+
+import { FakeAlertEndpoint } from '../../../test/support/fake-alert-endpoints';
+import type { OrderBookSnapshot } from '../src/domain/order-book';
+import {
+  at,
+  buildTracker,
+  DISCORD_PATH,
+  newStreams,
+  streamEntry,
+  T0,
+  TELEGRAM_TOKEN,
+  whaleBook,
+  type Tracker,
+} from './whale-tracker-support';
+
+let database: TestDatabase;
+let dataSource: DataSource;
+let streams: MemoryStreamAdapter;
+let telegram: FakeAlertEndpoint;
+let discord: FakeAlertEndpoint;
+const trackers: Tracker[] = [];
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+});
+
+beforeEach(async () => {
+  dataSource = await database.freshDataSource();
+  streams = newStreams();
+  telegram = await FakeAlertEndpoint.start();
+  discord = await FakeAlertEndpoint.start();
+});
+
+afterEach(async () => {
+  await Promise.all(trackers.splice(0).map((tracker) => tracker.close()));
+  await streams.close();
+  await telegram.stop();
+  await discord.stop();
+});
+
+afterAll(async () => {
+  await database?.stop();
+});
+
+async function tracker(): Promise<Tracker> {
+  const built = await buildTracker(dataSource, streams, {
+    telegramUrl: telegram.url,
+    discordUrl: discord.url,
+  });
+  trackers.push(built);
+  return built;
+}
+
+/** Starts reading BTC's stream; resolves each returned promise as the n-th book arrives. */
+async function readBooks(built: Tracker, symbols = ['BTC']): Promise<(n: number) => Promise<void>> {
+  let seen = 0;
+  const waiters: { n: number; resolve: () => void }[] = [];
+  await built.reader.start(symbols, (book) => {
+    built.detection.offer(book);
+    seen += 1;
+    waiters.filter((w) => seen >= w.n).forEach((w) => w.resolve());
+  });
+  return (n) =>
+    seen >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve }));
+}
+
+async function count(sql: string): Promise<number> {
+  const [row] = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${sql}`);
+  return row.n;
+}
+
+async function detect(built: Tracker, snapshot: OrderBookSnapshot): Promise<void> {
+  built.detection.offer(snapshot);
+  await built.detection.runOnce(snapshot.time);
+}
+
+describe('whale tracker on the embedded TimescaleDB', () => {
+  it('stores a whale seen in three snapshots once, with one message and one alert per channel', async () => {
+    const built = await tracker();
+    const booksRead = await readBooks(built);
+    for (let i = 0; i < 3; i++) {
+      await streams.append(orderBookStream('BTC'), streamEntry(whaleBook(at(i * 1_000))));
+      await booksRead(i + 1);
+      await built.detection.runOnce(at(i * 1_000));
+    }
+
+    const rows = await dataSource.query<
+      {
+        side: string;
+        kind: string;
+        notional_usd: string;
+        first_seen_at: Date;
+        last_seen_at: Date;
+      }[]
+    >(
+      `SELECT side, kind, notional_usd::text, first_seen_at, last_seen_at FROM whale_activities ORDER BY side`,
+    );
+    expect(rows).toEqual([
+      {
+        side: 'ask',
+        kind: 'ladder',
+        notional_usd: '800440',
+        first_seen_at: T0,
+        last_seen_at: at(2_000),
+      },
+      {
+        side: 'bid',
+        kind: 'single',
+        notional_usd: '999700',
+        first_seen_at: T0,
+        last_seen_at: at(2_000),
+      },
+    ]);
+    const messages = await dataSource.query<{ topic: string; key: string }[]>(
+      `SELECT topic, key FROM outbox_messages`,
+    );
+    expect(messages).toEqual([
+      { topic: 'whales.detected.v1', key: 'BTC' },
+      { topic: 'whales.detected.v1', key: 'BTC' },
+    ]);
+    expect(await streams.pending(orderBookStream('BTC'), 'whale-tracker')).toBe(0);
+
+    // Telegram allows one message a second: the second alert waits for the next second.
+    expect(await built.alerts.runOnce(at(2_000))).toEqual({ sent: 3, retried: 0, failed: 0 });
+    expect(await built.alerts.runOnce(at(2_500))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await built.alerts.runOnce(at(3_000))).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await built.alerts.runOnce(at(60_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
+
+    expect(telegram.requests).toHaveLength(2);
+    expect(telegram.requests[0]).toMatchObject({
+      method: 'POST',
+      path: `/bot${TELEGRAM_TOKEN}/sendMessage`,
+      body: { chat_id: '42', parse_mode: 'HTML', disable_web_page_preview: true },
+    });
+    const texts = telegram.requests.map((r) => (r.body as { text: string }).text);
+    expect(
+      texts.some((text) => text.includes('Whale order on BTC') && text.includes('$999,700.00')),
+    ).toBe(true);
+    expect(
+      texts.some(
+        (text) => text.includes('Whale ladder on BTC') && text.includes('ladder of 4 levels'),
+      ),
+    ).toBe(true);
+    expect(discord.requests).toHaveLength(2);
+    expect(discord.requests.map((r) => r.path)).toEqual([DISCORD_PATH, DISCORD_PATH]);
+    expect(discord.requests[0].body).toMatchObject({
+      embeds: [expect.objectContaining({ fields: expect.any(Array) as unknown })],
+      allowed_mentions: { parse: [] },
+    });
+    expect(await count(`whale_alerts WHERE status = 'sent'`)).toBe(4);
+  });
+
+  it('waits for the Retry-After of a 429, then sends the alert once', async () => {
+    const built = await tracker();
+    telegram.answerNext({
+      status: 429,
+      headers: { 'retry-after': '3' },
+      body: {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 3',
+        parameters: { retry_after: 3 },
+      },
+    });
+    const single = whaleBook(T0);
+    await detect(built, { ...single, asks: single.asks.slice(0, 3) });
+
+    expect(await built.alerts.runOnce(T0)).toEqual({ sent: 1, retried: 1, failed: 0 });
+    expect(await built.alerts.runOnce(at(2_999))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await built.alerts.runOnce(at(3_000))).toEqual({ sent: 1, retried: 0, failed: 0 });
+
+    expect(telegram.requests).toHaveLength(2);
+    expect(telegram.delivered).toHaveLength(1);
+    expect(discord.requests).toHaveLength(1);
+    const [alert] = await dataSource.query<
+      { status: string; attempts: number; last_error: string | null }[]
+    >(`SELECT status, attempts, last_error FROM whale_alerts WHERE channel = 'telegram'`);
+    expect(alert).toEqual({ status: 'sent', attempts: 2, last_error: null });
+  });
+
+  it('keeps detecting and alerting on Discord while Telegram is down, and gives Telegram up after its attempts', async () => {
+    const built = await tracker();
+    telegram.setDown(true);
+    await detect(built, whaleBook(T0));
+    await built.alerts.runOnce(T0);
+    await detect(built, whaleBook(at(1_000), 'ETH'));
+    // One Telegram try per round (its rate limit), 4 alerts x 8 attempts.
+    let now = at(1_000);
+    for (let round = 0; round < 40; round++) {
+      await built.alerts.runOnce(now);
+      now = new Date(now.getTime() + 5 * 60_000);
+    }
+
+    expect(await count('whale_activities')).toBe(4);
+    expect(discord.delivered).toHaveLength(4);
+    expect(telegram.delivered).toHaveLength(0);
+    const telegramAlerts = await dataSource.query<
+      { status: string; attempts: number; last_error: string }[]
+    >(`SELECT status, attempts, last_error FROM whale_alerts WHERE channel = 'telegram'`);
+    expect(telegramAlerts).toHaveLength(4);
+    for (const alert of telegramAlerts) {
+      expect(alert).toMatchObject({ status: 'failed', attempts: 8 });
+      expect(alert.last_error).toMatch(/^HTTP 503: Service Unavailable/);
+      expect(alert.last_error).not.toContain(TELEGRAM_TOKEN);
+    }
+    expect(built.alerts.failed).toBe(4);
+  });
+
+  it('sends the alerts left pending by a stopped process once, and does not re-alert the same whale after a restart', async () => {
+    const first = await tracker();
+    await detect(first, whaleBook(T0));
+    await first.close();
+    trackers.splice(trackers.indexOf(first), 1);
+    expect(telegram.requests).toHaveLength(0);
+
+    const second = await tracker();
+    await detect(second, whaleBook(at(20_000)));
+    for (const seconds of [20, 21, 22, 23]) {
+      await second.alerts.runOnce(at(seconds * 1_000));
+    }
+
+    expect(await count('whale_activities')).toBe(2);
+    expect(await count('outbox_messages')).toBe(2);
+    expect(telegram.requests).toHaveLength(2);
+    expect(discord.requests).toHaveLength(2);
+    const lastSeen = await dataSource.query<{ last_seen_at: Date }[]>(
+      `SELECT DISTINCT last_seen_at FROM whale_activities`,
+    );
+    expect(lastSeen).toEqual([{ last_seen_at: at(20_000) }]);
+  });
+});
