@@ -63,6 +63,17 @@ describe('loadConfig', () => {
       { PACIFICA_API_URL: 'http://127.0.0.1:1/api/v1' },
       /PACIFICA_API_URL and PACIFICA_WS_URL must be set together/,
     ],
+    [
+      { PACIFICA_AGENT_WALLET_PRIVKEY: '1'.repeat(40) },
+      /PACIFICA_AGENT_WALLET_PRIVKEY is invalid: Invalid Pacifica key/,
+    ],
+    [
+      {
+        PACIFICA_AGENT_WALLET_PRIVKEY: KEY,
+        PACIFICA_AGENT_WALLET_PUBKEY: '11111111111111111111111111111111',
+      },
+      /PACIFICA_AGENT_WALLET_PUBKEY does not match the key \(its address is FVen3X669xLzsi6N2V91DoiyzHzg1uAgqiT8jZ9nS96Z\)/,
+    ],
   ])('names the bad variable in one line: %j', (env, expected) => {
     const message = problemOf(() => loadConfig('nexwave', env));
     expect(message).toMatch(expected);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { SolanaKeypair } from '@nexwave/pacifica';
+
 import { concern, port, positiveNumber, url, variable } from './variable';
 
 const NETWORK_URLS = {
@@ -50,10 +52,12 @@ export const pacificaConcern = concern({
       default: '90',
     }),
   },
-  check: (v) =>
-    (v.PACIFICA_API_URL === undefined) !== (v.PACIFICA_WS_URL === undefined)
+  check: (v) => [
+    ...((v.PACIFICA_API_URL === undefined) !== (v.PACIFICA_WS_URL === undefined)
       ? ['PACIFICA_API_URL and PACIFICA_WS_URL must be set together']
-      : [],
+      : []),
+    ...signingKeyProblems(v.PACIFICA_AGENT_WALLET_PRIVKEY, v.PACIFICA_AGENT_WALLET_PUBKEY),
+  ],
   build: (v) => {
     const network = v.PACIFICA_NETWORK;
     const defaults = network === 'sim' ? undefined : NETWORK_URLS[network];
@@ -72,3 +76,22 @@ export const pacificaConcern = concern({
     };
   },
 });
+
+/** A key that does not parse, or whose address is not the expected one, stops the app at start. */
+function signingKeyProblems(
+  secret: string | undefined,
+  expectedAddress: string | undefined,
+): string[] {
+  if (secret === undefined) {
+    return [];
+  }
+  let address: string;
+  try {
+    address = SolanaKeypair.fromBase58(secret).publicKey;
+  } catch (error) {
+    return [`PACIFICA_AGENT_WALLET_PRIVKEY is invalid: ${(error as Error).message}`];
+  }
+  return expectedAddress !== undefined && expectedAddress !== address
+    ? [`PACIFICA_AGENT_WALLET_PUBKEY does not match the key (its address is ${address})`]
+    : [];
+}
