@@ -35,6 +35,10 @@ export const pacificaConcern = concern({
     PACIFICA_ACCOUNT: variable(z.string().min(32).max(44).optional(), {
       doc: 'Main account when the signing key is an agent wallet bound to it.',
     }),
+    PACIFICA_SIM_HOST: variable(z.string().min(1), {
+      doc: 'Interface the standalone simulator listens on (0.0.0.0 in a container).',
+      default: '127.0.0.1',
+    }),
     PACIFICA_SIM_PORT: variable(port, {
       doc: 'Port of the local Pacifica simulator (0 picks a free one).',
       default: '8081',
@@ -69,6 +73,7 @@ export const pacificaConcern = concern({
       agentWalletPrivateKey: v.PACIFICA_AGENT_WALLET_PRIVKEY,
       agentWalletPublicKey: v.PACIFICA_AGENT_WALLET_PUBKEY,
       account: v.PACIFICA_ACCOUNT,
+      simHost: v.PACIFICA_SIM_HOST,
       simPort: v.PACIFICA_SIM_PORT,
       simInitialBalance: v.SIM_INITIAL_BALANCE,
       simSeed: v.SIM_SEED,

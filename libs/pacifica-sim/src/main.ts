@@ -6,6 +6,7 @@ import { startPacificaSim } from './server/pacifica-sim';
 async function main(): Promise<void> {
   const { pacifica } = loadConfig('pacifica-sim');
   const sim = await startPacificaSim({
+    host: pacifica.simHost,
     port: pacifica.simPort,
     initialBalance: String(pacifica.simInitialBalance),
     seed: pacifica.simSeed,
