@@ -1,4 +1,10 @@
-import { entryJson, StreamConsumer, StreamEntry, StreamPort } from '@nexwave/messaging';
+import {
+  deadLetterStream,
+  entryJson,
+  StreamConsumer,
+  StreamEntry,
+  StreamPort,
+} from '@nexwave/messaging';
 
 /** Collects handled entries and resolves `waitFor(n)` once n arrived. */
 class Received {
@@ -46,6 +52,7 @@ export function streamPortSuite(
     consumer: string,
     handler: (entry: StreamEntry) => Promise<void>,
     reclaimIdleMs = 60_000,
+    maxDeliveries?: number,
   ) => {
     const running = await port.consume({
       streams: [stream],
@@ -55,6 +62,7 @@ export function streamPortSuite(
       batchSize: 1,
       blockMs: 50,
       reclaimIdleMs,
+      maxDeliveries,
     });
     consumers.push(running);
     return running;
@@ -138,6 +146,45 @@ export function streamPortSuite(
     await live.stop();
 
     expect(reclaimed.entries.map((entry) => entry.id)).toEqual(ids);
+    expect(await port.pending(stream, 'whales')).toBe(0);
+  });
+
+  it('moves an entry that keeps failing to <stream>.dlq with the reason, and goes on', async () => {
+    const handled = new Received();
+    const attempts: string[] = [];
+    const poison = await port.append(stream, { seq: 'poison' });
+    await port.append(stream, { seq: 'good' });
+    await consume(
+      'whales',
+      'only',
+      (entry) => {
+        attempts.push(entry.fields['seq']);
+        return entry.fields['seq'] === 'poison'
+          ? Promise.reject(new Error('cannot parse'))
+          : Promise.resolve(handled.add(entry));
+      },
+      20,
+      3,
+    );
+    const dead = new Received();
+    consumers.push(
+      await port.consume({
+        streams: [deadLetterStream(stream)],
+        group: 'dlq-reader',
+        consumer: 'reader',
+        handler: (entry) => Promise.resolve(dead.add(entry)),
+        blockMs: 50,
+      }),
+    );
+    await Promise.all([handled.waitFor(1), dead.waitFor(1)]);
+
+    expect(handled.entries.map((entry) => entry.fields['seq'])).toEqual(['good']);
+    expect(attempts.filter((seq) => seq === 'poison')).toHaveLength(3);
+    expect(dead.entries[0]?.fields).toMatchObject({
+      seq: 'poison',
+      dlq_original_id: poison,
+      dlq_reason: 'handler failed on 3 deliveries',
+    });
     expect(await port.pending(stream, 'whales')).toBe(0);
   });
 

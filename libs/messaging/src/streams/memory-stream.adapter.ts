@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 
+import { deadLetterFields, deadLetterStream } from './stream-names';
 import {
   AppendOptions,
   ConsumeOptions,
@@ -15,6 +16,7 @@ import {
 interface Pending {
   consumer: string;
   deliveredAt: number;
+  deliveries: number;
 }
 
 interface Group {
@@ -98,19 +100,23 @@ export class MemoryStreamAdapter extends StreamPort {
       .filter((entry) => compareIds(entry.id, state.lastDelivered) > 0)
       .slice(0, count);
     for (const entry of fresh) {
-      state.pending.set(entry.id, { consumer, deliveredAt: Date.now() });
+      state.pending.set(entry.id, { consumer, deliveredAt: Date.now(), deliveries: 1 });
       state.lastDelivered = entry.id;
     }
     return fresh;
   }
 
-  /** XAUTOCLAIM: takes over entries pending longer than `minIdleMs`; trimmed ones are dropped. */
+  /**
+   * XAUTOCLAIM: takes over entries pending longer than `minIdleMs`; trimmed ones are dropped, and
+   * those already delivered `maxDeliveries` times are moved to the dead-letter stream.
+   */
   claimIdle(
     name: string,
     group: string,
     consumer: string,
     minIdleMs: number,
     count: number,
+    maxDeliveries: number,
   ): StreamEntry[] {
     const stream = this.stream(name);
     const state = this.group(stream, group);
@@ -128,7 +134,15 @@ export class MemoryStreamAdapter extends StreamPort {
         state.pending.delete(id);
         continue;
       }
-      state.pending.set(id, { consumer, deliveredAt: now });
+      if (pending.deliveries >= maxDeliveries) {
+        void this.append(
+          deadLetterStream(name),
+          deadLetterFields(entry.fields, id, pending.deliveries),
+        );
+        state.pending.delete(id);
+        continue;
+      }
+      state.pending.set(id, { consumer, deliveredAt: now, deliveries: pending.deliveries + 1 });
       claimed.push(entry);
     }
     return claimed;
@@ -206,13 +220,23 @@ class MemoryStreamConsumer {
     const batchSize = this.options.batchSize ?? DEFAULT_CONSUME.batchSize;
     const blockMs = this.options.blockMs ?? DEFAULT_CONSUME.blockMs;
     const reclaimIdleMs = this.options.reclaimIdleMs ?? DEFAULT_CONSUME.reclaimIdleMs;
+    const maxDeliveries = this.options.maxDeliveries ?? DEFAULT_CONSUME.maxDeliveries;
     let lastReclaim = 0;
     while (!this.stopping.signal.aborted) {
       const batch: StreamEntry[] = [];
       if (Date.now() - lastReclaim >= reclaimIdleMs) {
         lastReclaim = Date.now();
         streams.forEach((name) =>
-          batch.push(...this.adapter.claimIdle(name, group, consumer, reclaimIdleMs, batchSize)),
+          batch.push(
+            ...this.adapter.claimIdle(
+              name,
+              group,
+              consumer,
+              reclaimIdleMs,
+              batchSize,
+              maxDeliveries,
+            ),
+          ),
         );
       }
       streams.forEach((name) =>

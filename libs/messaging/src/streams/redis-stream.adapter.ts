@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 
+import { deadLetterFields, deadLetterStream } from './stream-names';
 import {
   AppendOptions,
   ConsumeOptions,
@@ -190,11 +191,46 @@ class RedisStreamConsumer {
           this.options.batchSize ?? DEFAULT_CONSUME.batchSize,
         )) as [string, RawEntry[]];
         for (const raw of entries) {
+          if (raw && (await this.deadLetterIfPoison(stream, raw))) {
+            continue;
+          }
           await this.handle(stream, raw);
         }
         cursor = next;
       } while (cursor !== '0-0' && !this.stopped);
     }
+  }
+
+  /**
+   * XAUTOCLAIM counted one more delivery: past `maxDeliveries` the entry goes to `<stream>.dlq`
+   * with the reason and is acknowledged, instead of failing again forever.
+   */
+  private async deadLetterIfPoison(
+    stream: string,
+    [id, flat]: [string, string[]],
+  ): Promise<boolean> {
+    const maxDeliveries = this.options.maxDeliveries ?? DEFAULT_CONSUME.maxDeliveries;
+    const [pending] = (await this.redis.xpending(stream, this.options.group, id, id, 1)) as [
+      string,
+      string,
+      number,
+      number,
+    ][];
+    const deliveries = pending?.[3] ?? 0;
+    if (deliveries <= maxDeliveries) {
+      return false;
+    }
+    const fields = deadLetterFields(toRecord(flat), id, deliveries - 1);
+    // One transaction: the entry is never both dead-lettered and still pending, nor neither.
+    await this.redis
+      .multi()
+      .xadd(deadLetterStream(stream), '*', ...Object.entries(fields).flat())
+      .xack(stream, this.options.group, id)
+      .exec();
+    this.logger.warn(
+      `${stream} ${id} moved to ${deadLetterStream(stream)}: ${fields['dlq_reason']}`,
+    );
+    return true;
   }
 
   private async handle(stream: string, raw: RawEntry): Promise<void> {

@@ -23,6 +23,12 @@ export interface ConsumeOptions {
   reclaimIdleMs?: number;
   /** Where a new group starts: `0` = every retained entry, `$` = only new ones. Default `0`. */
   startId?: '0' | '$';
+  /**
+   * An entry whose handler failed this many deliveries is moved to `<stream>.dlq` (with the
+   * reason and its original id) and acknowledged, so one poison entry is not retried forever.
+   * Default 5.
+   */
+  maxDeliveries?: number;
 }
 
 export interface StreamConsumer {
@@ -63,6 +69,7 @@ export const DEFAULT_CONSUME = {
   blockMs: 1_000,
   reclaimIdleMs: 30_000,
   startId: '0',
+  maxDeliveries: 5,
 } as const;
 
 export const DEFAULT_MAX_LEN = 10_000;
