@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 
 import { ConsumerPipeline, DeliveryOutcome } from '../consumer/consumer-pipeline';
-import { HandlerExtras, HandlerTable } from '../consumer/handler-table';
+import { PipelineTransportServer } from '../consumer/pipeline-transport.server';
 import { KafkaTuning } from '../messaging.options';
 import { deadLetterTopic } from '../topics';
 import { ensureTopics } from './kafka-connection';
@@ -30,8 +29,7 @@ export const KAFKA_DEFAULTS: Required<KafkaTuning> = {
  * only after the pipeline finished with it, so a crash redelivers and never loses (at-least-once).
  * Requests are answered on `<topic>.reply` with the requester's correlation id.
  */
-export class KafkaTransportServer extends Server implements CustomTransportStrategy {
-  private readonly table: HandlerTable;
+export class KafkaTransportServer extends PipelineTransportServer {
   private readonly closing = new AbortController();
   private readonly log = new Logger(KafkaTransportServer.name);
   private consumer?: Consumer;
@@ -44,20 +42,7 @@ export class KafkaTransportServer extends Server implements CustomTransportStrat
     private readonly group: string,
     private readonly tuning: Required<KafkaTuning>,
   ) {
-    super();
-    this.table = new HandlerTable(group);
-  }
-
-  override addHandler(
-    pattern: unknown,
-    callback: MessageHandler,
-    isEventHandler = false,
-    extras: HandlerExtras = {},
-  ): void {
-    const topic = this.normalizePattern(pattern as string);
-    if (this.table.add(topic, callback, isEventHandler, extras)) {
-      super.addHandler(topic, callback, isEventHandler, extras);
-    }
+    super(group);
   }
 
   listen(callback: (error?: unknown) => void): void {

@@ -1,7 +1,5 @@
-import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
-
 import { ConsumerPipeline } from '../consumer/consumer-pipeline';
-import { HandlerExtras, HandlerTable } from '../consumer/handler-table';
+import { PipelineTransportServer } from '../consumer/pipeline-transport.server';
 import { RequestFailedError } from '../messaging.errors';
 import { InMemoryBroker } from './in-memory-broker';
 
@@ -10,8 +8,7 @@ import { InMemoryBroker } from './in-memory-broker';
  * handlers as with Kafka, run through the shared consumer pipeline.
  * `app.connectMicroservice({ strategy: app.get(MESSAGING_STRATEGY) })`.
  */
-export class MemoryTransportServer extends Server implements CustomTransportStrategy {
-  private readonly table: HandlerTable;
+export class MemoryTransportServer extends PipelineTransportServer {
   private readonly stops: (() => void)[] = [];
   private readonly closing = new AbortController();
 
@@ -20,20 +17,7 @@ export class MemoryTransportServer extends Server implements CustomTransportStra
     private readonly pipeline: ConsumerPipeline,
     private readonly group: string,
   ) {
-    super();
-    this.table = new HandlerTable(group);
-  }
-
-  override addHandler(
-    pattern: unknown,
-    callback: MessageHandler,
-    isEventHandler = false,
-    extras: HandlerExtras = {},
-  ): void {
-    const topic = this.normalizePattern(pattern as string);
-    if (this.table.add(topic, callback, isEventHandler, extras)) {
-      super.addHandler(topic, callback, isEventHandler, extras);
-    }
+    super(group);
   }
 
   listen(callback: (error?: unknown) => void): void {
