@@ -1,4 +1,6 @@
 export * from './clock';
+export * from './date-time';
 export * from './decimal';
 export * from './domain-error';
 export * from './ids';
+export * from './symbol';

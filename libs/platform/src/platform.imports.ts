@@ -5,18 +5,20 @@ import { DatabaseModule } from '@nexwave/database';
 import { MessagingModule, StreamsModule } from '@nexwave/messaging';
 
 import { commonSections } from './bootstrap';
+import { ApiErrorsModule } from './errors/api-errors.module';
 import { HealthModule } from './health.module';
 import { loggerModule } from './logger.module';
 
 /**
  * What every deployable starts with: validated config, redacting logger, database, /health, and
  * messaging between contexts (in memory or Kafka, one consumer group per app, database inbox and
- * outbox) and the order-book streams (in memory or Redis).
+ * outbox), the order-book streams (in memory or Redis) and the one error shape of every REST
+ * answer (ApiErrorsModule).
  */
 export function platformImports<A extends AppName>(
   name: A,
   config: ConfigOf<A>,
-): (DynamicModule | typeof HealthModule)[] {
+): (DynamicModule | typeof HealthModule | typeof ApiErrorsModule)[] {
   const { app, database, messaging } = commonSections(config);
   return [
     ConfigModule.forRoot(config),
@@ -32,5 +34,6 @@ export function platformImports<A extends AppName>(
     }),
     StreamsModule.forRoot({ redisUrl: messaging.redisUrl }),
     HealthModule,
+    ApiErrorsModule,
   ];
 }

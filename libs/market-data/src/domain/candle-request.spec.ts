@@ -38,6 +38,11 @@ describe('candleRequest', () => {
     [{ limit: MAX_CANDLE_LIMIT + 1 }, 'INVALID_LIMIT'],
     [{ limit: 1.5 }, 'INVALID_LIMIT'],
     [{ from: to, to: from }, 'INVALID_RANGE'],
+    [{ from: new Date(Number.NaN) }, 'INVALID_RANGE'],
+    [{ to: new Date('+010000-01-01T00:00:00Z') }, 'INVALID_RANGE'],
+    [{ symbol: 'BTC\u0000' }, 'INVALID_SYMBOL'],
+    [{ symbol: 'B'.repeat(33) }, 'INVALID_SYMBOL'],
+    [{ symbol: '' }, 'INVALID_SYMBOL'],
   ])('rejects %p with %s', (override, code) => {
     expect(codeOf(() => candleRequest({ symbol: 'BTC', timeframe: '1m', ...override }))).toBe(code);
   });

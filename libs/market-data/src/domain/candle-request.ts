@@ -1,3 +1,5 @@
+import { isSymbol, isUsableDate } from '@nexwave/core';
+
 import { CandlesError } from './candles.errors';
 import { parseTimeframe, type Timeframe } from './timeframe';
 
@@ -22,6 +24,12 @@ export interface CandleRequest {
 }
 
 export function candleRequest(input: CandleRequestInput): CandleRequest {
+  if (!isSymbol(input.symbol)) {
+    throw new CandlesError(
+      'INVALID_SYMBOL',
+      'symbol must be an exchange symbol like BTC or kBONK (letters, digits, _ or -, at most 32)',
+    );
+  }
   const timeframe = parseTimeframe(input.timeframe);
   const limit = input.limit ?? DEFAULT_CANDLE_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CANDLE_LIMIT) {
@@ -30,6 +38,14 @@ export function candleRequest(input: CandleRequestInput): CandleRequest {
       `limit must be an integer from 1 to ${MAX_CANDLE_LIMIT}, got ${limit}`,
       { limit, max: MAX_CANDLE_LIMIT },
     );
+  }
+  for (const [name, date] of [
+    ['from', input.from],
+    ['to', input.to],
+  ] as const) {
+    if (date && !isUsableDate(date)) {
+      throw new CandlesError('INVALID_RANGE', `${name} must be a date-time in years 1 to 9999`);
+    }
   }
   if (input.from && input.to && input.from.getTime() > input.to.getTime()) {
     throw new CandlesError('INVALID_RANGE', 'from must not be after to', {

@@ -1,4 +1,3 @@
-import { UseFilters } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, GraphQLISODateTime, Int, Query, Resolver } from '@nestjs/graphql';
 
@@ -6,11 +5,9 @@ import type { Candle } from '../../application/queries/candle-read-model.port';
 import { GetCandlesQuery } from '../../application/queries/get-candles.query';
 import { DEFAULT_CANDLE_LIMIT, MAX_CANDLE_LIMIT } from '../../domain/candle-request';
 import { TIMEFRAMES } from '../../domain/timeframe';
-import { CandlesErrorFilter } from '../http/candles-error.filter';
 import { CandleModel } from './candle.model';
 
 @Resolver(() => CandleModel)
-@UseFilters(CandlesErrorFilter)
 export class CandlesResolver {
   constructor(private readonly queryBus: QueryBus) {}
 

@@ -1,53 +1,44 @@
-import {
-  Controller,
-  Get,
-  Param,
-  Query,
-  UseFilters,
-  UsePipes,
-  ValidationPipe,
-} from '@nestjs/common';
+import { Controller, Get, Param, Query, UsePipes, ValidationPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { GetCandlesQuery } from '../../application/queries/get-candles.query';
 import { GetLatestPricesQuery } from '../../application/queries/get-latest-prices.query';
 import { ListSymbolsQuery } from '../../application/queries/list-symbols.query';
-import { TIMEFRAMES } from '../../domain/timeframe';
-import { CandlesErrorFilter } from './candles-error.filter';
-import { CandlesQueryDto } from './dto/candles-query.dto';
+import { CandlesParamsDto, CandlesQueryDto } from './dto/candles-query.dto';
 import { CandlesResponseDto } from './dto/candles-response.dto';
 import { PricesResponseDto, SymbolsResponseDto } from './dto/prices-response.dto';
 
 @ApiTags('market data')
 @Controller('api/v1')
-@UseFilters(CandlesErrorFilter)
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
 export class MarketDataController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get('symbols')
+  @ApiOperation({ summary: 'List the symbols that have trades' })
   @ApiOkResponse({ type: SymbolsResponseDto, description: 'Every symbol with trades' })
   async symbols(): Promise<SymbolsResponseDto> {
     return { symbols: await this.queryBus.execute(new ListSymbolsQuery()) };
   }
 
   @Get('prices')
+  @ApiOperation({ summary: 'Latest trade price of every symbol' })
   @ApiOkResponse({ type: PricesResponseDto, description: 'Newest trade price per symbol' })
   async prices(): Promise<PricesResponseDto> {
     return { prices: await this.queryBus.execute(new GetLatestPricesQuery()) };
   }
 
   @Get('candles/:symbol/:timeframe')
-  @ApiParam({ name: 'symbol', description: 'Case-sensitive, e.g. BTC or kBONK' })
-  @ApiParam({ name: 'timeframe', enum: TIMEFRAMES })
+  @ApiOperation({ summary: 'OHLCV candles of one symbol and timeframe, newest first' })
   @ApiOkResponse({ type: CandlesResponseDto, description: 'OHLCV candles, newest first' })
   @ApiBadRequestResponse({
-    description: 'Unknown symbol or timeframe (the allowed values are named), bad limit or range',
+    description:
+      'Unknown symbol or timeframe (the allowed values are named), malformed symbol, bad limit, ' +
+      'date or range, unknown parameter',
   })
   async candles(
-    @Param('symbol') symbol: string,
-    @Param('timeframe') timeframe: string,
+    @Param() { symbol, timeframe }: CandlesParamsDto,
     @Query() query: CandlesQueryDto,
   ): Promise<CandlesResponseDto> {
     const candles = await this.queryBus.execute(

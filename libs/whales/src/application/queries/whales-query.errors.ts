@@ -1,6 +1,8 @@
-import { DomainError } from '@nexwave/core';
+import { DomainError, type ErrorKinds } from '@nexwave/core';
 
 export type WhalesQueryErrorCode = 'INVALID_QUERY';
 
 /** A query parameter the whale queries cannot use; the message names it and the rule. */
-export class WhalesQueryError extends DomainError<WhalesQueryErrorCode> {}
+export class WhalesQueryError extends DomainError<WhalesQueryErrorCode> {
+  static override readonly kinds: ErrorKinds<WhalesQueryErrorCode> = { INVALID_QUERY: 'invalid' };
+}

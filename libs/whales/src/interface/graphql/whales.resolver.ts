@@ -1,4 +1,3 @@
-import { UseFilters } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, GraphQLISODateTime, Int, Query, Resolver } from '@nestjs/graphql';
 
@@ -13,11 +12,9 @@ import type {
   WhaleActivityView,
   WhaleImpactAverage,
 } from '../../application/queries/whale-read-model.port';
-import { WhalesQueryErrorFilter } from '../http/whales-query-error.filter';
 import { WhaleActivityModel, WhaleImpactAverageModel } from './whale-activity.model';
 
 @Resolver(() => WhaleActivityModel)
-@UseFilters(WhalesQueryErrorFilter)
 export class WhalesResolver {
   constructor(private readonly queryBus: QueryBus) {}
 

@@ -1,22 +1,21 @@
-import { Controller, Get, Query, UseFilters, UsePipes, ValidationPipe } from '@nestjs/common';
+import { Controller, Get, Query, UsePipes, ValidationPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { DEFAULT_WHALE_LIMIT } from '../../application/queries/activity-filter';
 import { GetWhaleImpactQuery } from '../../application/queries/get-whale-impact.query';
 import { ListWhaleActivitiesQuery } from '../../application/queries/list-whale-activities.query';
 import { WhaleImpactQueryDto, WhalesQueryDto } from './dto/whales-query.dto';
 import { WhaleImpactResponseDto, WhalesResponseDto } from './dto/whales-response.dto';
-import { WhalesQueryErrorFilter } from './whales-query-error.filter';
 
 @ApiTags('whales')
 @Controller('api/v1/whales')
-@UseFilters(WhalesQueryErrorFilter)
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
 export class WhalesController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @ApiOperation({ summary: 'Whale activities, filtered and paged, newest detection first' })
   @ApiOkResponse({
     type: WhalesResponseDto,
     description: 'Whale activities (large resting orders and ladders), newest first',
@@ -41,6 +40,7 @@ export class WhalesController {
   }
 
   @Get('impact')
+  @ApiOperation({ summary: 'Average market impact after detection, per symbol and kind' })
   @ApiOkResponse({
     type: WhaleImpactResponseDto,
     description: 'Average market impact after detection, per symbol and kind',

@@ -1,8 +1,27 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
+
+import { ISO_DATE_TIME_PATTERN, SYMBOL_PATTERN } from '@nexwave/core';
 
 import { DEFAULT_CANDLE_LIMIT, MAX_CANDLE_LIMIT } from '../../../domain/candle-request';
+import { TIMEFRAMES } from '../../../domain/timeframe';
+
+const DATE_TIME_RULE = '$property must be an ISO 8601 date-time like 2025-01-01T00:00:00Z';
+
+/** Path of GET /api/v1/candles/{symbol}/{timeframe}; an unknown timeframe is named by the domain. */
+export class CandlesParamsDto {
+  @ApiProperty({ description: 'Case-sensitive, e.g. BTC or kBONK', pattern: SYMBOL_PATTERN.source })
+  @Matches(SYMBOL_PATTERN, {
+    message:
+      'symbol must be an exchange symbol like BTC or kBONK (letters, digits, _ or -, at most 32)',
+  })
+  symbol!: string;
+
+  @ApiProperty({ enum: TIMEFRAMES })
+  @IsString()
+  timeframe!: string;
+}
 
 /** Query string of GET /api/v1/candles/{symbol}/{timeframe}; ranges are checked by the domain. */
 export class CandlesQueryDto {
@@ -12,11 +31,13 @@ export class CandlesQueryDto {
   })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(ISO_DATE_TIME_PATTERN, { message: DATE_TIME_RULE })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Latest candle open time (inclusive), ISO 8601' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(ISO_DATE_TIME_PATTERN, { message: DATE_TIME_RULE })
   to?: string;
 
   @ApiPropertyOptional({
