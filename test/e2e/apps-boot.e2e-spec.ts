@@ -28,8 +28,36 @@ const APPS: {
   { name: 'order-management', module: OrderManagementAppModule.forRoot },
 ];
 
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { summary?: string; responses: Record<string, unknown> }>>;
+}
+
+const ERROR_SCHEMA = { $ref: '#/components/schemas/ErrorResponseDto' };
+
+/** Operations without a summary, or without an error response whose body is ErrorResponseDto. */
+function undocumentedOperations(document: OpenApiDocument): string[] {
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations)
+      .filter(([, operation]) => {
+        const errors = Object.entries(operation.responses).filter(([status]) => +status >= 400);
+        const allReferenceTheSchema = errors.every(([, response]) =>
+          bodyIs(response, ERROR_SCHEMA),
+        );
+        return !operation.summary || errors.length === 0 || !allReferenceTheSchema;
+      })
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
+function bodyIs(response: unknown, schema: object): boolean {
+  const content = (response as { content?: Record<string, { schema?: unknown }> }).content;
+  return JSON.stringify(content?.['application/json']?.schema) === JSON.stringify(schema);
+}
+
 // Every deployable boots on a database server given by DATABASE_URL (one embedded TimescaleDB
-// shared by the file), runs the migrations, answers /health and documents itself at /docs-json.
+// shared by the file), runs the migrations, answers /health, documents itself at /docs-json
+// (every operation with a summary and the one error schema) and answers an unknown path 404 in
+// the one error shape.
 describe('every app boots', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-apps-'));
   let database: EmbeddedTimescale;
@@ -62,10 +90,20 @@ describe('every app boots', () => {
         .get('/health')
         .expect(200)
         .expect(({ body }) => expect(body).toMatchObject({ status: 'ok' }));
+      const docs = await request(server).get('/docs-json').expect(200);
+      expect(docs.body).toMatchObject({ info: { title: name } });
+      expect(undocumentedOperations(docs.body as OpenApiDocument)).toEqual([]);
       await request(server)
-        .get('/docs-json')
-        .expect(200)
-        .expect(({ body }) => expect(body).toMatchObject({ info: { title: name } }));
+        .get('/no/such/path')
+        .expect(404)
+        .expect(({ body }) =>
+          expect(body).toEqual({
+            statusCode: 404,
+            error: 'Not Found',
+            code: 'NOT_FOUND',
+            message: 'Cannot GET /no/such/path',
+          }),
+        );
     } finally {
       await app.close();
     }

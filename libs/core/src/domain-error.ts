@@ -29,6 +29,10 @@ export class DomainError<Code extends string = string> extends Error {
   }
 }
 
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}
+
 /** The kind its class declares for the error's code, or undefined when it declares none. */
 export function errorKind(error: DomainError): ErrorKind | undefined {
   const { kinds } = error.constructor as typeof DomainError;

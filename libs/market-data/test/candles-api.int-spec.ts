@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
-import { graphqlModule } from '@nexwave/platform';
+import { ApiErrorsModule, graphqlModule } from '@nexwave/platform';
 
 import type { Candle } from '../src/application/queries/candle-read-model.port';
 import { TIMEFRAMES } from '../src/domain/timeframe';
@@ -60,7 +60,7 @@ beforeAll(async () => {
   class TestDataSourceModule {}
 
   const moduleRef = await Test.createTestingModule({
-    imports: [TestDataSourceModule, graphqlModule(), MarketDataQueryModule],
+    imports: [TestDataSourceModule, ApiErrorsModule, graphqlModule(), MarketDataQueryModule],
   }).compile();
   app = moduleRef.createNestApplication({ logger: false });
   await app.init();
@@ -167,16 +167,62 @@ describe('bad candle requests', () => {
       'from must not be after to',
     ],
   ])('GET %s -> 400 %s', async (path, code, message) => {
-    expect(await badRequest(path)).toMatchObject({ statusCode: 400, code, message });
+    expect(await badRequest(path)).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      code,
+      message,
+      details: expect.any(Object) as unknown,
+    });
   });
 
   it.each([
     ['limit=ten', 'limit must be an integer number'],
     ['from=yesterday', 'from must be a valid ISO 8601 date string'],
     ['until=2025-05-01T00:00:00Z', 'property until should not exist'],
-  ])('GET ?%s -> 400 naming the parameter', async (query, message) => {
+    // Valid ISO 8601 that JavaScript cannot parse: reached Postgres as "0NaN-NaN-..." before.
+    ['from=20250101', 'from must be an ISO 8601 date-time like 2025-01-01T00:00:00Z'],
+    ['to=2025-W01', 'to must be an ISO 8601 date-time like 2025-01-01T00:00:00Z'],
+    ['limit=1&limit=2', 'limit must be an integer number'],
+  ])('GET ?%s -> 400 VALIDATION_FAILED naming the parameter', async (query, reason) => {
     const body = await badRequest(`/api/v1/candles/BTC/1m?${query}`);
-    expect(body.message).toContain(message);
+    expect(body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'VALIDATION_FAILED',
+    });
+    expect(body.message).toContain(reason);
+    expect((body.details as { reasons: string[] }).reasons).toContain(reason);
+  });
+
+  it.each([
+    ['a NUL byte (invalid byte sequence in Postgres before)', 'BTC%00'],
+    ['a control character', 'BTC%0A'],
+    ['a space', 'BTC%20USD'],
+    ['a quote', "BT'C"],
+    ['33 characters', 'B'.repeat(33)],
+  ])('GET /api/v1/candles/{symbol with %s}/1m -> 400 before any query', async (_case, symbol) => {
+    const body = await badRequest(`/api/v1/candles/${symbol}/1m`);
+    expect(body).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('symbol must be an exchange symbol') as unknown,
+    });
+  });
+
+  it('GET a path that does not decode -> 400 in the same shape', async () => {
+    expect(await badRequest('/api/v1/candles/BTC%ZZ/1m')).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'BAD_REQUEST',
+    });
+  });
+
+  it('GraphQL refuses a symbol with a NUL byte before any query', async () => {
+    const body = await graphql({ symbol: 'BTC\u0000', timeframe: '1m' });
+    expect(body.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_SYMBOL' },
+    });
   });
 
   it('GraphQL answers BAD_USER_INPUT with the same reason', async () => {

@@ -1,6 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
+
+import { unhealthy } from './health.errors';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,7 +20,16 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and readiness: ok when the database answers.' })
-  check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3_000 })]);
+  async check(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 3_000 }),
+      ]);
+    } catch (error) {
+      // Terminus answers 503 with each check's error text; callers get the one error shape.
+      throw error instanceof ServiceUnavailableException
+        ? unhealthy(error.getResponse() as HealthCheckResult)
+        : error;
+    }
   }
 }

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
-import { graphqlModule } from '@nexwave/platform';
+import { ApiErrorsModule, graphqlModule } from '@nexwave/platform';
 
 import type { WhaleActivityView } from '../src/application/queries/whale-read-model.port';
 import { WhalesQueryModule } from '../src/whales-query.module';
@@ -43,7 +43,7 @@ beforeAll(async () => {
   class TestDataSourceModule {}
 
   const moduleRef = await Test.createTestingModule({
-    imports: [TestDataSourceModule, graphqlModule(), WhalesQueryModule],
+    imports: [TestDataSourceModule, ApiErrorsModule, graphqlModule(), WhalesQueryModule],
   }).compile();
   app = moduleRef.createNestApplication({ logger: false });
   await app.init();
@@ -181,12 +181,41 @@ describe('market impact and whale queries', () => {
     [{ since: 'yesterday' }, /since must be a valid ISO 8601/],
     [{ symbol: 'BTC USD' }, /symbol must be an exchange symbol/],
     [{ unknown: '1' }, /property unknown should not exist/],
-  ])('answers 400 with the reason for %o', async (query, reason) => {
+    // Reached Postgres before: "out of range for type bigint".
+    [{ offset: '99999999999999999999' }, /offset must not be greater than 1000000/],
+    [{ offset: '1e400' }, /offset must be an integer number/],
+    [{ offset: '-1' }, /offset must not be less than 0/],
+    [{ limit: '2.5' }, /limit must be an integer number/],
+    [{ minUsd: '9'.repeat(19) }, /minUsd must be a non-negative decimal/],
+    [{ since: '20260115' }, /since must be an ISO 8601 date-time like/],
+    [{ symbol: 'BTC\u0000' }, /symbol must be an exchange symbol/],
+    [{ symbol: 'B'.repeat(33) }, /symbol must be an exchange symbol/],
+  ])('answers 400 VALIDATION_FAILED with the reason for %o', async (query, reason) => {
     const response = await request(app.getHttpServer() as Server)
       .get('/api/v1/whales')
       .query(query)
       .expect(400);
-    expect(JSON.stringify(response.body)).toMatch(reason);
+    expect(response.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'VALIDATION_FAILED',
+    });
+    expect(
+      (response.body as { details: { reasons: string[] } }).details.reasons.join('\n'),
+    ).toMatch(reason);
+  });
+
+  it('refuses a symbol with a NUL byte over GraphQL before any query', async () => {
+    const response = await request(app.getHttpServer() as Server)
+      .post('/graphql')
+      .send({
+        query: 'query($symbol: String) { whaleImpact(symbol: $symbol) { kind } }',
+        variables: { symbol: 'BTC\u0000' },
+      })
+      .expect(200);
+    expect(response.body).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_QUERY' } }],
+    });
   });
 
   it('reports the average impact per symbol and kind over REST', async () => {

@@ -2,9 +2,9 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import { HttpAdapterHost } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { throwError, type Observable } from 'rxjs';
+import { throwError } from 'rxjs';
 
-import { DomainError, errorKind, type ErrorKind } from '@nexwave/core';
+import { errorKind, isDomainError, type ErrorKind } from '@nexwave/core';
 
 import { errorResponse } from './error-response';
 
@@ -40,7 +40,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return graphqlError(exception);
     }
     if (type !== 'http') {
-      return throwError(() => exception) as Observable<never>;
+      return throwError(() => exception);
     }
     const http = host.switchToHttp();
     const body = errorResponse(exception);
@@ -54,7 +54,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 function graphqlError(exception: unknown): unknown {
-  if (exception instanceof DomainError) {
+  if (isDomainError(exception)) {
     const kind = errorKind(exception);
     if (kind !== undefined) {
       return new GraphQLError(exception.message, {

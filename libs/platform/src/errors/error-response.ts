@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { HttpException, HttpStatus } from '@nestjs/common';
 
-import { DomainError, errorKind, type ErrorKind } from '@nexwave/core';
+import { errorKind, isDomainError, type ErrorKind } from '@nexwave/core';
 
 /** The one body of every REST error: domain, validation, not found, internal. */
 export interface ErrorResponse {
@@ -33,7 +33,7 @@ export const STATUS_OF_KIND: Readonly<Record<ErrorKind, HttpStatus>> = {
  * stack, a path or database text; the filter logs those).
  */
 export function errorResponse(exception: unknown): ErrorResponse {
-  if (exception instanceof DomainError) {
+  if (isDomainError(exception)) {
     const kind = errorKind(exception);
     return kind === undefined
       ? internalError()
