@@ -210,6 +210,16 @@ describe('bad candle requests', () => {
     });
   });
 
+  it.each(['1m%00', '1m%0A', 'x'.repeat(9)])(
+    'GET /api/v1/candles/BTC/%s -> 400 naming the timeframes, without echoing the input',
+    async (timeframe) => {
+      expect(await badRequest(`/api/v1/candles/BTC/${timeframe}`)).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: 'timeframe must be one of 1m, 5m, 15m, 1h, 4h, 1d',
+      });
+    },
+  );
+
   it('GET a path that does not decode -> 400 in the same shape', async () => {
     expect(await badRequest('/api/v1/candles/BTC%ZZ/1m')).toMatchObject({
       statusCode: 400,

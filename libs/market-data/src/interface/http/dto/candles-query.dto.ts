@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, Matches } from 'class-validator';
 
 import { ISO_DATE_TIME_PATTERN, SYMBOL_PATTERN } from '@nexwave/core';
 
@@ -9,7 +9,10 @@ import { TIMEFRAMES } from '../../../domain/timeframe';
 
 const DATE_TIME_RULE = '$property must be an ISO 8601 date-time like 2025-01-01T00:00:00Z';
 
-/** Path of GET /api/v1/candles/{symbol}/{timeframe}; an unknown timeframe is named by the domain. */
+/**
+ * Path of GET /api/v1/candles/{symbol}/{timeframe}. Only the form is checked here: the domain
+ * names an unknown symbol or timeframe with the allowed values.
+ */
 export class CandlesParamsDto {
   @ApiProperty({ description: 'Case-sensitive, e.g. BTC or kBONK', pattern: SYMBOL_PATTERN.source })
   @Matches(SYMBOL_PATTERN, {
@@ -19,7 +22,7 @@ export class CandlesParamsDto {
   symbol!: string;
 
   @ApiProperty({ enum: TIMEFRAMES })
-  @IsString()
+  @Matches(/^[0-9A-Za-z]{1,8}$/, { message: `timeframe must be one of ${TIMEFRAMES.join(', ')}` })
   timeframe!: string;
 }
 
