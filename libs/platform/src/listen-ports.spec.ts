@@ -63,8 +63,8 @@ describe('assertPortsFree', () => {
   it('accepts free ports and leaves them free', async () => {
     const claim = { variable: 'PORT', host: '127.0.0.1', port: takenPort };
     await new Promise<void>((resolve) => taken.close(() => resolve()));
-    await assertPortsFree([claim]);
-    await assertPortsFree([claim]);
+    await expect(assertPortsFree([claim])).resolves.toBeUndefined();
+    await expect(assertPortsFree([claim])).resolves.toBeUndefined();
     await new Promise<void>((resolve) => taken.listen(takenPort, '127.0.0.1', resolve));
   });
 });
