@@ -123,10 +123,13 @@ describe('all-in-one app: listening, logs, start-up failures and shutdown', () =
     expect(output.split('\n').filter((line) => line.startsWith('{'))).toEqual([]);
   });
 
-  it.each(['PORT', 'PACIFICA_SIM_PORT'])(
+  it.each(['PORT', 'PACIFICA_SIM_PORT', 'EMBEDDED_DB_PORT'])(
     'refuses a %s already in use with one line and exit code 1, before the database starts',
     async (variable) => {
-      const env = await baseEnv();
+      const env: Record<string, string> = {
+        ...(await baseEnv()),
+        EMBEDDED_DB_PORT: String(await freePort()),
+      };
       const taken = await listenOn(Number(env[variable]));
       const app = start(env);
       expect(await app.exited).toBe(1);

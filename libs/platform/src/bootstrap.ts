@@ -18,7 +18,7 @@ export interface AppDefinition<A extends AppName> {
   name: A;
   title: string;
   module: (config: ConfigOf<A>) => DynamicModule;
-  /** Ports the app's modules listen on besides PORT (the all-in-one's simulator). */
+  /** Ports the app's modules listen on besides PORT and the embedded database (the simulator). */
   ports?: (config: ConfigOf<A>) => PortClaim[];
 }
 
@@ -41,7 +41,7 @@ export async function bootstrap<A extends AppName>(
   }
   const logger = appLogger(definition.name, config);
   const { host, port } = commonSections(config).app;
-  const claims = [{ variable: 'PORT', host, port }, ...(definition.ports?.(config) ?? [])];
+  const claims = portClaims(definition, config);
   let app: INestApplication;
   try {
     await assertPortsFree(claims);
@@ -73,6 +73,22 @@ export async function createApp<A extends AppName>(
   connectMessaging(app);
   serveSwagger(app, definition.title);
   return app;
+}
+
+/** Every port the app is about to listen on, with the variable that moves it. */
+function portClaims<A extends AppName>(
+  definition: AppDefinition<A>,
+  config: ConfigOf<A>,
+): PortClaim[] {
+  const { app, database } = commonSections(config);
+  const embedded = database.url === undefined;
+  return [
+    { variable: 'PORT', host: app.host, port: app.port },
+    ...(embedded
+      ? [{ variable: 'EMBEDDED_DB_PORT', host: '127.0.0.1', port: database.embeddedPort }]
+      : []),
+    ...(definition.ports?.(config) ?? []),
+  ];
 }
 
 /** "http://127.0.0.1:3000", or "http://0.0.0.0:3000 on every interface": what HOST really means. */
