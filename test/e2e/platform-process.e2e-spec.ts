@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { buildOnce, startApp, waitForOk, type AppProcess } from '../support/app-process';
+import { buildOnce, ROOT, startApp, waitForOk, type AppProcess } from '../support/app-process';
 import { freePort } from '../support/free-port';
 
 // How the all-in-one process starts, listens, logs and stops (issue 9, findings 6 and 8).
@@ -167,6 +167,28 @@ describe('all-in-one app: listening, logs, start-up failures and shutdown', () =
     sockets.forEach((socket) => socket.destroy());
   });
 
+  it('logs pretty, coloured lines on a terminal and JSON lines into a pipe (LOG_FORMAT=auto)', async () => {
+    const blackHole = await listenOn(0);
+    servers.push(blackHole);
+    const { port } = blackHole.address() as { port: number };
+    const databaseUrl = `postgres://nexwave:pw@127.0.0.1:${port}/nexwave`;
+    const env = async () => ({ ...(await baseEnv()), DATABASE_URL: databaseUrl });
+    const main = join(ROOT, 'dist', 'apps', 'nexwave', 'src', 'main.js');
+    // `script` runs the app on a pseudo-terminal, as `npm start` in a shell does.
+    const terminal = spawnApp(
+      'script',
+      ['-qfec', `${process.execPath} ${main}`, '/dev/null'],
+      await env(),
+    );
+    const piped = start(await env());
+    apps.push(terminal);
+    await waitFor(() => terminal.output().includes('nexwave starting'), terminal, 60_000);
+    await waitFor(() => piped.output().includes('nexwave starting'), piped, 60_000);
+    expect(terminal.output()).toMatch(/^\[[\d:.]+\] \S+INFO\S+: .*nexwave starting/);
+    expect(terminal.output()).toContain('\u001b[32mINFO\u001b[39m');
+    expect(JSON.parse(piped.output().split('\n')[0] ?? '')).toMatchObject({ level: 30 });
+  });
+
   it('exits within the deadline on SIGTERM when the embedded database hangs', async () => {
     const app = await boot(await baseEnv());
     const [database] = embeddedChildren();
@@ -208,4 +230,17 @@ async function listenOn(port: number): Promise<Server> {
 
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** A process with its output collected, like startApp, for a command other than an app's main. */
+function spawnApp(command: string, args: string[], env: Record<string, string>): AppProcess {
+  const child = spawn(command, args, {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, output: () => output, exited };
 }
