@@ -141,7 +141,7 @@ describe('all-in-one app: listening, logs, start-up failures and shutdown', () =
     },
   );
 
-  it('logs as it starts, while the database is still out of reach', async () => {
+  it('logs as it starts, while the database is still out of reach, and stops there on SIGTERM', async () => {
     // A database that accepts connections and never answers: start-up cannot get past it.
     const sockets: Socket[] = [];
     const blackHole = createServer((socket) => sockets.push(socket));
@@ -164,6 +164,10 @@ describe('all-in-one app: listening, logs, start-up failures and shutdown', () =
     );
     expect(messages).toContain('Starting Nest application...');
     expect(app.output()).not.toContain('listening on');
+
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('SIGTERM during start-up: exiting');
     sockets.forEach((socket) => socket.destroy());
   });
 

@@ -10,7 +10,7 @@ import { appLogger } from './app-logger';
 import { commonSections } from './common-sections';
 import { assertPortsFree, describeListenError, StartupError, type PortClaim } from './listen-ports';
 import { NestLogger } from './nest-logger';
-import { closeOnSignals, closeWithin } from './shutdown';
+import { closeOnSignals, closeWithin, exitOnSignalsDuringStartup } from './shutdown';
 import { describeStartup } from './startup-summary';
 import { serveSwagger } from './swagger';
 
@@ -43,6 +43,7 @@ export async function bootstrap<A extends AppName>(
   const { host, port } = commonSections(config).app;
   const claims = portClaims(definition, config);
   let app: INestApplication;
+  const stopExitingOnSignals = exitOnSignalsDuringStartup(logger);
   try {
     await assertPortsFree(claims);
     logger.info(`${definition.name} starting (${describeStartup(commonSections(config))})`);
@@ -50,6 +51,8 @@ export async function bootstrap<A extends AppName>(
   } catch (error) {
     return failStartup(definition.name, logger, error, claims);
   }
+  stopExitingOnSignals();
+  closeOnSignals(app, logger);
   try {
     await app.startAllMicroservices();
     await app.listen(port, host);
@@ -58,7 +61,6 @@ export async function bootstrap<A extends AppName>(
     return failStartup(definition.name, logger, error, claims);
   }
   logger.info(`${definition.name} listening on ${listeningOn(app, host)} (docs at /docs)`);
-  closeOnSignals(app, logger);
   return app;
 }
 

@@ -73,6 +73,24 @@ export async function closeWithin(
   return result === 'closed';
 }
 
+/**
+ * Until the app exists there is nothing to close: SIGINT/SIGTERM end start-up at once (exit 1).
+ * Without a handler a signal would be ignored by a process running as PID 1 in a container.
+ * Returns the function that removes the handlers.
+ */
+export function exitOnSignalsDuringStartup(logger: Logger): () => void {
+  const exit = (signal: NodeJS.Signals) => {
+    logger.info(`${signal} during start-up: exiting`);
+    process.exit(1);
+  };
+  process.once('SIGINT', exit);
+  process.once('SIGTERM', exit);
+  return () => {
+    process.removeListener('SIGINT', exit);
+    process.removeListener('SIGTERM', exit);
+  };
+}
+
 /** SIGINT/SIGTERM close the app and exit 0; exit 1 if it did not close in time or failed; a second signal forces. */
 export function closeOnSignals(app: INestApplication, logger: Logger): void {
   const close = (signal: NodeJS.Signals) => {
