@@ -35,4 +35,24 @@ describe('NestLogger', () => {
       ['TickWriter', 50],
     ]);
   });
+
+  it('writes to its own root logger, not to the first one of the process', () => {
+    const outputs: string[][] = [[], []];
+    const [first, second] = outputs.map(
+      (lines) =>
+        new NestLogger(
+          pino(
+            new Writable({
+              write(chunk: Buffer, _encoding, done) {
+                lines.push((JSON.parse(chunk.toString()) as { msg: string }).msg);
+                done();
+              },
+            }),
+          ),
+        ),
+    );
+    first?.log('to the first', 'AppA');
+    second?.log('to the second', 'AppB');
+    expect(outputs).toEqual([['to the first'], ['to the second']]);
+  });
 });

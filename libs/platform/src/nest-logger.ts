@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { Logger, PinoLogger } from 'nestjs-pino';
+import { Logger, type PinoLogger } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 
 /** Nest's own chatter at start-up: module wiring and route mapping (~36 lines). */
@@ -22,8 +22,10 @@ export function nestLineLevel(context: unknown): 'info' | 'debug' {
 
 /** Nest's logger, on the app's root pino logger from the first line of start-up (no buffering). */
 export class NestLogger extends Logger implements LoggerService {
+  // nestjs-pino's Logger only calls the level methods of its PinoLogger, which pino has too; a
+  // PinoLogger would log through the first logger any PinoLogger of the process was given.
   constructor(root: Pino) {
-    super(new PinoLogger({ pinoHttp: { logger: root } }), {});
+    super(root as unknown as PinoLogger, {});
   }
 
   override log(message: unknown, ...params: unknown[]): void {
