@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { bootstrap } from '@nexwave/platform';
+import { bootstrap, simulatorPorts } from '@nexwave/platform';
 
 import { NexwaveAppModule } from './nexwave-app.module';
 
@@ -8,4 +8,5 @@ void bootstrap({
   name: 'nexwave',
   title: 'Nexwave (all-in-one)',
   module: (config) => NexwaveAppModule.forRoot(config),
+  ports: (config) => simulatorPorts(config.pacifica),
 });

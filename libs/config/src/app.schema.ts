@@ -4,15 +4,19 @@ import { concern, port, variable } from './variable';
 
 export const appConcern = concern({
   variables: {
+    HOST: variable(z.string().min(1), {
+      doc: 'Interface the HTTP server listens on (0.0.0.0: every interface, as in the container image).',
+      default: '127.0.0.1',
+    }),
     PORT: variable(port, { doc: 'HTTP port of the app (0 picks a free one).', default: '3000' }),
     LOG_LEVEL: variable(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), {
-      doc: 'pino log level.',
+      doc: 'pino log level (request logs and Nest module wiring are at debug).',
       default: 'info',
     }),
-    LOG_PRETTY: variable(z.enum(['true', 'false']), {
-      doc: 'Human-readable logs instead of JSON lines.',
-      default: 'false',
+    LOG_FORMAT: variable(z.enum(['auto', 'pretty', 'json']), {
+      doc: 'Log lines: auto = pretty when stdout is a terminal, JSON lines otherwise.',
+      default: 'auto',
     }),
   },
-  build: (v) => ({ port: v.PORT, logLevel: v.LOG_LEVEL, logPretty: v.LOG_PRETTY === 'true' }),
+  build: (v) => ({ host: v.HOST, port: v.PORT, logLevel: v.LOG_LEVEL, logFormat: v.LOG_FORMAT }),
 });

@@ -4,6 +4,8 @@ import type { AppConfig } from '@nexwave/config';
 import { PacificaEndpointsModule } from '@nexwave/pacifica';
 import { PacificaSimModule } from '@nexwave/pacifica-sim';
 
+import type { PortClaim } from './listen-ports';
+
 type PacificaConfig = AppConfig['pacifica'];
 
 /**
@@ -11,7 +13,7 @@ type PacificaConfig = AppConfig['pacifica'];
  * one, otherwise the simulator, started in-process on loopback.
  */
 export function exchangeModule(pacifica: PacificaConfig): DynamicModule {
-  if (pacifica.apiUrl && pacifica.wsUrl) {
+  if (!startsSimulator(pacifica)) {
     return exchangeEndpointsModule(pacifica);
   }
   return PacificaSimModule.forRoot({
@@ -20,6 +22,17 @@ export function exchangeModule(pacifica: PacificaConfig): DynamicModule {
     initialBalance: pacifica.simInitialBalance,
     whaleEveryMs: pacifica.simWhaleIntervalSeconds * 1_000,
   });
+}
+
+/** The port exchangeModule's simulator listens on, if it starts one. */
+export function simulatorPorts(pacifica: PacificaConfig): PortClaim[] {
+  return startsSimulator(pacifica)
+    ? [{ variable: 'PACIFICA_SIM_PORT', host: '127.0.0.1', port: pacifica.simPort }]
+    : [];
+}
+
+function startsSimulator(pacifica: PacificaConfig): boolean {
+  return !(pacifica.apiUrl && pacifica.wsUrl);
 }
 
 /**

@@ -1,4 +1,7 @@
 export * from './bootstrap';
+export * from './common-sections';
+export * from './listen-ports';
+export * from './log-format';
 export * from './health.module';
 export * from './logger.module';
 export * from './swagger';

@@ -1,10 +1,11 @@
 import type { DynamicModule } from '@nestjs/common';
 
-import { ConfigModule, secretValues, type AppName, type ConfigOf } from '@nexwave/config';
+import { ConfigModule, type AppName, type ConfigOf } from '@nexwave/config';
 import { DatabaseModule } from '@nexwave/database';
 import { MessagingModule, StreamsModule } from '@nexwave/messaging';
 
-import { commonSections } from './bootstrap';
+import { appLogger } from './app-logger';
+import { commonSections } from './common-sections';
 import { ApiErrorsModule } from './errors/api-errors.module';
 import { HealthModule } from './health.module';
 import { loggerModule } from './logger.module';
@@ -19,10 +20,10 @@ export function platformImports<A extends AppName>(
   name: A,
   config: ConfigOf<A>,
 ): (DynamicModule | typeof HealthModule | typeof ApiErrorsModule)[] {
-  const { app, database, messaging } = commonSections(config);
+  const { database, messaging } = commonSections(config);
   return [
     ConfigModule.forRoot(config),
-    loggerModule({ level: app.logLevel, pretty: app.logPretty, secrets: secretValues(name) }),
+    loggerModule(appLogger(name, config)),
     DatabaseModule.forRootAsync({ useFactory: () => database }),
     MessagingModule.forRoot({
       transport: messaging.transport,
