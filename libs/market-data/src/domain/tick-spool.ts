@@ -38,17 +38,12 @@ export function encodeSpoolLine(tick: Tick): string {
 export function decodeSpool(text: string): DecodedSpool {
   const ticks: Tick[] = [];
   let torn = 0;
-  const lines = text.split('\n');
-  // The last element is what follows the final newline: empty unless the last append was torn.
-  const last = lines.pop();
-  if (last !== undefined && last !== '') {
-    torn++;
-  }
-  for (const line of lines) {
-    const tick = line === '' ? null : parseLine(line);
+  for (const line of text.split('\n')) {
+    // Empty: after the final newline. A last line without its newline is kept if it is whole.
+    const tick = line === '' ? undefined : parseLine(line);
     if (tick) {
       ticks.push(tick);
-    } else {
+    } else if (tick === null) {
       torn++;
     }
   }

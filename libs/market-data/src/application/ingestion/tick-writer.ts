@@ -162,6 +162,7 @@ export class TickWriter {
     this.wakeSleeper?.();
     await this.flush();
     await this.spooling;
+    await this.options.spool?.close();
   }
 
   private schedule(): void {

@@ -28,4 +28,7 @@ export abstract class TickSpool {
   abstract read(segment: string): Promise<DecodedSpool>;
 
   abstract remove(segment: string): Promise<void>;
+
+  /** Closes the open segment (a later append opens a new one). */
+  abstract close(): Promise<void>;
 }

@@ -110,6 +110,10 @@ export class FileTickSpool extends TickSpool {
     });
   }
 
+  close(): Promise<void> {
+    return this.serial(() => this.closeCurrent());
+  }
+
   private async write(text: string): Promise<void> {
     if (this.current && this.current.bytes >= this.options.segmentBytes) {
       await this.closeCurrent();
