@@ -73,6 +73,7 @@ export class TickWriter {
   private spooling: Promise<void> = Promise.resolve();
   private spoolQueue: (readonly Tick[])[] = [];
   private appending = false;
+  private gaveUp = false;
   /** Something was appended since the spool was last sealed for replay. */
   private spoolDirty = false;
   private segments: string[] = [];
@@ -152,8 +153,9 @@ export class TickWriter {
   }
 
   /**
-   * Stops accepting, then tries `shutdownAttempts` times to write what is queued; what still
-   * cannot be written goes to the spool, or, where it cannot, is counted as refused and logged.
+   * Stops accepting, then tries `shutdownAttempts` times to write what is queued (once in all,
+   * not per batch); what still cannot be written goes to the spool, or, where it cannot, is
+   * counted as refused and logged.
    */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -398,7 +400,9 @@ export class TickWriter {
     operation: () => Promise<T>,
   ): Promise<T | TickRowsRejectedError | typeof GAVE_UP> {
     for (let attempt = 0; ; attempt++) {
-      if (this.stopping && attempt >= this.options.shutdownAttempts) {
+      // Once one write gave up at shutdown, the rest go to the spool without more attempts.
+      if (this.stopping && (this.gaveUp || attempt >= this.options.shutdownAttempts)) {
+        this.gaveUp = true;
         return GAVE_UP;
       }
       try {
