@@ -17,7 +17,9 @@ import { startTcpProxy, tick, until, type TcpProxy } from './ingest-support';
 
 describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () => {
   let database: TestDatabase;
+  /** The one live client of the database (PGlite serves one session): direct or via a proxy. */
   let dataSource: DataSource;
+  let proxy: TcpProxy | null;
   let spoolDir: string;
 
   const options = (overrides: Partial<TickWriterOptions> = {}): TickWriterOptions => ({
@@ -38,16 +40,21 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
 
   const ids = (ticks: readonly Tick[]) => ticks.map((trade) => trade.tradeId).sort();
 
-  /** A DataSource on the test database through a proxy that can cut it off. */
+  /** Replaces the direct client by one through a proxy that can cut the database off. */
   async function cuttable(): Promise<{ proxy: TcpProxy; viaProxy: DataSource }> {
+    const [{ schema }] = await dataSource.query<{ schema: string }[]>(
+      `SELECT current_schema() AS schema`,
+    );
+    await dataSource.destroy();
     const { port } = new URL(database.url);
-    const proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(port) });
-    const viaProxy = createDataSource({
+    proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(port) });
+    dataSource = createDataSource({
       url: database.url.replace(`:${port}`, `:${proxy.port}`),
       embedded: true,
     });
-    await viaProxy.initialize();
-    return { proxy, viaProxy };
+    await dataSource.initialize();
+    await dataSource.query(`SET search_path TO "${schema}", public`);
+    return { proxy, viaProxy: dataSource };
   }
 
   beforeAll(async () => {
@@ -60,10 +67,17 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
 
   beforeEach(async () => {
     dataSource = await database.freshDataSource();
+    proxy = null;
     spoolDir = join(mkdtempSync(join(tmpdir(), 'nexwave-spool-')), 'ticks');
   });
 
-  afterEach(() => rmSync(join(spoolDir, '..'), { recursive: true, force: true }));
+  afterEach(async () => {
+    if (proxy) {
+      await dataSource.destroy();
+      await proxy.close();
+    }
+    rmSync(join(spoolDir, '..'), { recursive: true, force: true });
+  });
 
   it('database lost mid-ingest, then shutdown: trades go to the spool; a new writer on it stores each once', async () => {
     const { proxy, viaProxy } = await cuttable();
@@ -75,30 +89,26 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
     );
     const before = Array.from({ length: 25 }, () => tick());
     const during = Array.from({ length: 100 }, () => tick());
-    try {
-      await first.start();
-      first.accept(before);
-      await first.flush();
+    await first.start();
+    first.accept(before);
+    await first.flush();
 
-      proxy.cut();
-      for (let i = 0; i < during.length; i += 10) {
-        first.accept(during.slice(i, i + 10));
-      }
-      // 30 fit in the buffer; 70 overflow to the spool while the database is away.
-      await until(async () => (await metrics.total(metrics.ticksSpooled)) === 70);
-      const retriedBefore = await metrics.total(metrics.batches, { outcome: 'retried' });
-      await first.stop();
-      // Two attempts at shutdown in all (not per batch): a dead database cannot hold it up.
-      expect(
-        (await metrics.total(metrics.batches, { outcome: 'retried' })) - retriedBefore,
-      ).toBeLessThanOrEqual(2);
-    } finally {
-      await viaProxy.destroy();
-      await proxy.close();
+    proxy.cut();
+    for (let i = 0; i < during.length; i += 10) {
+      first.accept(during.slice(i, i + 10));
     }
+    // 30 fit in the buffer; 70 overflow to the spool while the database is away.
+    await until(async () => (await metrics.total(metrics.ticksSpooled)) === 70);
+    const retriedBefore = await metrics.total(metrics.batches, { outcome: 'retried' });
+    await first.stop();
+    // Two attempts at shutdown in all (not per batch): a dead database cannot hold it up.
+    expect(
+      (await metrics.total(metrics.batches, { outcome: 'retried' })) - retriedBefore,
+    ).toBeLessThanOrEqual(2);
     expect(await metrics.total(metrics.ticksSpooled)).toBe(100);
     expect(await metrics.total(metrics.ticksRefused)).toBe(0);
     expect(readdirSync(spoolDir).length).toBeGreaterThan(1);
+    proxy.resume();
     expect(await storedIds()).toEqual(ids(before));
 
     const replayMetrics = new MarketDataMetrics();
@@ -140,8 +150,6 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
       expect(readdirSync(spoolDir)).toEqual([]);
     } finally {
       await writer.stop();
-      await viaProxy.destroy();
-      await proxy.close();
     }
   });
 
@@ -217,8 +225,6 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
       ]);
     } finally {
       await writer.stop();
-      await viaProxy.destroy();
-      await proxy.close();
     }
   });
 });
