@@ -147,6 +147,7 @@ export class FileTickSpool extends TickSpool {
         throw error;
       });
       if (handle) {
+        await syncDirectory(this.options.dir);
         this.current = { name, handle, bytes: 0 };
         this.track(name, 0);
         return this.current;
@@ -182,5 +183,15 @@ export class FileTickSpool extends TickSpool {
     const run = this.queue.then(operation, operation);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+}
+
+/** Makes a new file's directory entry durable, not only its content. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
