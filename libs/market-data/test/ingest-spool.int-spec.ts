@@ -178,6 +178,24 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
     expect(readdirSync(spoolDir)).toEqual([]);
   });
 
+  it('stopped while refusing beyond the bound: still reports the refused window', async () => {
+    const { proxy, viaProxy } = await cuttable();
+    const metrics = new MarketDataMetrics();
+    const lineBytes = Buffer.byteLength(encodeSpoolLine(tick({ tradeId: '9999999' })));
+    const writer = new TickWriter(
+      new TypeOrmTickStore(viaProxy),
+      metrics,
+      options({ buffer: { batchSize: 10, maxWaitMs: 0, capacity: 10 }, spool: spool(lineBytes) }),
+    );
+    await writer.start();
+    proxy.cut();
+    writer.accept(Array.from({ length: 13 }, (_, i) => tick({ tradeId: String(5_000_000 + i) })));
+    await until(async () => (await metrics.total(metrics.ticksRefused)) === 2);
+    await writer.stop();
+    expect(await metrics.total(metrics.ticksRefused, { reason: 'spool_full' })).toBe(2);
+    expect(await metrics.total(metrics.gaps, { reason: 'buffer_full' })).toBe(1);
+  });
+
   it('beyond the spool bound: counts the refused trades and records their window as a gap', async () => {
     const { proxy, viaProxy } = await cuttable();
     const metrics = new MarketDataMetrics();

@@ -166,6 +166,11 @@ export class TickWriter {
     this.wakeSleeper?.();
     await this.flush();
     await this.spooling;
+    if (this.refusedWindows.size > 0) {
+      // Refusals the buffer never recovered from: reported now, stored if the database can.
+      this.closeRefusedWindows();
+      await this.flush();
+    }
     await this.options.spool?.close();
   }
 
