@@ -1,5 +1,6 @@
 import { appConcern } from './app.schema';
 import { databaseConcern } from './database.schema';
+import { marketDataConcern } from './market-data.schema';
 import { messagingConcern } from './messaging.schema';
 import { pacificaConcern } from './pacifica.schema';
 import { riskConcern } from './risk.schema';
@@ -9,6 +10,7 @@ import { whalesConcern } from './whales.schema';
 export const CONCERNS = {
   app: appConcern,
   database: databaseConcern,
+  marketData: marketDataConcern,
   messaging: messagingConcern,
   pacifica: pacificaConcern,
   trading: tradingConcern,
@@ -24,9 +26,9 @@ export type AppConfig = {
 
 /** What each deployable validates at start-up: only what it uses. */
 export const APP_CONCERNS = {
-  nexwave: ['app', 'database', 'messaging', 'pacifica', 'trading', 'risk', 'whales'],
+  nexwave: ['app', 'database', 'marketData', 'messaging', 'pacifica', 'trading', 'risk', 'whales'],
   'api-gateway': ['app', 'database', 'messaging'],
-  'market-data': ['app', 'database', 'messaging', 'pacifica', 'trading'],
+  'market-data': ['app', 'database', 'marketData', 'messaging', 'pacifica', 'trading'],
   'whale-tracker': ['app', 'database', 'messaging', 'pacifica', 'trading', 'whales'],
   'trading-engine': ['app', 'database', 'messaging', 'trading', 'risk'],
   'order-management': ['app', 'database', 'messaging', 'pacifica', 'trading'],

@@ -24,6 +24,10 @@ describe('loadConfig', () => {
       embeddedDataDir: '.nexwave/pgdata',
       embeddedPort: 0,
     });
+    expect(config.marketData).toEqual({
+      tickSpoolDir: '.nexwave/spool/ticks',
+      tickSpoolMaxBytes: 256 * 2 ** 20,
+    });
     expect(config.messaging.transport).toBe('memory');
     expect(config.pacifica.network).toBe('sim');
     expect(config.trading.paperTrading).toBe(true);
@@ -50,6 +54,7 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, /^Invalid configuration: PORT is invalid: .* \(got "abc"\)$/],
     [{ PORT: '70000' }, /PORT is invalid/],
     [{ WHALE_THRESHOLD_USD: '-1' }, /WHALE_THRESHOLD_USD is invalid/],
+    [{ TICK_SPOOL_MAX_MB: '0' }, /TICK_SPOOL_MAX_MB is invalid/],
     [{ PAPER_TRADING: 'maybe' }, /PAPER_TRADING is invalid/],
     [{ TRANSPORT: 'kafka' }, /KAFKA_BROKERS is required when TRANSPORT=kafka/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL is invalid: must be a postgres:\/\/ URL$/],
@@ -100,6 +105,14 @@ describe('loadConfig', () => {
     expect(config.trading.paperTrading).toBe(false);
     expect(config.pacifica.apiUrl).toBe('https://test-api.pacifica.fi/api/v1');
     expect(config.pacifica.wsUrl).toBe('wss://test-ws.pacifica.fi/ws');
+  });
+
+  it('bounds the tick spool in MiB', () => {
+    const config = loadConfig('market-data', {
+      TICK_SPOOL_DIR: '/var/spool',
+      TICK_SPOOL_MAX_MB: '1.5',
+    });
+    expect(config.marketData).toEqual({ tickSpoolDir: '/var/spool', tickSpoolMaxBytes: 1_572_864 });
   });
 
   it('keeps symbols case-sensitive', () => {

@@ -6,6 +6,10 @@ export class MarketDataMetrics {
   readonly ticksDuplicate: Counter;
   readonly ticksDeadLettered: Counter<'stage'>;
   readonly ticksRefused: Counter<'reason'>;
+  readonly ticksSpooled: Counter;
+  readonly ticksReplayed: Counter;
+  readonly spoolTornLines: Counter;
+  readonly spoolBytes: Gauge;
   readonly batches: Counter<'outcome'>;
   readonly flushSeconds: Histogram;
   readonly bufferSize: Gauge;
@@ -37,8 +41,28 @@ export class MarketDataMetrics {
     });
     this.ticksRefused = new Counter({
       name: 'nexwave_ticks_refused_total',
-      help: 'Trades refused by the bounded buffer (buffer_full) or left unwritten at shutdown',
+      help: 'Trades not stored: beyond the buffer with no spool (buffer_full), beyond the spool (spool_full), or neither stored nor spooled at shutdown (shutdown)',
       labelNames: ['reason'],
+      registers,
+    });
+    this.ticksSpooled = new Counter({
+      name: 'nexwave_ticks_spooled_total',
+      help: 'Trades appended to the on-disk spool because the database could not take them',
+      registers,
+    });
+    this.ticksReplayed = new Counter({
+      name: 'nexwave_ticks_replayed_total',
+      help: 'Spooled trades written to the database (new or already stored)',
+      registers,
+    });
+    this.spoolTornLines = new Counter({
+      name: 'nexwave_tick_spool_torn_lines_total',
+      help: 'Spool lines skipped on replay: cut short by a crash, or not a trade',
+      registers,
+    });
+    this.spoolBytes = new Gauge({
+      name: 'nexwave_tick_spool_bytes',
+      help: 'Bytes held in the on-disk tick spool',
       registers,
     });
     this.batches = new Counter({

@@ -78,10 +78,13 @@ export class MarketDataIngestion {
     return () => set.delete(listener);
   }
 
-  /** Resolves the markets and subscribes; retries listing markets until it succeeds or stops. */
+  /**
+   * Starts replaying what an earlier run spooled, resolves the markets and subscribes; retries
+   * listing markets until it succeeds or stops.
+   */
   start(): Promise<void> {
     this.running = true;
-    this.starting ??= this.subscribe();
+    this.starting ??= this.writer.start().then(() => this.subscribe());
     return this.starting;
   }
 

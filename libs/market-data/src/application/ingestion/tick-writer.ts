@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '@nexwave/core';
 import type { Tick } from '../../domain/tick';
 import { TickBuffer, type TickBufferPolicy } from '../../domain/tick-buffer';
 import type { MarketDataMetrics } from '../market-data.metrics';
+import type { TickSpool } from '../ports/tick-spool.port';
 import {
   TickRowsRejectedError,
   type DeadLetter,
@@ -18,6 +19,8 @@ export interface TickWriterOptions {
   retry: { baseDelayMs: number; maxDelayMs: number };
   /** Attempts left for what is still queued when the writer stops. */
   shutdownAttempts: number;
+  /** Where trades go that the database cannot take (buffer full, or shutdown); null: refused. */
+  spool?: TickSpool | null;
   clock: Clock;
 }
 
@@ -35,13 +38,26 @@ interface RefusedWindow {
   count: number;
 }
 
+type RefusalReason = 'buffer_full' | 'spool_full' | 'shutdown';
+
+/** The spool segment being written to the database. */
+interface Replay {
+  segment: string;
+  ticks: Tick[];
+  next: number;
+}
+
 /**
  * Writes trades to the TickStore in batches (by size and by age, see TickBuffer), behind a
  * bounded buffer. While the database is unavailable a batch is retried with backoff and the
- * buffer fills; beyond its capacity trades are refused, counted, and their time window recorded
- * as a gap. A batch the database refuses for its content is bisected until the bad rows are
- * isolated and dead-lettered with the reason; the rest is stored. Nothing is retried forever
- * for what it contains, and nothing is dropped without a count.
+ * buffer fills; beyond its capacity trades go to the on-disk spool, and so does whatever is
+ * still unwritten at shutdown. The spool is replayed (oldest first, a segment removed only once
+ * all its trades are stored) whenever the buffer is not due: after an outage and at `start`,
+ * which picks up what an earlier run left. Beyond the spool's bound, or without one, trades are
+ * refused, counted, and their time window logged and recorded as a gap. A batch the database
+ * refuses for its content is bisected until the bad rows are isolated and dead-lettered with the
+ * reason; the rest is stored. Nothing is retried forever for what it contains, and nothing is
+ * dropped without a count.
  */
 export class TickWriter {
   private readonly logger = new Logger(TickWriter.name);
@@ -54,6 +70,15 @@ export class TickWriter {
   private wakeSleeper: (() => void) | null = null;
   private stopping = false;
   private unavailableSince: number | null = null;
+  private spooling: Promise<void> = Promise.resolve();
+  private spoolQueue: (readonly Tick[])[] = [];
+  private appending = false;
+  private gaveUp = false;
+  /** Something was appended since the spool was last sealed for replay. */
+  private spoolDirty = false;
+  private segments: string[] = [];
+  private replay: Replay | null = null;
+  private readonly unreadableSegments = new Set<string>();
 
   constructor(
     private readonly store: TickStore,
@@ -68,14 +93,37 @@ export class TickWriter {
     return this.buffer.size;
   }
 
-  /** Queues trades for writing; returns how many were refused (buffer full or stopped). */
+  /** Finds what an earlier run spooled and starts replaying it. */
+  async start(): Promise<void> {
+    const spool = this.options.spool;
+    if (!spool) {
+      return;
+    }
+    try {
+      await spool.open();
+    } catch (error) {
+      this.logger.error(`Cannot read the tick spool: ${String(error)}`);
+      return;
+    }
+    this.metrics.spoolBytes.set(spool.bytes);
+    if (spool.pending) {
+      this.logger.log(`Replaying ${spool.bytes} bytes of spooled trades left by an earlier run`);
+      this.spoolDirty = true;
+      this.schedule();
+    }
+  }
+
+  /**
+   * Queues trades for writing; returns how many did not fit in the buffer (or came after stop):
+   * those go to the spool, and are refused and counted only where the spool cannot take them.
+   */
   accept(ticks: readonly Tick[]): number {
     if (ticks.length === 0) {
       return 0;
     }
     const { refused } = this.stopping ? { refused: ticks } : this.buffer.offer(ticks, this.now());
     if (refused.length > 0) {
-      this.refuse(refused, this.stopping ? 'shutdown' : 'buffer_full');
+      this.toSpool(refused);
     } else {
       this.closeRefusedWindows();
     }
@@ -105,8 +153,9 @@ export class TickWriter {
   }
 
   /**
-   * Stops accepting, then tries `shutdownAttempts` times to write what is queued; what still
-   * cannot be written is counted as refused (reason `shutdown`) and logged.
+   * Stops accepting, then tries `shutdownAttempts` times to write what is queued (once in all,
+   * not per batch); what still cannot be written goes to the spool, or, where it cannot, is
+   * counted as refused and logged.
    */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -116,13 +165,20 @@ export class TickWriter {
     }
     this.wakeSleeper?.();
     await this.flush();
+    await this.spooling;
+    if (this.refusedWindows.size > 0) {
+      // Refusals the buffer never recovered from: reported now, stored if the database can.
+      this.closeRefusedWindows();
+      await this.flush();
+    }
+    await this.options.spool?.close();
   }
 
   private schedule(): void {
     if (this.draining) {
       return;
     }
-    const sideWork = this.deadLetters.length > 0 || this.gaps.length > 0;
+    const sideWork = this.deadLetters.length > 0 || this.gaps.length > 0 || this.replayWanted();
     const wait = sideWork ? 0 : this.buffer.msUntilDue(this.now());
     if (wait === null || this.stopping) {
       return;
@@ -153,19 +209,130 @@ export class TickWriter {
     return run;
   }
 
+  /** Side work, then due batches of the buffer, then the spool, until nothing is left to do. */
   private async drain(all: boolean): Promise<void> {
     for (;;) {
       if (!(await this.writeSideWork())) {
         this.abandonQueued();
         return;
       }
-      const more = all ? this.buffer.queued > 0 : this.buffer.isDue(this.now());
-      if (!more) {
+      if (all ? this.buffer.queued > 0 : this.buffer.isDue(this.now())) {
+        await this.writeQueued(this.buffer.take(this.now()));
+        this.metrics.bufferSize.set(this.buffer.size);
+      } else if (!(await this.replayStep())) {
         return;
       }
-      await this.writeBatch(this.buffer.take(this.now()));
-      this.metrics.bufferSize.set(this.buffer.size);
     }
+  }
+
+  private async writeQueued(batch: Tick[]): Promise<void> {
+    const unwritten = await this.writeBatch(batch);
+    this.buffer.settle(batch.length);
+    if (unwritten.length > 0) {
+      this.toSpool(unwritten);
+    }
+  }
+
+  private replayWanted(): boolean {
+    return !this.stopping && (this.replay !== null || this.segments.length > 0 || this.spoolDirty);
+  }
+
+  /**
+   * Writes the next batch of the spool, or removes a segment all of whose trades are stored, or
+   * seals what was appended since the last replay; false when there was nothing to do (or the
+   * writer stopped before the database took the batch: the segment stays for the next run).
+   */
+  private async replayStep(): Promise<boolean> {
+    const spool = this.options.spool;
+    if (!spool || !this.replayWanted()) {
+      return false;
+    }
+    if (!this.replay && this.segments.length === 0) {
+      this.spoolDirty = false;
+      this.segments = (await spool.seal()).filter((name) => !this.unreadableSegments.has(name));
+      return this.segments.length > 0;
+    }
+    if (!this.replay) {
+      this.replay = await this.readSegment(spool, this.segments.shift()!);
+      return true;
+    }
+    const replay = this.replay;
+    if (replay.next < replay.ticks.length) {
+      const batch = replay.ticks.slice(replay.next, replay.next + this.options.buffer.batchSize);
+      if ((await this.writeBatch(batch)).length > 0) {
+        return false;
+      }
+      replay.next += batch.length;
+      this.metrics.ticksReplayed.inc(batch.length);
+      return true;
+    }
+    this.replay = null;
+    try {
+      await spool.remove(replay.segment);
+      this.logger.log(`Replayed ${replay.ticks.length} spooled trades (${replay.segment})`);
+    } catch (error) {
+      this.unreadableSegments.add(replay.segment);
+      this.logger.error(`Replayed ${replay.segment} but cannot remove it: ${String(error)}`);
+    }
+    this.metrics.spoolBytes.set(spool.bytes);
+    return true;
+  }
+
+  private async readSegment(spool: TickSpool, segment: string): Promise<Replay | null> {
+    try {
+      const { ticks, torn } = await spool.read(segment);
+      if (torn > 0) {
+        this.metrics.spoolTornLines.inc(torn);
+        this.logger.warn(`Skipped ${torn} torn or unreadable lines of spool segment ${segment}`);
+      }
+      return { segment, ticks, next: 0 };
+    } catch (error) {
+      this.unreadableSegments.add(segment);
+      this.logger.error(`Cannot read spool segment ${segment}, left in place: ${String(error)}`);
+      return null;
+    }
+  }
+
+  /**
+   * Appends to the spool in order; what it cannot take is refused and counted. What arrives
+   * while an append is being synced goes in the next one (one sync per append, see the bench).
+   */
+  private toSpool(ticks: readonly Tick[]): void {
+    const spool = this.options.spool;
+    if (!spool) {
+      this.refuse(ticks, this.stopping ? 'shutdown' : 'buffer_full');
+      return;
+    }
+    this.spoolQueue.push(ticks);
+    if (!this.appending) {
+      this.spooling = this.appendQueued(spool);
+    }
+  }
+
+  private async appendQueued(spool: TickSpool): Promise<void> {
+    this.appending = true;
+    while (this.spoolQueue.length > 0) {
+      const ticks = this.spoolQueue.flat();
+      this.spoolQueue = [];
+      let overflow: readonly Tick[];
+      try {
+        overflow = await spool.append(ticks);
+      } catch (error) {
+        this.logger.error(`Cannot append ${ticks.length} trades to the spool: ${String(error)}`);
+        overflow = ticks;
+      }
+      const spooled = ticks.length - overflow.length;
+      if (spooled > 0) {
+        this.metrics.ticksSpooled.inc(spooled);
+        this.spoolDirty = true;
+      }
+      this.metrics.spoolBytes.set(spool.bytes);
+      if (overflow.length > 0) {
+        this.refuse(overflow, this.stopping ? 'shutdown' : 'spool_full');
+      }
+    }
+    this.appending = false;
+    this.schedule();
   }
 
   /** Dead letters and gap records; false when the writer gave up on them at shutdown. */
@@ -191,21 +358,18 @@ export class TickWriter {
     return true;
   }
 
-  /** Stores a batch, bisecting on rejected rows; settles every tick of it exactly once. */
-  private async writeBatch(batch: Tick[]): Promise<void> {
+  /**
+   * Stores a batch, bisecting on rejected rows (dead-lettered); returns what is still unwritten
+   * when the writer gave up at shutdown.
+   */
+  private async writeBatch(batch: Tick[]): Promise<Tick[]> {
     const pieces = [batch];
     while (pieces.length > 0) {
       const piece = pieces.pop()!;
       const started = performance.now();
       const result = await this.retrying('tick batch', () => this.store.insert(piece));
       if (result === GAVE_UP) {
-        this.refuse(piece, 'shutdown');
-        this.buffer.settle(piece.length);
-        pieces.forEach((rest) => {
-          this.refuse(rest, 'shutdown');
-          this.buffer.settle(rest.length);
-        });
-        return;
+        return [piece, ...pieces.reverse()].flat();
       }
       if (result instanceof TickRowsRejectedError) {
         if (piece.length === 1) {
@@ -216,7 +380,6 @@ export class TickWriter {
             reason: result.reason,
           });
           this.metrics.ticksDeadLettered.inc({ stage: 'database' });
-          this.buffer.settle(1);
         } else {
           this.metrics.batches.inc({ outcome: 'split' });
           const middle = Math.ceil(piece.length / 2);
@@ -228,8 +391,8 @@ export class TickWriter {
       this.metrics.batches.inc({ outcome: 'stored' });
       this.metrics.ticksIngested.inc(result.inserted);
       this.metrics.ticksDuplicate.inc(result.duplicates);
-      this.buffer.settle(piece.length);
     }
+    return [];
   }
 
   /**
@@ -242,7 +405,9 @@ export class TickWriter {
     operation: () => Promise<T>,
   ): Promise<T | TickRowsRejectedError | typeof GAVE_UP> {
     for (let attempt = 0; ; attempt++) {
-      if (this.stopping && attempt >= this.options.shutdownAttempts) {
+      // Once one write gave up at shutdown, the rest go to the spool without more attempts.
+      if (this.stopping && (this.gaveUp || attempt >= this.options.shutdownAttempts)) {
+        this.gaveUp = true;
         return GAVE_UP;
       }
       try {
@@ -286,11 +451,12 @@ export class TickWriter {
     });
   }
 
-  private refuse(ticks: readonly Tick[], reason: 'buffer_full' | 'shutdown'): void {
+  private refuse(ticks: readonly Tick[], reason: RefusalReason): void {
     this.metrics.ticksRefused.inc({ reason }, ticks.length);
     if (reason === 'shutdown') {
+      const { from, to } = timeWindow(ticks);
       this.logger.error(
-        `${ticks.length} trades not stored: the writer stopped before the database took them`,
+        `${ticks.length} trades between ${from.toISOString()} and ${to.toISOString()} not stored: the writer stopped before the database or the spool took them`,
       );
       return;
     }
@@ -299,7 +465,11 @@ export class TickWriter {
       const window = this.refusedWindows.get(tick.symbol);
       if (!window) {
         if (this.refusedWindows.size === 0) {
-          this.logger.warn(`Tick buffer full (${this.buffer.size}): refusing trades`);
+          this.logger.warn(
+            reason === 'spool_full'
+              ? `Tick spool full (${this.options.spool?.bytes ?? 0} bytes): refusing trades`
+              : `Tick buffer full (${this.buffer.size}): refusing trades`,
+          );
         }
         this.refusedWindows.set(tick.symbol, { from: time, to: time, count: 1 });
       } else {
@@ -334,12 +504,22 @@ export class TickWriter {
   private abandonQueued(): void {
     while (this.buffer.queued > 0) {
       const batch = this.buffer.take(this.now());
-      this.refuse(batch, 'shutdown');
       this.buffer.settle(batch.length);
+      this.toSpool(batch);
     }
   }
 
   private now(): number {
     return this.options.clock.now().getTime();
   }
+}
+
+function timeWindow(ticks: readonly Tick[]): { from: Date; to: Date } {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const tick of ticks) {
+    from = Math.min(from, tick.time.getTime());
+    to = Math.max(to, tick.time.getTime());
+  }
+  return { from: new Date(from), to: new Date(to) };
 }

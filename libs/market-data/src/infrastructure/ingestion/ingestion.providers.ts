@@ -21,14 +21,19 @@ import { DEFAULT_TICK_WRITER_OPTIONS, TickWriter } from '../../application/inges
 import { MarketDataMetrics } from '../../application/market-data.metrics';
 import { MarketFeed } from '../../application/ports/market-feed.port';
 import { MarketStreamPublisher } from '../../application/ports/market-stream-publisher.port';
+import { TickSpool } from '../../application/ports/tick-spool.port';
 import { TickStore } from '../../application/ports/tick-store.port';
 import { DEFAULT_TICK_BUFFER_POLICY } from '../../domain/tick-buffer';
 import { PacificaMarketFeed } from '../exchange/pacifica-market.feed';
 import { TypeOrmTickStore } from '../persistence/typeorm-tick.store';
+import { FileTickSpool } from '../spool/file-tick.spool';
 import { StreamMarketPublisher } from '../streams/stream-market.publisher';
 
 /** About 10 s of snapshots at 100 ms, or the latest 10,000 trades, per market stream. */
 const STREAM_MAX_LEN = 10_000;
+
+/** A replay reads one segment at a time: about 120,000 trades. */
+const SPOOL_SEGMENT_BYTES = 8 * 2 ** 20;
 
 /** Starts the ingestion once the app is up (without holding up the boot) and stops it first on close. */
 @Injectable()
@@ -61,13 +66,24 @@ export const INGESTION_PROVIDERS: Provider[] = [
     inject: [DataSource],
   },
   {
+    provide: TickSpool,
+    useFactory: (config: ConfigOf<'market-data'>) =>
+      new FileTickSpool({
+        dir: config.marketData.tickSpoolDir,
+        maxBytes: config.marketData.tickSpoolMaxBytes,
+        segmentBytes: SPOOL_SEGMENT_BYTES,
+      }),
+    inject: [APP_CONFIG],
+  },
+  {
     provide: TickWriter,
-    useFactory: (store: TickStore, metrics: MarketDataMetrics) =>
+    useFactory: (store: TickStore, spool: TickSpool, metrics: MarketDataMetrics) =>
       new TickWriter(store, metrics, {
         ...DEFAULT_TICK_WRITER_OPTIONS,
         buffer: DEFAULT_TICK_BUFFER_POLICY,
+        spool,
       }),
-    inject: [TickStore, MarketDataMetrics],
+    inject: [TickStore, TickSpool, MarketDataMetrics],
   },
   {
     provide: MarketStreamPublisher,
