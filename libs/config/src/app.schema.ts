@@ -13,6 +13,15 @@ export const appConcern = concern({
       doc: 'Human-readable logs instead of JSON lines.',
       default: 'false',
     }),
+    NODE_ENV: variable(z.enum(['production', 'development', 'test']), {
+      doc: 'development: Apollo sandbox at GET /graphql and stack traces in GraphQL errors (never in production).',
+      default: 'production',
+    }),
   },
-  build: (v) => ({ port: v.PORT, logLevel: v.LOG_LEVEL, logPretty: v.LOG_PRETTY === 'true' }),
+  build: (v) => ({
+    port: v.PORT,
+    logLevel: v.LOG_LEVEL,
+    logPretty: v.LOG_PRETTY === 'true',
+    development: v.NODE_ENV === 'development',
+  }),
 });
