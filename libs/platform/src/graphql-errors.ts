@@ -34,8 +34,8 @@ function causes(error: unknown): unknown[] {
 }
 
 /**
- * The code an error is answered with. A scalar or a limit that refuses a query during validation
- * carries its own code (BAD_USER_INPUT, QUERY_TOO_COMPLEX) under Apollo's GRAPHQL_VALIDATION_FAILED.
+ * The code an error is answered with. A scalar that refuses a literal during validation carries
+ * its own code (BAD_USER_INPUT), which Apollo files under GRAPHQL_VALIDATION_FAILED.
  */
 function codeOf(formatted: GraphQLFormattedError, error: unknown): string {
   const code = formatted.extensions?.['code'];
