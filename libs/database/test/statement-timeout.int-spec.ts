@@ -78,6 +78,14 @@ describe('queryWithTimeout on the embedded TimescaleDB', () => {
     expect(await sessionTimeout(dataSource)).toBe('0');
   });
 
+  // The engine fact behind the API's limits: single-threaded WASM, its timer cannot interrupt a
+  // running query. When this fails, PGlite enforces the timeout: update the READMEs.
+  it('is not enforced by PGlite: a 300 ms sleep under a 50 ms timeout completes', async () => {
+    await expect(
+      queryWithTimeout(dataSource, 'SELECT pg_sleep(0.3) AS slept', [], 50),
+    ).resolves.toEqual([{ slept: '' }]);
+  });
+
   it('rolls back a failed query and keeps the connection usable', async () => {
     await expect(queryWithTimeout(dataSource, 'SELECT 1 / 0')).rejects.toMatchObject({
       code: '22012',
