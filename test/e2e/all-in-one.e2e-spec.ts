@@ -96,10 +96,13 @@ describe('all-in-one app (apps/nexwave) as a process', () => {
     // Fed by the simulator, every market has 1m and 5m candles, the same over REST and GraphQL.
     const markets = ['BTC', 'ETH', 'SOL', 'kBONK'];
     for (const symbol of markets) {
-      for (const timeframe of ['1m', '5m']) {
+      for (const [timeframe, graphqlTimeframe] of [
+        ['1m', 'M1'],
+        ['5m', 'M5'],
+      ]) {
         const rest = await waitForCandle(`${base()}/api/v1/candles/${symbol}/${timeframe}?limit=1`);
         const graphql = await postGraphql(
-          `{ candles(symbol: "${symbol}", timeframe: "${timeframe}", limit: 1) { time } }`,
+          `{ candles(symbol: "${symbol}", timeframe: ${graphqlTimeframe}, limit: 1) { time } }`,
         );
         expect(graphql).toEqual({ data: { candles: [{ time: rest.time }] } });
       }

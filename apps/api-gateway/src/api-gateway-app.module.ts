@@ -12,7 +12,7 @@ export class ApiGatewayAppModule {
       module: ApiGatewayAppModule,
       imports: [
         ...platformImports('api-gateway', config),
-        graphqlModule(),
+        graphqlModule({ development: config.app.development }),
         MarketDataQueryModule,
         WhalesQueryModule,
       ],

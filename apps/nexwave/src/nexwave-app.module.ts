@@ -16,7 +16,7 @@ export class NexwaveAppModule {
       imports: [
         ...platformImports('nexwave', config),
         exchangeModule(config.pacifica),
-        graphqlModule(),
+        graphqlModule({ development: config.app.development }),
         MarketDataModule,
         WhalesModule,
         StrategyModule,

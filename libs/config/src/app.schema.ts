@@ -17,6 +17,16 @@ export const appConcern = concern({
       doc: 'Log lines: auto = pretty when stdout is a terminal, JSON lines otherwise.',
       default: 'auto',
     }),
+    NODE_ENV: variable(z.enum(['production', 'development', 'test']), {
+      doc: 'development: Apollo sandbox at GET /graphql and stack traces in GraphQL errors (never in production).',
+      default: 'production',
+    }),
   },
-  build: (v) => ({ host: v.HOST, port: v.PORT, logLevel: v.LOG_LEVEL, logFormat: v.LOG_FORMAT }),
+  build: (v) => ({
+    host: v.HOST,
+    port: v.PORT,
+    logLevel: v.LOG_LEVEL,
+    logFormat: v.LOG_FORMAT,
+    development: v.NODE_ENV === 'development',
+  }),
 });

@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './database.options';
 export * from './embedded-timescale';
 export * from './migrate';
+export * from './statement-timeout';

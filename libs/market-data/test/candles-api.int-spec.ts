@@ -10,6 +10,7 @@ import { ApiErrorsModule, graphqlModule } from '@nexwave/platform';
 import type { Candle } from '../src/application/queries/candle-read-model.port';
 import { TIMEFRAMES } from '../src/domain/timeframe';
 import { CandleRefresher } from '../src/infrastructure/persistence/candle-refresher';
+import { TimeframeEnum } from '../src/interface/graphql/timeframe.enum';
 import { MarketDataQueryModule } from '../src/market-data-query.module';
 import {
   assertCandlesMatch,
@@ -40,7 +41,7 @@ const trades = [
 ];
 
 const CANDLES_QUERY = `
-  query Candles($symbol: String!, $timeframe: String!, $from: DateTime, $to: DateTime, $limit: Int) {
+  query Candles($symbol: String!, $timeframe: Timeframe!, $from: DateTime, $to: DateTime, $limit: Int! = 500) {
     candles(symbol: $symbol, timeframe: $timeframe, from: $from, to: $to, limit: $limit) {
       time open high low close volume vwap tradeCount
     }
@@ -78,8 +79,17 @@ interface CandlesBody {
 }
 
 interface GraphqlBody {
-  data: { candles: Candle[] } | null;
+  data?: { candles: Candle[] | null } | null;
   errors?: { message: string; extensions: Record<string, unknown> }[];
+}
+
+/** The GraphQL enum name of a REST timeframe: 1m -> M1. */
+function enumName(timeframe: string): string {
+  const entry = Object.entries(TimeframeEnum).find(([, value]) => value === timeframe);
+  if (!entry) {
+    throw new Error(`no GraphQL name for ${timeframe}`);
+  }
+  return entry[0];
 }
 
 function http() {
@@ -94,11 +104,12 @@ async function restCandles(
   return response.body as CandlesBody;
 }
 
-async function graphql(variables: Record<string, unknown>): Promise<GraphqlBody> {
-  const response = await http()
-    .post('/graphql')
-    .send({ query: CANDLES_QUERY, variables })
-    .expect(200);
+async function graphql(
+  variables: Record<string, unknown>,
+  query = CANDLES_QUERY,
+  status = 200,
+): Promise<GraphqlBody> {
+  const response = await http().post('/graphql').send({ query, variables }).expect(status);
   return response.body as GraphqlBody;
 }
 
@@ -115,7 +126,7 @@ describe('GET /api/v1/candles/{symbol}/{timeframe} and GraphQL candles', () => {
     ]),
   )('%s %s: REST and GraphQL return the same, correct candles', async (symbol, timeframe) => {
     const rest = await restCandles(`/api/v1/candles/${symbol}/${timeframe}`, { limit: 5000 });
-    const gql = await graphql({ symbol, timeframe, limit: 5000 });
+    const gql = await graphql({ symbol, timeframe: enumName(timeframe), limit: 5000 });
 
     expect(rest).toMatchObject({ symbol, timeframe });
     assertCandlesMatch(rest.candles, expectedCandles(trades, symbol, timeframe), 'REST');
@@ -132,7 +143,7 @@ describe('GET /api/v1/candles/{symbol}/{timeframe} and GraphQL candles', () => {
     const rest = await restCandles('/api/v1/candles/kBONK/1h', { from, to, limit: 4 });
     assertCandlesMatch(rest.candles, expected, 'REST range');
     expect(rest.candles[0]?.time).toBe(to);
-    const gql = await graphql({ symbol: 'kBONK', timeframe: '1h', from, to, limit: 4 });
+    const gql = await graphql({ symbol: 'kBONK', timeframe: 'H1', from, to, limit: 4 });
     expect(gql.data?.candles).toEqual(rest.candles);
   });
 
@@ -235,13 +246,61 @@ describe('bad candle requests', () => {
     });
   });
 
-  it('GraphQL answers BAD_USER_INPUT with the same reason', async () => {
-    const body = await graphql({ symbol: 'BTC', timeframe: '1H' });
-    expect(body.data).toBeNull();
-    expect(body.errors?.[0]).toMatchObject({
-      message: "unknown timeframe '1H': allowed 1m, 5m, 15m, 1h, 4h, 1d",
-      extensions: { code: 'BAD_USER_INPUT', reason: 'UNKNOWN_TIMEFRAME' },
-    });
+  it('GraphQL answers BAD_USER_INPUT with the same reason, nulling only that field', async () => {
+    const body = await graphql(
+      {},
+      `
+        {
+          candles(symbol: "KBONK", timeframe: H1) {
+            time
+          }
+          ok: candles(symbol: "BTC", timeframe: D1, limit: 1) {
+            time
+          }
+        }
+      `,
+    );
+    expect(body.data).toEqual({ candles: null, ok: [{ time: expect.any(String) as unknown }] });
+    expect(body.errors).toMatchObject([
+      {
+        message: "unknown symbol 'KBONK': allowed BTC, kBONK",
+        path: ['candles'],
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          reason: 'UNKNOWN_SYMBOL',
+          details: { symbol: 'KBONK', allowed: 'BTC, kBONK' },
+        },
+      },
+    ]);
+  });
+
+  it('GraphQL refuses a date that is not one, naming the argument, before any query runs', async () => {
+    const body = await graphql(
+      {},
+      '{ candles(symbol: "BTC", timeframe: M1, from: "notadate") { time } }',
+      400,
+    );
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toEqual([
+      {
+        message:
+          'argument "from" must be an ISO 8601 date-time such as 2025-05-01T00:00:00Z, got "notadate"',
+        locations: [{ line: 1, column: 47 }],
+        extensions: { code: 'BAD_USER_INPUT', argument: 'from' },
+      },
+    ]);
+  });
+
+  it.each([
+    ['a date variable', { symbol: 'BTC', timeframe: 'M1', from: 'yesterday' }, 'Variable "$from"'],
+    ['an unknown timeframe', { symbol: 'BTC', timeframe: '1H' }, 'Variable "$timeframe"'],
+    ['a REST timeframe name', { symbol: 'BTC', timeframe: '1m' }, 'Variable "$timeframe"'],
+  ])('GraphQL refuses %s with BAD_USER_INPUT naming it', async (_name, variables, named) => {
+    const body = await graphql(variables, CANDLES_QUERY, 400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.message).toContain(named);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
 });
 

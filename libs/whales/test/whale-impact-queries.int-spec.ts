@@ -264,7 +264,7 @@ describe('market impact and whale queries', () => {
       .post('/graphql')
       .send({
         query: `query {
-          whaleActivities(symbol: "BTC", kind: "ladder") {
+          whaleActivities(symbol: "BTC", kind: LADDER) {
             side kind levelCount notionalUsd impact15mBps levels { price amount orders }
           }
           whaleImpact(symbol: "BTC") { kind avgImpact15mBps measured15m }
@@ -276,7 +276,7 @@ describe('market impact and whale queries', () => {
         whaleActivities: [
           {
             side: 'ask',
-            kind: 'ladder',
+            kind: 'LADDER',
             levelCount: 4,
             notionalUsd: '800440',
             impact15mBps: -25,
@@ -288,20 +288,35 @@ describe('market impact and whale queries', () => {
           },
         ],
         whaleImpact: [
-          { kind: 'ladder', avgImpact15mBps: -25, measured15m: 1 },
-          { kind: 'single', avgImpact15mBps: 25, measured15m: 1 },
+          { kind: 'LADDER', avgImpact15mBps: -25, measured15m: 1 },
+          { kind: 'SINGLE', avgImpact15mBps: 25, measured15m: 1 },
         ],
       },
     });
 
     const invalid = await request(server)
       .post('/graphql')
-      .send({ query: '{ whaleActivities(kind: "iceberg", limit: 1000) { id } }' });
+      .send({ query: '{ whaleActivities(limit: 1000, offset: -1) { id } }' });
     expect(invalid.body).toMatchObject({
+      data: { whaleActivities: null },
       errors: [
         {
-          message: 'kind must be one of single, ladder; limit must be an integer from 1 to 500',
+          message: 'limit must be an integer from 1 to 500; offset must be an integer >= 0',
           extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
+
+    const unknownKind = await request(server)
+      .post('/graphql')
+      .send({ query: '{ whaleActivities(kind: iceberg) { id } }' })
+      .expect(400);
+    expect(unknownKind.body).toEqual({
+      errors: [
+        {
+          message: 'Value "iceberg" does not exist in "WhaleKind" enum.',
+          locations: [{ line: 1, column: 25 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
         },
       ],
     });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { queryWithTimeout } from '@nexwave/database';
+
 import type { Candle, LatestPrice } from '../../application/queries/candle-read-model.port';
 import { CandleReadModel } from '../../application/queries/candle-read-model.port';
 import type { CandleRequest } from '../../domain/candle-request';
@@ -36,12 +38,11 @@ export class TypeOrmCandleReadModel extends CandleReadModel {
   }
 
   async candles(request: CandleRequest): Promise<Candle[]> {
-    const rows: CandleRow[] = await this.dataSource.query(SELECT_CANDLES[request.timeframe], [
-      request.symbol,
-      request.from ?? null,
-      request.to ?? null,
-      request.limit,
-    ]);
+    const rows: CandleRow[] = await queryWithTimeout(
+      this.dataSource,
+      SELECT_CANDLES[request.timeframe],
+      [request.symbol, request.from ?? null, request.to ?? null, request.limit],
+    );
     return rows.map((row) => ({
       time: row.time.toISOString(),
       open: row.open,
@@ -55,17 +56,21 @@ export class TypeOrmCandleReadModel extends CandleReadModel {
   }
 
   async symbols(): Promise<string[]> {
-    const rows: { symbol: string }[] = await this.dataSource.query(SELECT_SYMBOLS);
+    const rows: { symbol: string }[] = await queryWithTimeout(this.dataSource, SELECT_SYMBOLS);
     return rows.map((row) => row.symbol);
   }
 
   async isKnownSymbol(symbol: string): Promise<boolean> {
-    const [row]: { known: boolean }[] = await this.dataSource.query(SELECT_SYMBOL_EXISTS, [symbol]);
+    const [row]: { known: boolean }[] = await queryWithTimeout(
+      this.dataSource,
+      SELECT_SYMBOL_EXISTS,
+      [symbol],
+    );
     return row?.known === true;
   }
 
   async latestPrices(): Promise<LatestPrice[]> {
-    const rows: LatestPriceRow[] = await this.dataSource.query(SELECT_LATEST_PRICES);
+    const rows: LatestPriceRow[] = await queryWithTimeout(this.dataSource, SELECT_LATEST_PRICES);
     return rows.map((row) => ({
       symbol: row.symbol,
       price: row.price,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { queryWithTimeout } from '@nexwave/database';
+
 import {
   WhaleReadModel,
   type ActivityFilter,
@@ -52,7 +54,7 @@ export class TypeOrmWhaleReadModel extends WhaleReadModel {
   }
 
   async activities(filter: ActivityFilter): Promise<WhaleActivityView[]> {
-    const rows = await this.dataSource.query<ActivityRow[]>(SELECT_ACTIVITIES, [
+    const rows = await queryWithTimeout<ActivityRow[]>(this.dataSource, SELECT_ACTIVITIES, [
       filter.symbol ?? null,
       filter.since ?? null,
       filter.minUsd ?? null,
@@ -84,7 +86,7 @@ export class TypeOrmWhaleReadModel extends WhaleReadModel {
   }
 
   async impactAverages(filter: ImpactFilter): Promise<WhaleImpactAverage[]> {
-    const rows = await this.dataSource.query<AverageRow[]>(SELECT_IMPACT_AVERAGES, [
+    const rows = await queryWithTimeout<AverageRow[]>(this.dataSource, SELECT_IMPACT_AVERAGES, [
       filter.symbol ?? null,
       filter.since ?? null,
     ]);

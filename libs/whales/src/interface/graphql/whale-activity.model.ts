@@ -1,5 +1,8 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
+import type { WhaleKind } from '../../domain/whale-candidate';
+import { WhaleKindEnum } from './whale-kind.enum';
+
 @ObjectType('WhaleLevel', { description: 'One book level of a whale; decimal strings' })
 export class WhaleLevelModel {
   @Field(() => String)
@@ -25,8 +28,8 @@ export class WhaleActivityModel {
   @Field(() => String, { description: 'bid or ask: the book side the liquidity rests on' })
   side!: string;
 
-  @Field(() => String, { description: 'single or ladder' })
-  kind!: string;
+  @Field(() => WhaleKindEnum)
+  kind!: WhaleKind;
 
   @Field(() => String, { description: 'Lowest price, as last seen' })
   priceLow!: string;
@@ -86,8 +89,8 @@ export class WhaleImpactAverageModel {
   @Field(() => String)
   symbol!: string;
 
-  @Field(() => String)
-  kind!: string;
+  @Field(() => WhaleKindEnum)
+  kind!: WhaleKind;
 
   @Field(() => Int)
   activities!: number;

@@ -1,0 +1,95 @@
+import { DataSource, QueryFailedError } from 'typeorm';
+
+import { createDataSource, queryWithTimeout } from '../src';
+import {
+  startPostgresServer,
+  startTestDatabase,
+  type PostgresTestServer,
+  type TestDatabase,
+} from '../src/testing';
+
+async function sessionTimeout(dataSource: DataSource): Promise<string> {
+  const [row] = await dataSource.query<{ statement_timeout: string }[]>('SHOW statement_timeout');
+  return row?.statement_timeout ?? '';
+}
+
+describe('queryWithTimeout on a PostgreSQL server', () => {
+  let server: PostgresTestServer;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    server = await startPostgresServer();
+    // One connection, as behind a transaction-mode pooler: whatever the query leaves, the next sees.
+    dataSource = createDataSource({ url: server.url, embedded: false, poolSize: 1 });
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await server?.stop();
+  });
+
+  it('cancels a query that runs past the timeout with query_canceled (57014)', async () => {
+    const slow = queryWithTimeout(dataSource, 'SELECT pg_sleep(60)', [], 200);
+    await expect(slow).rejects.toBeInstanceOf(QueryFailedError);
+    await expect(slow).rejects.toMatchObject({
+      code: '57014',
+      message: 'canceling statement due to statement timeout',
+    });
+  });
+
+  it('leaves the connection usable and the session setting untouched', async () => {
+    await expect(queryWithTimeout(dataSource, 'SELECT pg_sleep(60)', [], 100)).rejects.toThrow();
+    expect(await sessionTimeout(dataSource)).toBe('0');
+    expect(await queryWithTimeout(dataSource, 'SELECT $1::int + 1 AS n', [41])).toEqual([
+      { n: 42 },
+    ]);
+  });
+
+  it('lets a query within the timeout through, with the timeout in force', async () => {
+    expect(
+      await queryWithTimeout(
+        dataSource,
+        "SELECT current_setting('statement_timeout') AS t",
+        [],
+        1500,
+      ),
+    ).toEqual([{ t: '1500ms' }]);
+  });
+});
+
+describe('queryWithTimeout on the embedded TimescaleDB', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await startTestDatabase();
+    dataSource = await database.freshDataSource();
+  });
+
+  afterAll(async () => {
+    await database?.stop();
+  });
+
+  it('sets the timeout for its transaction only (PGlite accepts it, though it never fires)', async () => {
+    expect(
+      await queryWithTimeout(dataSource, "SELECT current_setting('statement_timeout') AS t"),
+    ).toEqual([{ t: '5s' }]);
+    expect(await sessionTimeout(dataSource)).toBe('0');
+  });
+
+  // The engine fact behind the API's limits: single-threaded WASM, its timer cannot interrupt a
+  // running query. When this fails, PGlite enforces the timeout: update the READMEs.
+  it('is not enforced by PGlite: a 300 ms sleep under a 50 ms timeout completes', async () => {
+    await expect(
+      queryWithTimeout(dataSource, 'SELECT pg_sleep(0.3) AS slept', [], 50),
+    ).resolves.toEqual([{ slept: '' }]);
+  });
+
+  it('rolls back a failed query and keeps the connection usable', async () => {
+    await expect(queryWithTimeout(dataSource, 'SELECT 1 / 0')).rejects.toMatchObject({
+      code: '22012',
+    });
+    expect(await queryWithTimeout(dataSource, 'SELECT 2 AS n')).toEqual([{ n: 2 }]);
+  });
+});
