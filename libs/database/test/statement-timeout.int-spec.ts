@@ -1,6 +1,6 @@
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 
-import { createDataSource, queryWithTimeout } from '../src';
+import { createDataSource, QueryTimeoutError, queryWithTimeout } from '../src';
 import {
   startPostgresServer,
   startTestDatabase,
@@ -29,12 +29,12 @@ describe('queryWithTimeout on a PostgreSQL server', () => {
     await server?.stop();
   });
 
-  it('cancels a query that runs past the timeout with query_canceled (57014)', async () => {
+  it('cancels a query that runs past the timeout as a QueryTimeoutError', async () => {
     const slow = queryWithTimeout(dataSource, 'SELECT pg_sleep(60)', [], 200);
-    await expect(slow).rejects.toBeInstanceOf(QueryFailedError);
+    await expect(slow).rejects.toBeInstanceOf(QueryTimeoutError);
     await expect(slow).rejects.toMatchObject({
-      code: '57014',
-      message: 'canceling statement due to statement timeout',
+      code: 'QUERY_TIMEOUT',
+      details: { timeoutMs: 200 },
     });
   });
 

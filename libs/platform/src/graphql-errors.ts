@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 
+import { GRAPHQL_CODE_OF_KIND } from './errors/api-exception.filter';
 import { QUERY_TOO_COMPLEX } from './graphql-limits';
 
 /** Codes whose message is written for the client (about its query or input), shown as they are. */
@@ -15,10 +16,9 @@ const CLIENT_CODES: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   QUERY_TOO_COMPLEX,
+  // Domain errors of a declared kind (a statement timeout is one: SERVICE_UNAVAILABLE).
+  ...Object.values(GRAPHQL_CODE_OF_KIND),
 ]);
-
-/** Postgres query_canceled: the statement timeout cut the query off. */
-const PG_QUERY_CANCELED = '57014';
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
@@ -49,18 +49,9 @@ function codeOf(formatted: GraphQLFormattedError, error: unknown): string {
   return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
 }
 
-function isStatementTimeout(error: unknown): boolean {
-  return causes(error).some(
-    (cause) =>
-      typeof cause === 'object' &&
-      cause !== null &&
-      (cause as { code?: unknown }).code === PG_QUERY_CANCELED,
-  );
-}
-
 /**
  * Apollo's formatError. Outside development a response carries no stack trace, path or database
- * text: client errors keep their message and code, a statement timeout is QUERY_TIMEOUT, anything
+ * text: client errors and domain errors of a declared kind keep their message and code, anything
  * else becomes a generic INTERNAL_SERVER_ERROR and is logged here with its detail.
  */
 export function graphqlErrorFormatter(development: boolean, log: ErrorLog) {
@@ -75,13 +66,6 @@ export function graphqlErrorFormatter(development: boolean, log: ErrorLog) {
       return { message: formatted.message, ...where, extensions: { ...extensions, code } };
     }
     log(`GraphQL error at ${formatted.path?.join('.') ?? 'request'}`, error);
-    if (isStatementTimeout(error)) {
-      return {
-        message: 'the query took longer than the statement timeout and was cancelled',
-        ...where,
-        extensions: { code: 'QUERY_TIMEOUT' },
-      };
-    }
     return {
       message: INTERNAL_ERROR_MESSAGE,
       ...where,

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 
 import { DomainError, type ErrorKind, type ErrorKinds } from '@nexwave/core';
+import { QueryTimeoutError } from '@nexwave/database';
 
 import { errorResponse, INTERNAL_ERROR, VALIDATION_FAILED } from './error-response';
 
@@ -37,6 +38,14 @@ describe('errorResponse', () => {
       code,
       message: `${code} happened`,
       details: { limit: 5 },
+    });
+  });
+
+  it('answers a read cut off by the statement timeout with 503 QUERY_TIMEOUT', () => {
+    expect(errorResponse(new QueryTimeoutError(5_000))).toMatchObject({
+      statusCode: 503,
+      code: 'QUERY_TIMEOUT',
+      details: { timeoutMs: 5_000 },
     });
   });
 
