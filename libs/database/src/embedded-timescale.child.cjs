@@ -1,9 +1,8 @@
 'use strict';
 // Runs PGlite + TimescaleDB behind a Postgres wire-protocol gate (embedded-timescale.gate.cjs) in
-// its own process, so the WASM engine never blocks the parent's event loop. The access key the
-// app's user name must carry comes in NEXWAVE_EMBEDDED_DB_KEY. Protocol over IPC (see
-// embedded-timescale.ts):
-//   parent -> child: { type: 'stop' }
+// its own process, so the WASM engine never blocks the parent's event loop. Protocol over IPC
+// (see embedded-timescale.process.ts):
+//   parent -> child: { type: 'start', accessKey } (the user name the app connects with) | { type: 'stop' }
 //   child -> parent: { type: 'ready', port } | { type: 'error', message }
 // The child shuts down cleanly (data flushed) on 'stop', SIGTERM/SIGINT, or when the parent goes away.
 
@@ -60,7 +59,7 @@ function checkPortFree(port) {
 
 async function start(dataDir, port, accessKey) {
   if (!accessKey) {
-    throw new Error('NEXWAVE_EMBEDDED_DB_KEY is not set');
+    throw new Error('no access key given');
   }
   if (port !== 0) {
     await checkPortFree(port).catch((error) => {
@@ -107,17 +106,17 @@ function stop(exitCode) {
   return stopping;
 }
 
+const [dataDir, portArg] = process.argv.slice(2);
 process.on('message', (message) => {
-  if (message && message.type === 'stop') {
+  if (message && message.type === 'start') {
+    start(dataDir, Number(portArg), message.accessKey).catch(async (error) => {
+      await send({ type: 'error', message: describe(error) });
+      await stop(1);
+    });
+  } else if (message && message.type === 'stop') {
     void stop(0);
   }
 });
 process.on('disconnect', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 process.on('SIGINT', () => void stop(0));
-
-const [dataDir, portArg] = process.argv.slice(2);
-start(dataDir, Number(portArg), process.env.NEXWAVE_EMBEDDED_DB_KEY).catch(async (error) => {
-  await send({ type: 'error', message: describe(error) });
-  await stop(1);
-});

@@ -38,13 +38,14 @@ export async function spawnTimescaleChild(options: {
 }): Promise<TimescaleChild> {
   const child = fork(CHILD_SCRIPT, [options.dataDir, String(options.port)], {
     execArgv: [],
-    env: { ...process.env, NEXWAVE_EMBEDDED_DB_KEY: options.accessKey },
     // Own process group: a terminal's Ctrl+C reaches only the parent, whose shutdown closes the
     // DataSource first and then stops this child.
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   options.onFork?.(child);
+  // Over IPC, not argv or env: other local users can read a process's command line.
+  child.send({ type: 'start', accessKey: options.accessKey });
   const stderr = collectTail(child);
   const exited = new Promise<ChildExit>((resolveExit) =>
     child.once('exit', (code, signal) => resolveExit({ code, signal })),

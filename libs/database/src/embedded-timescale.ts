@@ -164,7 +164,9 @@ class Supervisor {
         this.logger.log(`embedded TimescaleDB restarted in ${seconds(startedAt)}`);
         return;
       } catch (error) {
-        this.logger.error(`embedded TimescaleDB could not be restarted: ${(error as Error).message}`);
+        this.logger.error(
+          `embedded TimescaleDB could not be restarted: ${(error as Error).message}`,
+        );
       }
     }
   }

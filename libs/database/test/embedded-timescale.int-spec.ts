@@ -121,10 +121,10 @@ describe('startEmbeddedTimescale', () => {
   it('makes the server process exit cleanly when its parent goes away', async () => {
     const child = fork(join(__dirname, '../src/embedded-timescale.child.cjs'), [dataDir, '0'], {
       execArgv: [],
-      env: { ...process.env, NEXWAVE_EMBEDDED_DB_KEY: 'nexwave_test' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     const exited = once(child, 'exit');
+    child.send({ type: 'start', accessKey: 'nexwave_test' });
     const [ready] = (await once(child, 'message')) as [{ type: string; port: number }];
     expect(ready.type).toBe('ready');
 

@@ -1,1 +1,2 @@
+export * from './embedded-child-pid';
 export * from './test-database';
