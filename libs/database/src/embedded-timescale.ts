@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 
+import { claimDataDir } from './data-dir-lock';
 import {
   describeExit,
   EmbeddedTimescaleError,
@@ -61,9 +62,11 @@ export async function startEmbeddedTimescale(
   const dataDir = resolve(options.dataDir);
   const logger = options.logger ?? new Logger('EmbeddedTimescale');
   mkdirSync(dataDir, { recursive: true });
+  const release = claimDataDir(dataDir);
   logger.log(`starting embedded TimescaleDB in ${options.dataDir}`);
   const supervisor = new Supervisor(
     dataDir,
+    release,
     `nexwave_${randomBytes(16).toString('hex')}`,
     options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
     options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS,
@@ -71,7 +74,13 @@ export async function startEmbeddedTimescale(
     options.onGiveUp,
   );
   const startedAt = Date.now();
-  const child = await supervisor.start(options.port);
+  let child: TimescaleChild;
+  try {
+    child = await supervisor.start(options.port);
+  } catch (error) {
+    release();
+    throw error;
+  }
   logger.log(`embedded TimescaleDB ready on 127.0.0.1:${child.port} in ${seconds(startedAt)}`);
   return {
     url: `postgres://${supervisor.accessKey}@127.0.0.1:${child.port}/postgres`,
@@ -94,6 +103,7 @@ class Supervisor {
 
   constructor(
     private readonly dataDir: string,
+    private readonly releaseDataDir: () => void,
     readonly accessKey: string,
     private readonly startTimeoutMs: number,
     private readonly stopTimeoutMs: number,
@@ -123,8 +133,12 @@ class Supervisor {
       // A restart in progress serves nobody yet: end it now rather than wait up to a start timeout.
       this.forked?.kill('SIGKILL');
       await this.restarting;
-      if (this.alive) {
-        await this.child?.stop(this.stopTimeoutMs);
+      try {
+        if (this.alive) {
+          await this.child?.stop(this.stopTimeoutMs);
+        }
+      } finally {
+        this.releaseDataDir();
       }
     })());
   }
