@@ -6,18 +6,22 @@ import { EmbeddedTimescaleError } from './embedded-timescale.process';
 const LOCK_FILE = 'nexwave.pid';
 
 /**
- * Claims the data directory for this process and returns its release. Two PGlite instances on
- * one directory corrupt it (e.g. `npm run db:shell` while the app runs), and PGlite's own
- * postmaster.pid does not guard against that.
+ * Two PGlite instances on one data directory corrupt it (e.g. `npm run db:shell` while the app
+ * runs), and PGlite's own postmaster.pid does not guard against that: the process serving a data
+ * directory records its pid there. Throws when another live process holds dataDir.
  */
-export function claimDataDir(dataDir: string): () => void {
-  const path = join(dataDir, LOCK_FILE);
-  const holder = readHolder(path);
+export function assertDataDirFree(dataDir: string): void {
+  const holder = readHolder(join(dataDir, LOCK_FILE));
   if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
     throw new EmbeddedTimescaleError(
       `the data directory ${dataDir} is in use by process ${holder} (a running Nexwave app?); stop it first`,
     );
   }
+}
+
+/** Records this process as the holder of dataDir (once initialized: initdb wants an empty directory); returns the release. */
+export function lockDataDir(dataDir: string): () => void {
+  const path = join(dataDir, LOCK_FILE);
   writeFileSync(path, `${process.pid}\n`);
   return () => rmSync(path, { force: true });
 }

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 
-import { claimDataDir } from './data-dir-lock';
+import { assertDataDirFree, lockDataDir } from './data-dir-lock';
 import {
   describeExit,
   EmbeddedTimescaleError,
@@ -62,11 +62,10 @@ export async function startEmbeddedTimescale(
   const dataDir = resolve(options.dataDir);
   const logger = options.logger ?? new Logger('EmbeddedTimescale');
   mkdirSync(dataDir, { recursive: true });
-  const release = claimDataDir(dataDir);
+  assertDataDirFree(dataDir);
   logger.log(`starting embedded TimescaleDB in ${options.dataDir}`);
   const supervisor = new Supervisor(
     dataDir,
-    release,
     `nexwave_${randomBytes(16).toString('hex')}`,
     options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
     options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS,
@@ -74,13 +73,7 @@ export async function startEmbeddedTimescale(
     options.onGiveUp,
   );
   const startedAt = Date.now();
-  let child: TimescaleChild;
-  try {
-    child = await supervisor.start(options.port);
-  } catch (error) {
-    release();
-    throw error;
-  }
+  const child = await supervisor.start(options.port);
   logger.log(`embedded TimescaleDB ready on 127.0.0.1:${child.port} in ${seconds(startedAt)}`);
   return {
     url: `postgres://${supervisor.accessKey}@127.0.0.1:${child.port}/postgres`,
@@ -94,6 +87,7 @@ export async function startEmbeddedTimescale(
 
 class Supervisor {
   private child?: TimescaleChild;
+  private releaseDataDir?: () => void;
   private alive = false;
   /** The process of a start in progress, killed if stop() comes first. */
   private forked?: ChildProcess;
@@ -103,7 +97,6 @@ class Supervisor {
 
   constructor(
     private readonly dataDir: string,
-    private readonly releaseDataDir: () => void,
     readonly accessKey: string,
     private readonly startTimeoutMs: number,
     private readonly stopTimeoutMs: number,
@@ -124,6 +117,7 @@ class Supervisor {
       onFork: (forked) => (this.forked = forked),
     });
     this.forked = undefined;
+    this.releaseDataDir ??= lockDataDir(this.dataDir);
     this.watch(child);
     return child;
   }
@@ -138,7 +132,7 @@ class Supervisor {
           await this.child?.stop(this.stopTimeoutMs);
         }
       } finally {
-        this.releaseDataDir();
+        this.releaseDataDir?.();
       }
     })());
   }
