@@ -172,9 +172,11 @@ class Supervisor {
         this.logger.log(`embedded TimescaleDB restarted in ${seconds(startedAt)}`);
         return;
       } catch (error) {
-        this.logger.error(
-          `embedded TimescaleDB could not be restarted: ${(error as Error).message}`,
-        );
+        if (this.stopped === undefined) {
+          this.logger.error(
+            `embedded TimescaleDB could not be restarted: ${(error as Error).message}`,
+          );
+        }
       }
     }
   }
