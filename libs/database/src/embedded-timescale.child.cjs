@@ -76,8 +76,7 @@ async function start(dataDir, port, accessKey) {
   } catch (error) {
     throw new Error(`cannot open the data directory ${dataDir}: ${describe(error)}`);
   }
-  const report = (text) => process.stderr.write(`embedded TimescaleDB: ${text}\n`);
-  const candidate = createGate({ db, accessKey, report });
+  const candidate = createGate({ db, accessKey, onBroken });
   let boundPort;
   try {
     boundPort = await listen(candidate.server, port);
@@ -104,6 +103,12 @@ function stop(exitCode) {
     process.exit(exitCode);
   })();
   return stopping;
+}
+
+// Closing a PGlite that aborted could hang: exit at once, the parent restarts the database.
+function onBroken(error) {
+  process.stderr.write(`embedded TimescaleDB: PGlite failed: ${describe(error)}\n`);
+  process.exit(1);
 }
 
 const [dataDir, portArg] = process.argv.slice(2);

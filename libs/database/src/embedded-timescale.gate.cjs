@@ -73,10 +73,12 @@ function sameKey(candidate, accessKey) {
 }
 
 /**
- * Starts the gate on host:port. `db` is an open PGlite; `report(text)` receives unexpected errors.
+ * A gate for `db` (an open PGlite) to listen with. PGlite reports SQL errors as ErrorResponse
+ * messages; when it throws instead (a WASM abort such as "unreachable") it is broken for good,
+ * and `onBroken(error)` is called so the process can die and be restarted.
  * Returns { server, close() }; close() drops every socket and resolves once pending work is done.
  */
-function createGate({ db, accessKey, report }) {
+function createGate({ db, accessKey, onBroken }) {
   let work = Promise.resolve();
   let current = null;
   const sockets = new Set();
@@ -100,7 +102,7 @@ function createGate({ db, accessKey, report }) {
       if (db.isInTransaction()) {
         await db.exec('ROLLBACK');
       }
-    }).catch((error) => report(`cannot reset the session: ${error.message}`));
+    }).catch(onBroken);
   };
 
   const serve = (socket, parameters, rest) => {
@@ -121,10 +123,7 @@ function createGate({ db, accessKey, report }) {
         if (current === connection && reply.length > 0) {
           socket.write(reply);
         }
-      }).catch((error) => {
-        report(`query failed inside PGlite: ${error.message}`);
-        socket.destroy();
-      });
+      }).catch(onBroken);
     };
     const drain = () => {
       while (buffer.length >= 5) {

@@ -2,6 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 
 import { createDataSource, EmbeddedTimescale, startEmbeddedTimescale } from '../src';
@@ -66,6 +70,41 @@ describe('the embedded TimescaleDB lives and dies with its app', () => {
     expect(logger.lines).toContain(`restarting embedded TimescaleDB on 127.0.0.1:${db.port}`);
     expect(await app.query('SELECT value FROM kept')).toEqual([
       { value: 'committed before the kill' },
+    ]);
+  });
+
+  // PGlite aborts on COPY FROM STDIN over the wire ("unreachable") and was then broken for good,
+  // answering every later connection with a dropped socket while the child stayed alive.
+  it('replaces a child whose PGlite aborted', async () => {
+    const logger = quietLogger();
+    db = await startEmbeddedTimescale({ dataDir, port: 0, logger });
+    const client = new Client({ connectionString: db.url });
+    client.on('error', () => undefined);
+    await client.connect();
+    await client.query('CREATE TABLE copied (n int)');
+    const aborted = db.pid;
+
+    await expect(
+      pipeline(Readable.from(['1\n']), client.query(copyFrom('COPY copied FROM STDIN'))),
+    ).rejects.toThrow();
+
+    await pollUntil(() => logger.errors.length > 0);
+    expect(logger.errors[0]).toMatch(
+      new RegExp(
+        `\\(pid ${aborted}\\) died with exit code 1: embedded TimescaleDB: PGlite failed: `,
+      ),
+    );
+    app = createDataSource({ url: db.url, embedded: true });
+    await pollUntil(async () => {
+      try {
+        await app!.initialize();
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(await app.query(`SELECT to_regclass('copied')::text AS name`)).toEqual([
+      { name: 'copied' },
     ]);
   });
 
