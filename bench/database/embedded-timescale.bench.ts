@@ -1,4 +1,5 @@
-// Embedded TimescaleDB start-up (new and existing data dir) and migration times.
+// Embedded TimescaleDB start-up (new and existing data dir), migration times and round trips
+// through its one-client wire gate.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,15 @@ async function main(): Promise<void> {
       runMigrations(dataSource),
     );
     await timed('runMigrations (nothing pending)', () => runMigrations(dataSource));
+    const roundTrips = 2_000;
+    const started = performance.now();
+    for (let i = 0; i < roundTrips; i += 1) {
+      await dataSource.query('SELECT $1::int AS n', [i]);
+    }
+    const perSecond = roundTrips / ((performance.now() - started) / 1_000);
+    console.log(
+      `${'SELECT $1 round trips (pool of 1)'.padEnd(40)} ${perSecond.toFixed(0).padStart(6)} /s`,
+    );
     await dataSource.destroy();
     await timed('stop', () => first.stop());
     const again = await timed('restart (existing data dir)', () =>

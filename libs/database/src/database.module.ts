@@ -1,16 +1,18 @@
 import {
   DynamicModule,
   FactoryProvider,
+  Logger,
   Module,
   ModuleMetadata,
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, MigrationExecutor } from 'typeorm';
 
 import { buildDataSourceOptions, DatabaseConnectionOptions } from './data-source';
 import { DatabaseModuleOptions } from './database.options';
 import { EmbeddedTimescale, startEmbeddedTimescale } from './embedded-timescale';
+import { runMigrations } from './migrate';
 
 export interface DatabaseModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
   useFactory: (...args: never[]) => DatabaseModuleOptions | Promise<DatabaseModuleOptions>;
@@ -18,9 +20,40 @@ export interface DatabaseModuleAsyncOptions extends Pick<ModuleMetadata, 'import
 }
 
 const DATABASE_MODULE_OPTIONS = Symbol('DATABASE_MODULE_OPTIONS');
+/** Shutdown must end within the app's 10 s whatever the database does: DataSource 2 s, embedded stop 4 s. */
+const DESTROY_TIMEOUT_MS = 2_000;
+
+/**
+ * A DataSource whose destroy() waits at most DESTROY_TIMEOUT_MS: closing a pool waits for every
+ * connection to end, which never happens on a frozen database. TypeOrmModule destroys it first
+ * at shutdown, so the bound has to live in the DataSource itself.
+ */
+class BoundedDataSource extends DataSource {
+  constructor(
+    options: DataSourceOptions,
+    private readonly onHang: () => Promise<void>,
+  ) {
+    super(options);
+  }
+
+  override async destroy(): Promise<void> {
+    const destroyed = super.destroy();
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<'hung'>((resolveHung) => {
+      timer = setTimeout(() => resolveHung('hung'), DESTROY_TIMEOUT_MS);
+    });
+    const result = await Promise.race([destroyed, hung]);
+    clearTimeout(timer);
+    if (result === 'hung') {
+      destroyed.catch(() => undefined);
+      await this.onHang();
+    }
+  }
+}
 
 /** Owns the embedded server (if any) and the DataSource, so it can stop them in the right order. */
 class DatabaseLifecycle implements OnApplicationShutdown {
+  private static readonly logger = new Logger('Database');
   private dataSource?: DataSource;
 
   constructor(
@@ -39,28 +72,60 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     const embedded = await startEmbeddedTimescale({
       dataDir: options.embeddedDataDir,
       port: options.embeddedPort,
+      logger: new Logger('EmbeddedTimescale'),
+      // The app and its database live and die together: a process supervisor restarts both.
+      onGiveUp: () => process.exit(1),
     });
     return new DatabaseLifecycle({ url: embedded.url, embedded: true }, embedded);
   }
 
-  /** Initializes (and so migrates) the DataSource; on failure stops the embedded server so nothing is left running. */
+  /** Initializes and migrates the DataSource; on failure stops the embedded server so nothing is left running. */
   async initialize(options: DataSourceOptions): Promise<DataSource> {
-    this.dataSource = new DataSource(options);
+    this.dataSource = new BoundedDataSource(options, () => this.stopDatabase('did not close'));
     try {
-      return await this.dataSource.initialize();
+      await this.dataSource.initialize();
+      await this.migrate(this.dataSource);
+      return this.dataSource;
     } catch (error) {
+      if (this.dataSource.isInitialized) {
+        await this.dataSource.destroy();
+      }
       await this.embedded?.stop();
       throw error;
     }
   }
 
-  // The DataSource must be destroyed before the embedded server stops; TypeOrmModule's own
-  // shutdown hook skips a DataSource that is no longer initialized, so hook order does not matter.
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource?.isInitialized) {
       await this.dataSource.destroy();
     }
-    await this.embedded?.stop();
+    await this.stopDatabase();
+  }
+
+  private async migrate(dataSource: DataSource): Promise<void> {
+    const pending = await new MigrationExecutor(dataSource).getPendingMigrations();
+    if (pending.length === 0) {
+      DatabaseLifecycle.logger.log(
+        `schema up to date (${dataSource.migrations.length} migrations)`,
+      );
+      return;
+    }
+    DatabaseLifecycle.logger.log(`applying ${pending.length} migrations`);
+    await runMigrations(dataSource);
+    DatabaseLifecycle.logger.log(`schema up to date (${dataSource.migrations.length} migrations)`);
+  }
+
+  private async stopDatabase(reason?: string): Promise<void> {
+    if (reason !== undefined) {
+      DatabaseLifecycle.logger.error(
+        `the database connection ${reason} within ${DESTROY_TIMEOUT_MS} ms; stopping without it`,
+      );
+    }
+    try {
+      await this.embedded?.stop();
+    } catch (error) {
+      DatabaseLifecycle.logger.error((error as Error).message);
+    }
   }
 }
 
@@ -96,7 +161,8 @@ export class DatabaseModule {
           inject: [DatabaseLifecycle],
           useFactory: (lifecycle: DatabaseLifecycle) => ({
             ...buildDataSourceOptions(lifecycle.connection),
-            migrationsRun: true,
+            // Run by DatabaseLifecycle.initialize, which says what it is doing.
+            migrationsRun: false,
             autoLoadEntities: true,
             // A failed embedded start or migration will not heal by retrying.
             retryAttempts: lifecycle.connection.embedded ? 0 : 9,

@@ -1,21 +1,21 @@
 'use strict';
-// Runs PGlite + TimescaleDB behind a Postgres wire-protocol socket in its own process, so the WASM
-// engine never blocks the parent's event loop. Protocol over IPC (see embedded-timescale.ts):
-//   parent -> child: { type: 'stop' }
+// Runs PGlite + TimescaleDB behind a Postgres wire-protocol gate (embedded-timescale.gate.cjs) in
+// its own process, so the WASM engine never blocks the parent's event loop. Protocol over IPC
+// (see embedded-timescale.process.ts):
+//   parent -> child: { type: 'start', accessKey } (the user name the app connects with) | { type: 'stop' }
 //   child -> parent: { type: 'ready', port } | { type: 'error', message }
 // The child shuts down cleanly (data flushed) on 'stop', SIGTERM/SIGINT, or when the parent goes away.
 
 const { PGlite } = require('@electric-sql/pglite');
 const { timescaledb } = require('@electric-sql/pglite/timescaledb');
-const { PGLiteSocketServer } = require('@electric-sql/pglite-socket');
 const { createServer } = require('node:net');
 
+const { createGate } = require('./embedded-timescale.gate.cjs');
+
 const HOST = '127.0.0.1';
-// PGlite is a single Postgres session; the socket server queues every client's messages onto it.
-const MAX_CONNECTIONS = 32;
 
 let db;
-let server;
+let gate;
 let stopping;
 
 function send(message) {
@@ -32,15 +32,13 @@ function describe(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-function listen(socketServer) {
+function listen(server, port) {
   return new Promise((resolve, reject) => {
-    // The server only reports listen errors (EADDRINUSE...) through its 'error' event.
-    const onError = (event) => reject(event.detail);
-    socketServer.addEventListener('error', onError, { once: true });
-    socketServer.start().then(() => {
-      socketServer.removeEventListener('error', onError);
-      resolve();
-    }, reject);
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolve(server.address().port);
+    });
   });
 }
 
@@ -59,7 +57,10 @@ function checkPortFree(port) {
   });
 }
 
-async function start(dataDir, port) {
+async function start(dataDir, port, accessKey) {
+  if (!accessKey) {
+    throw new Error('no access key given');
+  }
   if (port !== 0) {
     await checkPortFree(port).catch((error) => {
       throw portError(port, error);
@@ -75,22 +76,22 @@ async function start(dataDir, port) {
   } catch (error) {
     throw new Error(`cannot open the data directory ${dataDir}: ${describe(error)}`);
   }
-  server = new PGLiteSocketServer({ db, host: HOST, port, maxConnections: MAX_CONNECTIONS });
+  const candidate = createGate({ db, accessKey, onBroken });
+  let boundPort;
   try {
-    await listen(server);
+    boundPort = await listen(candidate.server, port);
   } catch (error) {
-    server = undefined;
     throw portError(port, error);
   }
-  const boundPort = Number(server.getServerConn().split(':').pop());
+  gate = candidate;
   await send({ type: 'ready', port: boundPort });
 }
 
 function stop(exitCode) {
   stopping ??= (async () => {
     try {
-      if (server) {
-        await server.stop();
+      if (gate) {
+        await gate.close();
       }
       if (db && !db.closed) {
         await db.close();
@@ -104,17 +105,23 @@ function stop(exitCode) {
   return stopping;
 }
 
+// Closing a PGlite that aborted could hang: exit at once, the parent restarts the database.
+function onBroken(error) {
+  process.stderr.write(`embedded TimescaleDB: PGlite failed: ${describe(error)}\n`);
+  process.exit(1);
+}
+
+const [dataDir, portArg] = process.argv.slice(2);
 process.on('message', (message) => {
-  if (message && message.type === 'stop') {
+  if (message && message.type === 'start') {
+    start(dataDir, Number(portArg), message.accessKey).catch(async (error) => {
+      await send({ type: 'error', message: describe(error) });
+      await stop(1);
+    });
+  } else if (message && message.type === 'stop') {
     void stop(0);
   }
 });
 process.on('disconnect', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 process.on('SIGINT', () => void stop(0));
-
-const [dataDir, portArg] = process.argv.slice(2);
-start(dataDir, Number(portArg)).catch(async (error) => {
-  await send({ type: 'error', message: describe(error) });
-  await stop(1);
-});

@@ -1,174 +1,187 @@
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { Logger } from '@nestjs/common';
+
+import { assertDataDirFree, lockDataDir } from './data-dir-lock';
+import {
+  describeExit,
+  EmbeddedTimescaleError,
+  formatStderr,
+  spawnTimescaleChild,
+  TimescaleChild,
+} from './embedded-timescale.process';
+import { RestartBudget } from './restart-budget';
+
+export { EmbeddedTimescaleError };
+
+export type EmbeddedTimescaleLogger = Pick<Logger, 'log' | 'error'>;
 
 export interface EmbeddedTimescaleOptions {
   /** Where PGlite keeps its files; created when missing, reused when it holds a database. */
   dataDir: string;
-  /** Loopback port for the Postgres wire protocol; 0 picks a free port. */
+  /** Loopback port for the Postgres wire protocol; 0 picks a free port (kept across restarts). */
   port: number;
-  /** How long start() and stop() may take before the child is killed (default 60 s). */
-  timeoutMs?: number;
+  /** How long a start may take before the child is killed (default 60 s). */
+  startTimeoutMs?: number;
+  /** How long stop() waits for a clean close before it kills the child (default 4 s). */
+  stopTimeoutMs?: number;
+  /** Progress and failures; default a Nest Logger with the context `EmbeddedTimescale`. */
+  logger?: EmbeddedTimescaleLogger;
+  /**
+   * Called once when the child keeps dying (3 failures within a minute) and is no longer
+   * restarted; the owner should then exit so its supervisor restarts everything.
+   */
+  onGiveUp?: (error: EmbeddedTimescaleError) => void;
 }
 
 export interface EmbeddedTimescale {
-  /** postgres://postgres@127.0.0.1:<port>/postgres */
+  /** postgres://<access key>@127.0.0.1:<port>/postgres; the only URL the server accepts. */
   readonly url: string;
   readonly port: number;
-  /** Closes the socket server and PGlite (data flushed) and waits for the child to exit. */
+  /** Pid of the current child process (a new one after a restart). */
+  readonly pid: number;
+  /** Closes the server and PGlite (data flushed) and waits for the child; never hangs. */
   stop(): Promise<void>;
 }
 
-export class EmbeddedTimescaleError extends Error {
-  override readonly name = 'EmbeddedTimescaleError';
-}
-
-type ChildMessage = { type: 'ready'; port: number } | { type: 'error'; message: string };
-
-const CHILD_SCRIPT = join(__dirname, 'embedded-timescale.child.cjs');
-const DEFAULT_TIMEOUT_MS = 60_000;
-const STDERR_TAIL_CHARS = 2_000;
+const DEFAULT_START_TIMEOUT_MS = 60_000;
+const DEFAULT_STOP_TIMEOUT_MS = 4_000;
+const RESTART_LIMIT = 3;
+const RESTART_WINDOW_MS = 60_000;
 
 /**
  * Starts PGlite with TimescaleDB in a child process and serves it on 127.0.0.1 over the Postgres
- * wire protocol, so TypeORM and `pg` talk to it like to any server. PGlite is one session: give
- * clients a pool of one connection.
+ * wire protocol to one client, the holder of `url` (its user name is a per-start access key).
+ * When the child dies it is logged and restarted on the same data directory and port.
  */
 export async function startEmbeddedTimescale(
   options: EmbeddedTimescaleOptions,
 ): Promise<EmbeddedTimescale> {
   const dataDir = resolve(options.dataDir);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const logger = options.logger ?? new Logger('EmbeddedTimescale');
   mkdirSync(dataDir, { recursive: true });
-  const child = fork(CHILD_SCRIPT, [dataDir, String(options.port)], {
-    execArgv: [],
-    // Own process group: a terminal's Ctrl+C reaches only the parent, whose shutdown closes the
-    // DataSource first and then stops this child.
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  const stderr = collectTail(child);
-  const exited = new Promise<number | null>((resolveExit) =>
-    child.once('exit', (code) => resolveExit(code)),
+  assertDataDirFree(dataDir);
+  logger.log(`starting embedded TimescaleDB in ${options.dataDir}`);
+  const supervisor = new Supervisor(
+    dataDir,
+    `nexwave_${randomBytes(16).toString('hex')}`,
+    options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
+    options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS,
+    logger,
+    options.onGiveUp,
   );
-
-  let port: number;
-  try {
-    port = await waitUntilReady(child, exited, stderr, timeoutMs);
-  } catch (error) {
-    // After reporting an error the child closes PGlite and exits by itself; kill it only if it hangs.
-    await exitWithin(child, exited, timeoutMs);
-    throw error;
-  }
-
-  let stopped: Promise<void> | undefined;
+  const startedAt = Date.now();
+  const child = await supervisor.start(options.port);
+  logger.log(`embedded TimescaleDB ready on 127.0.0.1:${child.port} in ${seconds(startedAt)}`);
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    port,
-    stop: () => (stopped ??= stopChild(child, exited, stderr, timeoutMs)),
+    url: `postgres://${supervisor.accessKey}@127.0.0.1:${child.port}/postgres`,
+    port: child.port,
+    get pid() {
+      return supervisor.pid;
+    },
+    stop: () => supervisor.stop(),
   };
 }
 
-function waitUntilReady(
-  child: ChildProcess,
-  exited: Promise<number | null>,
-  stderr: () => string,
-  timeoutMs: number,
-): Promise<number> {
-  return new Promise<number>((resolveReady, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(
-        new EmbeddedTimescaleError(`embedded TimescaleDB did not start within ${timeoutMs} ms`),
-      );
-    }, timeoutMs);
-    const settle = (action: () => void): void => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      action();
-    };
-    const onMessage = (message: ChildMessage): void => {
-      if (message.type === 'ready') {
-        settle(() => resolveReady(message.port));
-      } else {
-        settle(() =>
-          reject(
-            new EmbeddedTimescaleError(`embedded TimescaleDB failed to start: ${message.message}`),
-          ),
-        );
+class Supervisor {
+  private child?: TimescaleChild;
+  private releaseDataDir?: () => void;
+  private alive = false;
+  /** The process of a start in progress, killed if stop() comes first. */
+  private forked?: ChildProcess;
+  private restarting?: Promise<void>;
+  private stopped?: Promise<void>;
+  private readonly budget = new RestartBudget(RESTART_LIMIT, RESTART_WINDOW_MS);
+
+  constructor(
+    private readonly dataDir: string,
+    readonly accessKey: string,
+    private readonly startTimeoutMs: number,
+    private readonly stopTimeoutMs: number,
+    private readonly logger: EmbeddedTimescaleLogger,
+    private readonly onGiveUp?: (error: EmbeddedTimescaleError) => void,
+  ) {}
+
+  get pid(): number {
+    return this.child?.pid ?? 0;
+  }
+
+  async start(port: number): Promise<TimescaleChild> {
+    const child = await spawnTimescaleChild({
+      dataDir: this.dataDir,
+      port,
+      accessKey: this.accessKey,
+      timeoutMs: this.startTimeoutMs,
+      onFork: (forked) => (this.forked = forked),
+    });
+    this.forked = undefined;
+    this.releaseDataDir ??= lockDataDir(this.dataDir);
+    this.watch(child);
+    return child;
+  }
+
+  stop(): Promise<void> {
+    return (this.stopped ??= (async () => {
+      // A restart in progress serves nobody yet: end it now rather than wait up to a start timeout.
+      this.forked?.kill('SIGKILL');
+      await this.restarting;
+      try {
+        if (this.alive) {
+          await this.child?.stop(this.stopTimeoutMs);
+        }
+      } finally {
+        this.releaseDataDir?.();
       }
-    };
-    child.on('message', onMessage);
-    child.once('error', (error) =>
-      settle(() =>
-        reject(
-          new EmbeddedTimescaleError(`embedded TimescaleDB could not be started: ${error.message}`),
-        ),
-      ),
-    );
-    void exited.then((code) =>
-      settle(() =>
-        reject(
-          new EmbeddedTimescaleError(
-            `embedded TimescaleDB exited (code ${code}) before it was ready${formatStderr(stderr())}`,
-          ),
-        ),
-      ),
-    );
-  });
+    })());
+  }
+
+  private watch(child: TimescaleChild): void {
+    this.child = child;
+    this.alive = true;
+    void child.exited.then((exit) => {
+      this.alive = false;
+      if (this.stopped === undefined) {
+        this.logger.error(
+          `embedded TimescaleDB (pid ${child.pid}) died with ${describeExit(exit)}${formatStderr(child.stderr())}`,
+        );
+        this.restarting = this.restart(child.port);
+      }
+    });
+  }
+
+  private async restart(port: number): Promise<void> {
+    while (this.stopped === undefined) {
+      if (!this.budget.recordFailure(Date.now())) {
+        const error = new EmbeddedTimescaleError(
+          `embedded TimescaleDB failed ${RESTART_LIMIT} times within ${RESTART_WINDOW_MS / 1000} s; giving up`,
+        );
+        this.logger.error(error.message);
+        this.onGiveUp?.(error);
+        return;
+      }
+      const startedAt = Date.now();
+      this.logger.log(`restarting embedded TimescaleDB on 127.0.0.1:${port}`);
+      try {
+        const child = await this.start(port);
+        if (this.stopped !== undefined) {
+          await child.stop(this.stopTimeoutMs);
+          return;
+        }
+        this.logger.log(`embedded TimescaleDB restarted in ${seconds(startedAt)}`);
+        return;
+      } catch (error) {
+        if (this.stopped === undefined) {
+          this.logger.error(
+            `embedded TimescaleDB could not be restarted: ${(error as Error).message}`,
+          );
+        }
+      }
+    }
+  }
 }
 
-async function stopChild(
-  child: ChildProcess,
-  exited: Promise<number | null>,
-  stderr: () => string,
-  timeoutMs: number,
-): Promise<void> {
-  if (child.exitCode === null && child.connected) {
-    child.send({ type: 'stop' });
-  }
-  const result = await exitWithin(child, exited, timeoutMs);
-  if (result === 'killed') {
-    throw new EmbeddedTimescaleError(
-      `embedded TimescaleDB did not stop within ${timeoutMs} ms and was killed`,
-    );
-  }
-  if (result !== 0) {
-    throw new EmbeddedTimescaleError(
-      `embedded TimescaleDB stopped with exit code ${result}${formatStderr(stderr())}`,
-    );
-  }
-}
-
-/** Waits for the child to exit, SIGKILLing it after timeoutMs; returns its exit code or 'killed'. */
-async function exitWithin(
-  child: ChildProcess,
-  exited: Promise<number | null>,
-  timeoutMs: number,
-): Promise<number | null | 'killed'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((resolveTimeout) => {
-    timer = setTimeout(() => resolveTimeout('timeout'), timeoutMs);
-  });
-  const result = await Promise.race([exited, timedOut]);
-  clearTimeout(timer);
-  if (result !== 'timeout') {
-    return result;
-  }
-  child.kill('SIGKILL');
-  await exited;
-  return 'killed';
-}
-
-function collectTail(child: ChildProcess): () => string {
-  let tail = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
-    tail = (tail + chunk).slice(-STDERR_TAIL_CHARS);
-  });
-  return () => tail.trim();
-}
-
-function formatStderr(text: string): string {
-  return text === '' ? '' : `: ${text}`;
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }

@@ -49,7 +49,9 @@ describe('startEmbeddedTimescale', () => {
 
   it('serves TimescaleDB on a free loopback port and keeps the data across a restart', async () => {
     db = await startEmbeddedTimescale({ dataDir, port: 0 });
-    expect(db.url).toBe(`postgres://postgres@127.0.0.1:${db.port}/postgres`);
+    expect(db.url).toMatch(
+      new RegExp(`^postgres://nexwave_[0-9a-f]{32}@127\\.0\\.0\\.1:${db.port}/postgres$`),
+    );
     await withClient(db.url, async (client) => {
       const { rows } = await client.query<{ extversion: string }>(
         `SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'`,
@@ -97,7 +99,7 @@ describe('startEmbeddedTimescale', () => {
     const slowDir = await mkdtemp(join(tmpdir(), 'nexwave-slow-'));
     try {
       await expect(
-        startEmbeddedTimescale({ dataDir: slowDir, port: 0, timeoutMs: 1 }),
+        startEmbeddedTimescale({ dataDir: slowDir, port: 0, startTimeoutMs: 1 }),
       ).rejects.toThrow('embedded TimescaleDB did not start within 1 ms');
     } finally {
       await rm(slowDir, { recursive: true, force: true });
@@ -122,6 +124,7 @@ describe('startEmbeddedTimescale', () => {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     const exited = once(child, 'exit');
+    child.send({ type: 'start', accessKey: 'nexwave_test' });
     const [ready] = (await once(child, 'message')) as [{ type: string; port: number }];
     expect(ready.type).toBe('ready');
 

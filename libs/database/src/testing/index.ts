@@ -1,2 +1,3 @@
+export * from './embedded-child-pid';
 export * from './test-database';
 export * from './postgres-server';

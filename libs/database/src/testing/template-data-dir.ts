@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { startEmbeddedTimescale } from '../embedded-timescale';
+import { ERRORS_ONLY } from './errors-only-logger';
 
 /*
  * A brand-new PGlite data directory costs an initdb in WASM (seconds); copying an initialized,
@@ -23,7 +24,11 @@ function templateDir(): string {
 async function buildTemplate(template: string): Promise<void> {
   const building = await mkdtemp(`${template}-building-`);
   try {
-    const server = await startEmbeddedTimescale({ dataDir: building, port: 0 });
+    const server = await startEmbeddedTimescale({
+      dataDir: building,
+      port: 0,
+      logger: ERRORS_ONLY,
+    });
     await server.stop();
     await rename(building, template);
   } catch (error) {

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource, DatabaseConnectionOptions } from '../data-source';
 import { EmbeddedTimescale, startEmbeddedTimescale } from '../embedded-timescale';
 import { runMigrations } from '../migrate';
+import { ERRORS_ONLY } from './errors-only-logger';
 import { copyTemplateDataDir } from './template-data-dir';
 
 export interface FreshDataSourceOptions {
@@ -40,7 +41,7 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   let server: EmbeddedTimescale;
   try {
     await copyTemplateDataDir(dataDir);
-    server = await startEmbeddedTimescale({ dataDir, port: 0 });
+    server = await startEmbeddedTimescale({ dataDir, port: 0, logger: ERRORS_ONLY });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
