@@ -240,7 +240,7 @@ describe('bad candle requests', () => {
   });
 
   it('GraphQL refuses a symbol with a NUL byte before any query', async () => {
-    const body = await graphql({ symbol: 'BTC\u0000', timeframe: '1m' });
+    const body = await graphql({ symbol: 'BTC\u0000', timeframe: 'M1' });
     expect(body.errors?.[0]).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_SYMBOL' },
     });

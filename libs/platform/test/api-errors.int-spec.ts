@@ -172,12 +172,12 @@ describe('one error shape for every REST error', () => {
   it('GraphQL: a domain error becomes BAD_USER_INPUT with its code as reason', async () => {
     const response = await http()
       .post('/graphql')
-      .send({ query: '{ whaleActivities(kind: "iceberg") { id } }' })
+      .send({ query: '{ whaleActivities(offset: 1000001) { id } }' })
       .expect(200);
     expect(response.body).toMatchObject({
       errors: [
         {
-          message: 'kind must be one of single, ladder',
+          message: 'offset must be an integer from 0 to 1000000',
           extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_QUERY' },
         },
       ],

@@ -301,7 +301,8 @@ describe('market impact and whale queries', () => {
       data: { whaleActivities: null },
       errors: [
         {
-          message: 'limit must be an integer from 1 to 500; offset must be an integer >= 0',
+          message:
+            'limit must be an integer from 1 to 500; offset must be an integer from 0 to 1000000',
           extensions: { code: 'BAD_USER_INPUT' },
         },
       ],
