@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ describe('all-in-one app: listening, logs, start-up failures and shutdown', () =
   afterEach(async () => {
     for (const app of apps.splice(0)) {
       if (app.child.exitCode === null && app.child.signalCode === null) {
+        // `script` runs the app as its own child, in a session of its own: kill that one too.
+        spawnSync('pkill', ['-KILL', '-P', String(app.child.pid)]);
         app.child.kill('SIGKILL');
         await app.exited;
       }
@@ -143,17 +145,19 @@ describe('all-in-one app: listening, logs, start-up failures and shutdown', () =
 
   it('logs as it starts, while the database is still out of reach, and stops there on SIGTERM', async () => {
     // A database that accepts connections and never answers: start-up cannot get past it.
-    const sockets: Socket[] = [];
-    const blackHole = createServer((socket) => sockets.push(socket));
+    const blackHole = await listenOn(0);
     servers.push(blackHole);
-    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
     const { port } = blackHole.address() as { port: number };
     const app = start({
       ...(await baseEnv()),
       DATABASE_URL: `postgres://nexwave:pw@127.0.0.1:${port}/nexwave`,
       LOG_LEVEL: 'debug',
     });
-    await waitFor(() => sockets.length > 0 && /InstanceLoader/.test(app.output()), app, 60_000);
+    await waitFor(
+      () => connections(blackHole) > 0 && /InstanceLoader/.test(app.output()),
+      app,
+      60_000,
+    );
     const messages = app
       .output()
       .trim()
@@ -168,7 +172,6 @@ describe('all-in-one app: listening, logs, start-up failures and shutdown', () =
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(1);
     expect(app.output()).toContain('SIGTERM during start-up: exiting');
-    sockets.forEach((socket) => socket.destroy());
   });
 
   it('logs pretty, coloured lines on a terminal and JSON lines into a pipe (LOG_FORMAT=auto)', async () => {
@@ -226,13 +229,27 @@ async function waitFor(
   }
 }
 
+const accepted = new WeakMap<Server, Set<Socket>>();
+
+/** A server that accepts connections and never answers (a port taken, a database that hangs). */
 async function listenOn(port: number): Promise<Server> {
-  const server = createServer();
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  accepted.set(server, sockets);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return server;
 }
 
+function connections(server: Server): number {
+  return accepted.get(server)?.size ?? 0;
+}
+
+/** Closes the server and the connections it holds (close alone waits for them to end). */
 function closeServer(server: Server): Promise<void> {
+  accepted.get(server)?.forEach((socket) => socket.destroy());
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
