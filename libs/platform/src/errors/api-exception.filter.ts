@@ -44,13 +44,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const http = host.switchToHttp();
     const body = errorResponse(exception);
-    if (body.statusCode >= 500) {
+    // A declared domain error (a database that is down, a timeout) is an answer, not a failure of ours.
+    if (body.statusCode >= 500 && !isDeclared(exception)) {
       const { method, originalUrl } = http.getRequest<RequestLine>();
       this.logger.error({ err: exception }, `${method} ${originalUrl} failed: ${body.code}`);
     }
     this.adapterHost.httpAdapter.reply(http.getResponse(), body, body.statusCode);
     return undefined;
   }
+}
+
+function isDeclared(exception: unknown): boolean {
+  return isDomainError(exception) && errorKind(exception) !== undefined;
 }
 
 function graphqlError(exception: unknown): unknown {
