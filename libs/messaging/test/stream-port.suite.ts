@@ -25,6 +25,25 @@ class Received {
   }
 }
 
+/** Resolves once `condition` holds, polling; fails after a generous deadline. */
+async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function appendMany(port: StreamPort, stream: string, count: number, maxLen?: number) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    ids.push(await port.append(stream, { seq: String(i) }, { maxLen }));
+  }
+  return ids;
+}
+
 /** The StreamPort behaviour every adapter must have; run by one int-spec per adapter. */
 export function streamPortSuite(
   setup: () => Promise<StreamPort>,
@@ -202,5 +221,101 @@ export function streamPortSuite(
     expect(length).toBeLessThanOrEqual(200);
     expect(received.entries.at(-1)?.id).toBe(last);
     expect(received.entries[0].fields.seq).toBe(String(1_000 - length));
+  });
+  it('starts a group created with startId $ at the end: only later entries', async () => {
+    await appendMany(port, stream, 3);
+    const received = new Received();
+    consumers.push(
+      await port.consume({
+        streams: [stream],
+        group: 'late',
+        consumer: 'l',
+        startId: '$',
+        blockMs: 50,
+        handler: (entry) => Promise.resolve(received.add(entry)),
+      }),
+    );
+    const later = [
+      await port.append(stream, { seq: 'a' }),
+      await port.append(stream, { seq: 'b' }),
+    ];
+    await received.waitFor(2);
+
+    expect(received.entries.map((entry) => entry.id)).toEqual(later);
+  });
+
+  it('resumes a group whose cursor was trimmed away at the oldest retained entry, each once', async () => {
+    const first = new Received();
+    const early = await consume('writer', 'w1', (entry) => Promise.resolve(first.add(entry)));
+    await appendMany(port, stream, 5);
+    await first.waitFor(5);
+    await early.stop();
+    const appended = await appendMany(port, stream, 1_000, 100);
+    const retained = appended.slice(-(await port.length(stream)));
+
+    const again = new Received();
+    await consume('writer', 'w2', (entry) => Promise.resolve(again.add(entry)));
+    await again.waitFor(retained.length);
+    const marker = await port.append(stream, { seq: 'marker' }, { maxLen: 100 });
+    await again.waitFor(retained.length + 1);
+
+    expect(again.entries.map((entry) => entry.id)).toEqual([...retained, marker]);
+    await until(async () => (await port.pending(stream, 'writer')) === 0, 'acks');
+  });
+
+  it('drops a pending entry trimmed before it was reclaimed instead of redelivering it', async () => {
+    const seenByDead = new Received();
+    const [lost] = await appendMany(port, stream, 1);
+    const dead = await consume('whales', 'dead', (entry) => {
+      seenByDead.add(entry);
+      return Promise.reject(new Error('crashed before ack'));
+    });
+    await seenByDead.waitFor(1);
+    await dead.stop();
+    const appended = await appendMany(port, stream, 1_000, 100);
+    const retained = appended.slice(-(await port.length(stream)));
+
+    const live = new Received();
+    await consume('whales', 'live', (entry) => Promise.resolve(live.add(entry)), 100);
+    await live.waitFor(retained.length);
+    await until(async () => (await port.pending(stream, 'whales')) === 0, 'pending to drain');
+
+    expect(live.entries.map((entry) => entry.id)).toEqual(retained);
+    expect(live.entries.map((entry) => entry.id)).not.toContain(lost);
+  });
+
+  it('delivers every entry once and in order while a live consumer keeps up with trimming', async () => {
+    const received = new Received();
+    await consume('writer', 'w', (entry) => Promise.resolve(received.add(entry)));
+    const appended: string[] = [];
+    for (let chunk = 0; chunk < 20; chunk++) {
+      appended.push(...(await appendMany(port, stream, 25, 50)));
+      await received.waitFor(appended.length);
+    }
+
+    expect(received.entries.map((entry) => entry.id)).toEqual(appended);
+    await until(async () => (await port.pending(stream, 'writer')) === 0, 'acks');
+  });
+
+  it('reads several streams with one consumer, each stream in order', async () => {
+    const other = `${stream}:other`;
+    const received = new Received();
+    consumers.push(
+      await port.consume({
+        streams: [stream, other],
+        group: 'both',
+        consumer: 'b',
+        blockMs: 50,
+        handler: (entry) => Promise.resolve(received.add(entry)),
+      }),
+    );
+    const mine = await appendMany(port, stream, 5);
+    const theirs = await appendMany(port, other, 5);
+    await received.waitFor(10);
+
+    const idsOf = (name: string) =>
+      received.entries.filter((entry) => entry.stream === name).map((entry) => entry.id);
+    expect(idsOf(stream)).toEqual(mine);
+    expect(idsOf(other)).toEqual(theirs);
   });
 }

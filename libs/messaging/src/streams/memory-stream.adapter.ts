@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 
+import { MemoryStreamLog } from './memory-stream-log';
 import { deadLetterFields, deadLetterStream } from './stream-names';
 import {
   AppendOptions,
@@ -14,19 +15,23 @@ import {
 } from './stream.port';
 
 interface Pending {
+  position: number;
   consumer: string;
   deliveredAt: number;
   deliveries: number;
 }
 
 interface Group {
-  lastDelivered: string;
+  /** Position of the next entry nobody in the group has seen (Redis's last-delivered id + 1). */
+  next: number;
   pending: Map<string, Pending>;
 }
 
 interface Stream {
-  entries: StreamEntry[];
+  log: MemoryStreamLog;
   groups: Map<string, Group>;
+  /** Consumers of this stream waiting for an append. */
+  wakers: Set<() => void>;
   lastMs: number;
   lastSeq: number;
 }
@@ -35,7 +40,6 @@ interface Stream {
 export class MemoryStreamAdapter extends StreamPort {
   private readonly streams = new Map<string, Stream>();
   private readonly consumers = new Set<MemoryStreamConsumer>();
-  private readonly wakers = new Set<() => void>();
 
   constructor(private readonly defaultMaxLen = DEFAULT_MAX_LEN) {
     super();
@@ -47,12 +51,11 @@ export class MemoryStreamAdapter extends StreamPort {
     stream.lastSeq = now > stream.lastMs ? 0 : stream.lastSeq + 1;
     stream.lastMs = Math.max(now, stream.lastMs);
     const id = `${stream.lastMs}-${stream.lastSeq}`;
-    stream.entries.push({ stream: name, id, fields: { ...toFields(data) } });
-    const excess = stream.entries.length - (options.maxLen ?? this.defaultMaxLen);
-    if (excess > 0) {
-      stream.entries.splice(0, excess);
-    }
-    this.wakers.forEach((wake) => wake());
+    stream.log.append(
+      { stream: name, id, fields: { ...toFields(data) } },
+      options.maxLen ?? this.defaultMaxLen,
+    );
+    stream.wakers.forEach((wake) => wake());
     return Promise.resolve(id);
   }
 
@@ -60,10 +63,9 @@ export class MemoryStreamAdapter extends StreamPort {
     for (const name of options.streams) {
       const stream = this.stream(name);
       if (!stream.groups.has(options.group)) {
-        const start =
-          (options.startId ?? DEFAULT_CONSUME.startId) === '$' ? stream.entries.length : 0;
+        const onlyNew = (options.startId ?? DEFAULT_CONSUME.startId) === '$';
         stream.groups.set(options.group, {
-          lastDelivered: this.idBefore(stream, start),
+          next: onlyNew ? stream.log.end : stream.log.first,
           pending: new Map(),
         });
       }
@@ -80,7 +82,7 @@ export class MemoryStreamAdapter extends StreamPort {
   }
 
   length(name: string): Promise<number> {
-    return Promise.resolve(this.stream(name).entries.length);
+    return Promise.resolve(this.stream(name).log.length);
   }
 
   pending(name: string, group: string): Promise<number> {
@@ -92,18 +94,25 @@ export class MemoryStreamAdapter extends StreamPort {
     this.consumers.clear();
   }
 
-  /** Delivers up to `count` entries nobody in the group has seen and marks them pending. */
+  /**
+   * Delivers up to `count` entries nobody in the group has seen and marks them pending: read from
+   * the group's cursor, O(count) whatever the stream's length.
+   */
   readNew(name: string, group: string, consumer: string, count: number): StreamEntry[] {
     const stream = this.stream(name);
     const state = this.group(stream, group);
-    const fresh = stream.entries
-      .filter((entry) => compareIds(entry.id, state.lastDelivered) > 0)
-      .slice(0, count);
-    for (const entry of fresh) {
-      state.pending.set(entry.id, { consumer, deliveredAt: Date.now(), deliveries: 1 });
-      state.lastDelivered = entry.id;
-    }
-    return fresh;
+    const { entries, next } = stream.log.from(state.next, count);
+    const deliveredAt = Date.now();
+    entries.forEach((entry, index) =>
+      state.pending.set(entry.id, {
+        position: next - entries.length + index,
+        consumer,
+        deliveredAt,
+        deliveries: 1,
+      }),
+    );
+    state.next = next;
+    return entries;
   }
 
   /**
@@ -129,7 +138,7 @@ export class MemoryStreamAdapter extends StreamPort {
       if (now - pending.deliveredAt < minIdleMs) {
         continue;
       }
-      const entry = stream.entries.find((candidate) => candidate.id === id);
+      const entry = stream.log.at(pending.position);
       if (!entry) {
         state.pending.delete(id);
         continue;
@@ -142,7 +151,12 @@ export class MemoryStreamAdapter extends StreamPort {
         state.pending.delete(id);
         continue;
       }
-      state.pending.set(id, { consumer, deliveredAt: now, deliveries: pending.deliveries + 1 });
+      state.pending.set(id, {
+        ...pending,
+        consumer,
+        deliveredAt: now,
+        deliveries: pending.deliveries + 1,
+      });
       claimed.push(entry);
     }
     return claimed;
@@ -152,17 +166,18 @@ export class MemoryStreamAdapter extends StreamPort {
     this.stream(name).groups.get(group)?.pending.delete(id);
   }
 
-  /** Resolves on the next append or after `ms`, whichever comes first. */
-  waitForAppend(ms: number, signal: AbortSignal): Promise<void> {
+  /** Resolves on the next append to one of `names` or after `ms`, whichever comes first. */
+  waitForAppend(names: readonly string[], ms: number, signal: AbortSignal): Promise<void> {
+    const wakers = names.map((name) => this.stream(name).wakers);
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.wakers.delete(done);
+        wakers.forEach((set) => set.delete(done));
         signal.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.wakers.add(done);
+      wakers.forEach((set) => set.add(done));
       signal.addEventListener('abort', done, { once: true });
     });
   }
@@ -170,7 +185,13 @@ export class MemoryStreamAdapter extends StreamPort {
   private stream(name: string): Stream {
     let stream = this.streams.get(name);
     if (!stream) {
-      stream = { entries: [], groups: new Map(), lastMs: 0, lastSeq: 0 };
+      stream = {
+        log: new MemoryStreamLog(),
+        groups: new Map(),
+        wakers: new Set(),
+        lastMs: 0,
+        lastSeq: 0,
+      };
       this.streams.set(name, stream);
     }
     return stream;
@@ -183,17 +204,6 @@ export class MemoryStreamAdapter extends StreamPort {
     }
     return state;
   }
-
-  private idBefore(stream: Stream, index: number): string {
-    return index === 0 ? '0-0' : stream.entries[index - 1].id;
-  }
-}
-
-/** Orders `<ms>-<seq>` ids: ms first, then seq. */
-function compareIds(a: string, b: string): number {
-  const [aMs, aSeq] = a.split('-').map(Number);
-  const [bMs, bSeq] = b.split('-').map(Number);
-  return aMs - bMs || aSeq - bSeq;
 }
 
 class MemoryStreamConsumer {
@@ -243,7 +253,11 @@ class MemoryStreamConsumer {
         batch.push(...this.adapter.readNew(name, group, consumer, batchSize)),
       );
       if (batch.length === 0) {
-        await this.adapter.waitForAppend(Math.min(blockMs, reclaimIdleMs), this.stopping.signal);
+        await this.adapter.waitForAppend(
+          streams,
+          Math.min(blockMs, reclaimIdleMs),
+          this.stopping.signal,
+        );
       }
       for (const entry of batch) {
         await this.handle(entry);

@@ -192,6 +192,9 @@ export type WsFrame =
   | { kind: 'control'; channel: string }
   | { kind: 'malformed'; reason: string };
 
+// Built once: a zod schema compiles its parser on first use, which per frame dominated the parse.
+const frameSchema = z.object({ channel: z.string(), data: z.unknown() });
+
 /** Parses one text frame; never throws. Unknown channels are control frames (pong, subscribe acks). */
 export function parseWsFrame(text: string): WsFrame {
   let message: unknown;
@@ -200,7 +203,7 @@ export function parseWsFrame(text: string): WsFrame {
   } catch {
     return { kind: 'malformed', reason: 'not JSON' };
   }
-  const envelope = z.object({ channel: z.string(), data: z.unknown() }).safeParse(message);
+  const envelope = frameSchema.safeParse(message);
   if (!envelope.success) {
     return { kind: 'malformed', reason: 'no channel' };
   }
