@@ -110,7 +110,7 @@ describe('memory transport with Nest handlers', () => {
         MessagingModule.forRoot({
           transport: 'memory',
           group: 'test-app',
-          retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 4 },
+          retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 4 },
         }),
       ],
       controllers: [StrategyConsumer, OrdersConsumer],

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 
-import { systemClock, type Clock } from '@nexwave/core';
+import { backoffDelay, sleep, systemClock, type BackoffPolicy, type Clock } from '@nexwave/core';
 
 import type { Tick } from '../../domain/tick';
 import { TickBuffer, type TickBufferPolicy } from '../../domain/tick-buffer';
@@ -16,7 +16,7 @@ import {
 export interface TickWriterOptions {
   buffer: TickBufferPolicy;
   /** Backoff while the database is unavailable: base * 2^attempt, capped. */
-  retry: { baseDelayMs: number; maxDelayMs: number };
+  retry: BackoffPolicy;
   /** Attempts left for what is still queued when the writer stops. */
   shutdownAttempts: number;
   /** Where trades go that the database cannot take (buffer full, or shutdown); null: refused. */
@@ -67,7 +67,8 @@ export class TickWriter {
   private readonly refusedWindows = new Map<string, RefusedWindow>();
   private draining: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private wakeSleeper: (() => void) | null = null;
+  /** Aborted by stop(): a retry waiting out its backoff tries again at once. */
+  private readonly stopSignal = new AbortController();
   private stopping = false;
   private unavailableSince: number | null = null;
   private spooling: Promise<void> = Promise.resolve();
@@ -163,7 +164,7 @@ export class TickWriter {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    this.wakeSleeper?.();
+    this.stopSignal.abort();
     await this.flush();
     await this.spooling;
     if (this.refusedWindows.size > 0) {
@@ -428,27 +429,9 @@ export class TickWriter {
           this.logger.warn(`Database unavailable writing ${what}, retrying: ${String(error)}`);
         }
         this.metrics.batches.inc({ outcome: 'retried' });
-        await this.sleep(this.backoff(attempt));
+        await sleep(backoffDelay(attempt, this.options.retry), this.stopSignal.signal);
       }
     }
-  }
-
-  private backoff(attempt: number): number {
-    const { baseDelayMs, maxDelayMs } = this.options.retry;
-    return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempt, 30));
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.stopping) {
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wakeSleeper = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 
   private refuse(ticks: readonly Tick[], reason: RefusalReason): void {
