@@ -6,13 +6,13 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 
-import { PeriodicTask, type Clock } from '@nexwave/core';
+import { PeriodicTask } from '@nexwave/core';
 
 import { AlertDispatcher } from '../application/alerts/alert-dispatcher';
 import { WhaleDetectionService } from '../application/detection/whale-detection.service';
 import { ImpactMeasurer } from '../application/impact/impact-measurer';
-import { MarketSymbols } from '../application/ports/market-symbols.port';
-import { WHALES_CLOCK } from '../application/ports/whales-clock';
+import { MarketSymbolsPort } from '../application/ports/market-symbols.port';
+import { WhalesClockPort } from '../application/ports/whales-clock.port';
 import { OrderBookStreamReader } from './streams/order-book-stream.reader';
 
 export const WHALE_TRACKER_TIMING = Symbol('WHALE_TRACKER_TIMING');
@@ -40,12 +40,12 @@ export class WhaleTrackerLifecycle implements OnApplicationBootstrap, BeforeAppl
   private stopped = false;
 
   constructor(
-    private readonly symbols: MarketSymbols,
+    private readonly symbols: MarketSymbolsPort,
     private readonly reader: OrderBookStreamReader,
     private readonly detection: WhaleDetectionService,
     private readonly alerts: AlertDispatcher,
     private readonly impact: ImpactMeasurer,
-    @Inject(WHALES_CLOCK) private readonly clock: Clock,
+    private readonly clock: WhalesClockPort,
     @Inject(WHALE_TRACKER_TIMING) private readonly timing: WhaleTrackerTiming,
   ) {
     const task = (name: string, intervalMs: number, run: () => Promise<unknown>) =>

@@ -8,8 +8,8 @@ import { normaliseOrderBook, type RawOrderBook } from '../../domain/order-book';
 import { QuietBookDetector } from '../../domain/quiet-book-detector';
 import { normaliseTrade, type RawTrade, type Tick } from '../../domain/tick';
 import type { MarketDataMetrics } from '../market-data.metrics';
-import type { MarketFeed } from '../ports/market-feed.port';
-import type { MarketStreamPublisher } from '../ports/market-stream-publisher.port';
+import type { MarketFeedPort } from '../ports/market-feed.port';
+import type { MarketStreamPublisherPort } from '../ports/market-stream-publisher.port';
 import type { GapRecord } from '../ports/tick-store.port';
 import type { TickWriter } from './tick-writer';
 
@@ -62,9 +62,9 @@ export class MarketDataIngestion {
   private readonly stopSignal = new AbortController();
 
   constructor(
-    private readonly feed: MarketFeed,
+    private readonly feed: MarketFeedPort,
     private readonly writer: TickWriter,
-    private readonly publisher: MarketStreamPublisher,
+    private readonly publisher: MarketStreamPublisherPort,
     private readonly metrics: MarketDataMetrics,
     private readonly clock: Clock,
     private readonly options: IngestionOptions,

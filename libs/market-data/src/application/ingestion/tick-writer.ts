@@ -5,12 +5,12 @@ import { backoffDelay, sleep, systemClock, type BackoffPolicy, type Clock } from
 import type { Tick } from '../../domain/tick';
 import { TickBuffer, type TickBufferPolicy } from '../../domain/tick-buffer';
 import type { MarketDataMetrics } from '../market-data.metrics';
-import type { TickSpool } from '../ports/tick-spool.port';
+import type { TickSpoolPort } from '../ports/tick-spool.port';
 import {
   TickRowsRejectedError,
   type DeadLetter,
   type GapRecord,
-  type TickStore,
+  type TickStorePort,
 } from '../ports/tick-store.port';
 
 export interface TickWriterOptions {
@@ -20,7 +20,7 @@ export interface TickWriterOptions {
   /** Attempts left for what is still queued when the writer stops. */
   shutdownAttempts: number;
   /** Where trades go that the database cannot take (buffer full, or shutdown); null: refused. */
-  spool?: TickSpool | null;
+  spool?: TickSpoolPort | null;
   clock: Clock;
 }
 
@@ -48,7 +48,7 @@ interface Replay {
 }
 
 /**
- * Writes trades to the TickStore in batches (by size and by age, see TickBuffer), behind a
+ * Writes trades to the TickStorePort in batches (by size and by age, see TickBuffer), behind a
  * bounded buffer. While the database is unavailable a batch is retried with backoff and the
  * buffer fills; beyond its capacity trades go to the on-disk spool, and so does whatever is
  * still unwritten at shutdown. The spool is replayed (oldest first, a segment removed only once
@@ -82,7 +82,7 @@ export class TickWriter {
   private readonly unreadableSegments = new Set<string>();
 
   constructor(
-    private readonly store: TickStore,
+    private readonly store: TickStorePort,
     private readonly metrics: MarketDataMetrics,
     private readonly options: TickWriterOptions,
   ) {
@@ -279,7 +279,7 @@ export class TickWriter {
     return true;
   }
 
-  private async readSegment(spool: TickSpool, segment: string): Promise<Replay | null> {
+  private async readSegment(spool: TickSpoolPort, segment: string): Promise<Replay | null> {
     try {
       const { ticks, torn } = await spool.read(segment);
       if (torn > 0) {
@@ -310,7 +310,7 @@ export class TickWriter {
     }
   }
 
-  private async appendQueued(spool: TickSpool): Promise<void> {
+  private async appendQueued(spool: TickSpoolPort): Promise<void> {
     this.appending = true;
     while (this.spoolQueue.length > 0) {
       const ticks = this.spoolQueue.flat();
