@@ -4,3 +4,6 @@ export * from './decimal';
 export * from './domain-error';
 export * from './ids';
 export * from './symbol';
+export * from './backoff';
+export * from './periodic-task';
+export * from './sleep';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 
-import { CandleReadModel } from './application/queries/candle-read-model.port';
+import { CandleReadModelPort } from './application/queries/candle-read-model.port';
 import { GetCandlesHandler } from './application/queries/get-candles.handler';
 import { GetLatestPricesHandler } from './application/queries/get-latest-prices.handler';
 import { ListSymbolsHandler } from './application/queries/list-symbols.handler';
@@ -17,7 +17,7 @@ import { MarketDataController } from './interface/http/market-data.controller';
   imports: [CqrsModule],
   controllers: [MarketDataController],
   providers: [
-    { provide: CandleReadModel, useClass: TypeOrmCandleReadModel },
+    { provide: CandleReadModelPort, useClass: TypeOrmCandleReadModel },
     GetCandlesHandler,
     GetLatestPricesHandler,
     ListSymbolsHandler,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 
 import {
   INGESTION_EXPORTS,
@@ -11,7 +10,7 @@ import { MarketDataQueryModule } from './market-data-query.module';
 
 /** The market-data bounded context. Its handlers, adapters and controllers register here as they land. */
 @Module({
-  imports: [MarketDataQueryModule, ScheduleModule.forRoot()],
+  imports: [MarketDataQueryModule],
   providers: [CandleRefresher, CandleRefreshScheduler, ...INGESTION_PROVIDERS],
   exports: [...INGESTION_EXPORTS],
 })

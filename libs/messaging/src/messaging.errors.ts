@@ -1,62 +1,62 @@
 import { DomainError } from '@nexwave/core';
 
 export type MessagingErrorCode =
-  | 'invalid_message'
-  | 'unknown_topic'
-  | 'no_responder'
-  | 'request_timeout'
-  | 'request_failed'
-  | 'missing_brokers';
+  | 'INVALID_MESSAGE'
+  | 'UNKNOWN_TOPIC'
+  | 'NO_RESPONDER'
+  | 'REQUEST_TIMEOUT'
+  | 'REQUEST_FAILED'
+  | 'MISSING_BROKERS';
 
 export class MessagingError<
   Code extends MessagingErrorCode = MessagingErrorCode,
 > extends DomainError<Code> {}
 
 /** A producer tried to send a message its topic's schema refuses; nothing was sent. */
-export class InvalidMessageError extends MessagingError<'invalid_message'> {
+export class InvalidMessageError extends MessagingError<'INVALID_MESSAGE'> {
   constructor(
     readonly topic: string,
     readonly reason: string,
   ) {
-    super('invalid_message', `Invalid message for ${topic}: ${reason}`, { topic, reason });
+    super('INVALID_MESSAGE', `Invalid message for ${topic}: ${reason}`, { topic, reason });
   }
 }
 
-export class UnknownTopicError extends MessagingError<'unknown_topic'> {
+export class UnknownTopicError extends MessagingError<'UNKNOWN_TOPIC'> {
   constructor(readonly topic: string) {
-    super('unknown_topic', `No contract is registered for topic ${topic}`, { topic });
+    super('UNKNOWN_TOPIC', `No contract is registered for topic ${topic}`, { topic });
   }
 }
 
-export class NoResponderError extends MessagingError<'no_responder'> {
+export class NoResponderError extends MessagingError<'NO_RESPONDER'> {
   constructor(readonly topic: string) {
-    super('no_responder', `No handler answers requests on ${topic}`, { topic });
+    super('NO_RESPONDER', `No handler answers requests on ${topic}`, { topic });
   }
 }
 
-export class RequestTimeoutError extends MessagingError<'request_timeout'> {
+export class RequestTimeoutError extends MessagingError<'REQUEST_TIMEOUT'> {
   constructor(
     readonly topic: string,
     readonly timeoutMs: number,
   ) {
-    super('request_timeout', `No reply on ${topic} within ${timeoutMs} ms`, { topic, timeoutMs });
+    super('REQUEST_TIMEOUT', `No reply on ${topic} within ${timeoutMs} ms`, { topic, timeoutMs });
   }
 }
 
 /** The responder failed or refused the request; `reason` is what it reported. */
-export class RequestFailedError extends MessagingError<'request_failed'> {
+export class RequestFailedError extends MessagingError<'REQUEST_FAILED'> {
   constructor(
     readonly topic: string,
     readonly reason: string,
   ) {
-    super('request_failed', `Request on ${topic} failed: ${reason}`, { topic, reason });
+    super('REQUEST_FAILED', `Request on ${topic} failed: ${reason}`, { topic, reason });
   }
 }
 
 /** `transport: 'kafka'` without any broker address. */
-export class MissingBrokersError extends MessagingError<'missing_brokers'> {
+export class MissingBrokersError extends MessagingError<'MISSING_BROKERS'> {
   constructor() {
-    super('missing_brokers', 'The kafka transport needs at least one broker (KAFKA_BROKERS)', {});
+    super('MISSING_BROKERS', 'The kafka transport needs at least one broker (KAFKA_BROKERS)', {});
   }
 }
 

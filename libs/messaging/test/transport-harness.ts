@@ -67,7 +67,7 @@ export function memoryHarness(): TransportHarness {
     moduleOptions: (group) => ({
       transport: 'memory',
       group,
-      retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 4 },
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 4 },
     }),
     attach(app) {
       broker = app.get(InMemoryBroker);
@@ -108,7 +108,7 @@ export async function kafkaHarness(externalBrokers?: string): Promise<TransportH
       transport: 'kafka',
       group: `${group}-${run}`,
       brokers,
-      retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 4 },
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 4 },
       kafka: {
         partitions: 3,
         sessionTimeoutMs: 6_000,

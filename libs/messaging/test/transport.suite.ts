@@ -110,7 +110,7 @@ class OrdersConsumer {
   @MessagePattern(Topics.OrdersCommands)
   onCommand(@Payload() command: OrderCommandV1): OrderCommandReplyV1 {
     if (command.command === 'resume' && !this.probe.breakerHalted) {
-      throw new DomainError('not_halted', 'trading is not halted');
+      throw new DomainError('NOT_HALTED', 'trading is not halted');
     }
     this.probe.breakerHalted =
       command.command === 'halt' || (command.command === 'status' && this.probe.breakerHalted);
@@ -217,7 +217,7 @@ export function sameHandlersSuite(makeHarness: () => Promise<TransportHarness>):
     await expect(refused).rejects.toThrow(
       new RequestFailedError(
         Topics.OrdersCommands,
-        'DomainError [not_halted]: trading is not halted',
+        'DomainError [NOT_HALTED]: trading is not halted',
       ),
     );
   });

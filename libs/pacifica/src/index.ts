@@ -6,7 +6,6 @@ export * from './api/common.schema';
 export * from './api/envelope.schema';
 export * from './api/market.schema';
 export * from './api/orders.schema';
-export * from './backoff';
 export * from './pacifica.errors';
 export * from './rest/credit-rate-limiter';
 export * from './rest/order-payloads';

@@ -47,7 +47,7 @@ export { AlertDispatcher } from './application/alerts/alert-dispatcher';
 export type { DispatchRound } from './application/alerts/alert-dispatcher';
 export { ImpactMeasurer } from './application/impact/impact-measurer';
 export type { ImpactMeasurerOptions, ImpactRound } from './application/impact/impact-measurer';
-export { WHALES_CLOCK } from './application/ports/whales-clock';
+export { WhalesClockPort } from './application/ports/whales-clock.port';
 export { ALERT_CHANNELS } from './application/ports/alert-channel.port';
 export type { AlertChannelName } from './application/ports/alert-channel.port';
 export { ListWhaleActivitiesQuery } from './application/queries/list-whale-activities.query';

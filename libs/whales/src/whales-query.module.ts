@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 
 import { GetWhaleImpactHandler } from './application/queries/get-whale-impact.handler';
 import { ListWhaleActivitiesHandler } from './application/queries/list-whale-activities.handler';
-import { WhaleReadModel } from './application/queries/whale-read-model.port';
+import { WhaleReadModelPort } from './application/queries/whale-read-model.port';
 import { TypeOrmWhaleReadModel } from './infrastructure/persistence/typeorm-whale.read-model';
 import { WhalesResolver } from './interface/graphql/whales.resolver';
 import { WhalesController } from './interface/http/whales.controller';
@@ -16,7 +16,7 @@ import { WhalesController } from './interface/http/whales.controller';
   imports: [CqrsModule],
   controllers: [WhalesController],
   providers: [
-    { provide: WhaleReadModel, useClass: TypeOrmWhaleReadModel },
+    { provide: WhaleReadModelPort, useClass: TypeOrmWhaleReadModel },
     ListWhaleActivitiesHandler,
     GetWhaleImpactHandler,
     WhalesResolver,

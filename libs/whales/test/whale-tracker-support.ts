@@ -9,7 +9,7 @@ import { MemoryStreamAdapter, OutboxWriter, StreamPort } from '@nexwave/messagin
 import { AlertDispatcher } from '../src/application/alerts/alert-dispatcher';
 import { WhaleDetectionService } from '../src/application/detection/whale-detection.service';
 import { ImpactMeasurer } from '../src/application/impact/impact-measurer';
-import { WHALES_CLOCK } from '../src/application/ports/whales-clock';
+import { WhalesClockPort } from '../src/application/ports/whales-clock.port';
 import type { OrderBookSnapshot } from '../src/domain/order-book';
 import { book, level, levels, T0 } from '../src/domain/testing/books';
 import { OrderBookStreamReader } from '../src/infrastructure/streams/order-book-stream.reader';
@@ -65,7 +65,7 @@ export async function buildTracker(
   const moduleRef = await Test.createTestingModule({
     imports: [ConfigModule.forRoot(config), TestInfrastructureModule, WhalesModule],
   })
-    .overrideProvider(WHALES_CLOCK)
+    .overrideProvider(WhalesClockPort)
     .useValue(new FixedClock(T0))
     .compile();
   return {

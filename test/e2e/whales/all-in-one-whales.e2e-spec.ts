@@ -14,7 +14,7 @@ import {
   startPacificaSim,
   type PacificaSim,
 } from '@nexwave/pacifica-sim';
-import { ImpactMeasurer, WHALES_CLOCK, type WhaleActivityView } from '@nexwave/whales';
+import { ImpactMeasurer, WhalesClockPort, type WhaleActivityView } from '@nexwave/whales';
 
 import { NexwaveAppModule } from '../../../apps/nexwave/src/nexwave-app.module';
 import { FakeAlertEndpoint } from '../../support/fake-alert-endpoints';
@@ -60,7 +60,7 @@ describe('all-in-one app: whales from the simulator to alerts and impact', () =>
     const moduleRef = await Test.createTestingModule({
       imports: [NexwaveAppModule.forRoot(config)],
     })
-      .overrideProvider(WHALES_CLOCK)
+      .overrideProvider(WhalesClockPort)
       .useValue(clock)
       // A still market: the walk and the random flow would otherwise trade into the injected
       // orders (a partly eaten ladder is seen as single whales), and this test is about the path

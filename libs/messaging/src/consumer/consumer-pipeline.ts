@@ -1,5 +1,7 @@
 import { Logger, LoggerService } from '@nestjs/common';
 
+import { backoffDelay, sleep } from '@nexwave/core';
+
 import { contractFor } from '../contracts/registry';
 import { describeIssues } from '../contracts/validation';
 import { deadLetterEnvelope, DeadLetterStage } from '../dead-letter';
@@ -9,7 +11,7 @@ import { MessagingMetrics } from '../messaging-metrics';
 import { rawText, TransportRecord } from '../transport-record';
 import { classifyFailure } from './handler-failure';
 import { MessageContext } from './message-context';
-import { backoffDelay, RetryPolicy } from './retry-policy';
+import { RetryPolicy } from './retry-policy';
 
 /** A received message before parsing: the value may be text, bytes or an object. */
 export interface ReceivedRecord {
@@ -127,7 +129,8 @@ export class ConsumerPipeline {
           this.logger.warn(
             `${consumer} retries ${topic} ${envelope.id} (attempt ${attempt}): ${failure.reason}`,
           );
-          if (!(await pause(backoffDelay(retry, attempt + 1), signal))) {
+          // Attempts count from 1: the wait before attempt 2 is the base delay.
+          if (!(await sleep(backoffDelay(attempt - 1, retry), signal))) {
             return 'abandoned';
           }
           continue;
@@ -180,24 +183,6 @@ export class ConsumerPipeline {
     await this.deps.deadLetters(dlq, { key: envelope.key, value: JSON.stringify(envelope) });
     this.deps.metrics.deadLetters.inc({ topic, consumer, stage });
   }
-}
-
-/** Waits `ms`; resolves false at once if `signal` aborts (the consumer is closing). */
-function pause(ms: number, signal?: AbortSignal): Promise<boolean> {
-  if (signal?.aborted) {
-    return Promise.resolve(false);
-  }
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Parses a received record's envelope and payload against its topic's contract. */

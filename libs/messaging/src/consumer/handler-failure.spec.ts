@@ -14,9 +14,9 @@ describe('classifyFailure', () => {
   });
 
   it('dead-letters domain errors, plain errors and Nest-filtered errors directly', () => {
-    expect(classifyFailure(new DomainError('risk_limit', 'too big'))).toEqual({
+    expect(classifyFailure(new DomainError('RISK_LIMIT', 'too big'))).toEqual({
       retriable: false,
-      reason: 'DomainError [risk_limit]: too big',
+      reason: 'DomainError [RISK_LIMIT]: too big',
     });
     expect(classifyFailure(new TypeError('x is undefined'))).toEqual({
       retriable: false,

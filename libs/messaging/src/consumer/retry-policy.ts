@@ -1,17 +1,13 @@
-export interface RetryPolicy {
+import type { BackoffPolicy } from '@nexwave/core';
+
+/** How a consumer retries a retriable failure: exponential backoff from `baseDelayMs`, capped. */
+export interface RetryPolicy extends BackoffPolicy {
   /** Total handler attempts for a retriable error, the first included. */
   maxAttempts: number;
-  initialDelayMs: number;
-  maxDelayMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 5,
-  initialDelayMs: 200,
+  baseDelayMs: 200,
   maxDelayMs: 10_000,
 };
-
-/** Exponential backoff before attempt `nextAttempt` (2, 3, ...): initial, 2x, 4x ... capped. */
-export function backoffDelay(policy: RetryPolicy, nextAttempt: number): number {
-  return Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (nextAttempt - 2));
-}

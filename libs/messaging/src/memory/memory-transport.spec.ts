@@ -84,7 +84,7 @@ class OrdersConsumer {
   @MessagePattern(Topics.OrdersCommands)
   onCommand(@Payload() command: OrderCommandV1): OrderCommandReplyV1 {
     if (command.command === 'resume' && !this.probe.breakerHalted) {
-      throw new DomainError('not_halted', 'trading is not halted');
+      throw new DomainError('NOT_HALTED', 'trading is not halted');
     }
     this.probe.breakerHalted =
       command.command === 'halt' || (command.command === 'status' && this.probe.breakerHalted);
@@ -110,7 +110,7 @@ describe('memory transport with Nest handlers', () => {
         MessagingModule.forRoot({
           transport: 'memory',
           group: 'test-app',
-          retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 4 },
+          retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 4 },
         }),
       ],
       controllers: [StrategyConsumer, OrdersConsumer],
@@ -187,7 +187,7 @@ describe('memory transport with Nest handlers', () => {
     ).rejects.toThrow(
       new RequestFailedError(
         Topics.OrdersCommands,
-        'DomainError [not_halted]: trading is not halted',
+        'DomainError [NOT_HALTED]: trading is not halted',
       ),
     );
   });
@@ -260,7 +260,7 @@ describe('memory transport with Nest handlers', () => {
       flaky,
       [1, 2, 3, 4].map(() => new RetriableError('exchange unavailable')),
     );
-    probe.failures.set(refused, [new DomainError('risk_limit', 'position too large')]);
+    probe.failures.set(refused, [new DomainError('RISK_LIMIT', 'position too large')]);
 
     await bus.publish(Topics.OrdersRequests, orderRequest(flaky));
     await bus.publish(Topics.OrdersRequests, orderRequest(refused));
@@ -270,7 +270,7 @@ describe('memory transport with Nest handlers', () => {
       .map(({ payload }) => payload)
       .sort((a, b) => a.attempts - b.attempts);
     expect(letters.map(({ stage, attempts, reason }) => ({ stage, attempts, reason }))).toEqual([
-      { stage: 'handler', attempts: 1, reason: 'DomainError [risk_limit]: position too large' },
+      { stage: 'handler', attempts: 1, reason: 'DomainError [RISK_LIMIT]: position too large' },
       { stage: 'handler', attempts: 3, reason: 'RetriableError: exchange unavailable' },
     ]);
     expect(probe.failures.get(flaky)).toHaveLength(1);

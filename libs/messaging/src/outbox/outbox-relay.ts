@@ -1,6 +1,8 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { PeriodicTask } from '@nexwave/core';
+
 import { Envelope } from '../envelope';
 import { MessageBusPort } from '../message-bus.port';
 import {
@@ -39,23 +41,46 @@ interface OutboxRow {
  */
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private readonly intervalMs: number;
   private readonly batchSize: number;
-  private timer?: NodeJS.Timeout;
-  private round?: Promise<unknown>;
-  private stopped = true;
+  private readonly task: PeriodicTask<RelayRound>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly bus: MessageBusPort,
     options: OutboxRelayOptions = {},
   ) {
-    this.intervalMs = options.intervalMs ?? 500;
+    const intervalMs = options.intervalMs ?? 500;
     this.batchSize = options.batchSize ?? 100;
+    this.task = new PeriodicTask({
+      name: 'Outbox relay round',
+      intervalMs,
+      firstDelayMs: 0,
+      run: () => this.round(),
+      // A full batch means more rows are waiting: the next round comes at once.
+      pauseAfter: ({ published, failed }) =>
+        published === this.batchSize && !failed ? 0 : intervalMs,
+      logger: this.logger,
+    });
   }
 
-  /** One round: locks up to `batchSize` unpublished rows, publishes them in order, marks them. */
+  /**
+   * One round (after the one in progress, if any): locks up to `batchSize` unpublished rows,
+   * publishes them in order, marks them.
+   */
   runOnce(): Promise<RelayRound> {
+    return this.task.runOnce();
+  }
+
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  /** Before the transport and the DataSource close: the round in progress finishes. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
+  }
+
+  private round(): Promise<RelayRound> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<OutboxRow[]>(LOCK_UNPUBLISHED_OUTBOX, [this.batchSize]);
       let published = 0;
@@ -76,35 +101,5 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       return { published, failed: false };
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.stopped = false;
-    this.schedule(0);
-  }
-
-  /** Before the transport and the DataSource close: the round in progress finishes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.round;
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      const round = this.runOnce().then(
-        ({ published, failed }) => (published === this.batchSize && !failed ? 0 : this.intervalMs),
-        (error: unknown) => {
-          this.logger.error(`Outbox relay round failed: ${String(error)}`);
-          return this.intervalMs;
-        },
-      );
-      this.round = round;
-      void round.then((next) => {
-        if (!this.stopped) {
-          this.schedule(next);
-        }
-      });
-    }, delayMs);
   }
 }

@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 
+import { backoffDelay, sleep } from '@nexwave/core';
+
 import { deadLetterFields, deadLetterStream } from './stream-names';
 import {
   AppendOptions,
@@ -14,6 +16,9 @@ import {
   StreamPort,
   toFields,
 } from './stream.port';
+
+/** Waits between failed reads while Redis is unreachable. */
+const READ_RETRY = { baseDelayMs: 100, maxDelayMs: 5_000 };
 
 type RawEntry = [id: string, flat: string[]] | null;
 
@@ -76,6 +81,8 @@ class RedisStreamConsumer {
   private readonly logger = new Logger(RedisStreamAdapter.name);
   private readonly blocking: Redis;
   private stopped = false;
+  /** Cuts short the wait after a failed read when the consumer stops. */
+  private readonly abort = new AbortController();
   private stopping?: Promise<void>;
   private loop?: Promise<void>;
 
@@ -116,6 +123,7 @@ class RedisStreamConsumer {
 
   private async shutDown(): Promise<void> {
     this.stopped = true;
+    this.abort.abort();
     const closed = this.blocking.status === 'end' ? Promise.resolve() : once(this.blocking, 'end');
     this.blocking.disconnect();
     await Promise.all([this.loop, closed]);
@@ -146,9 +154,7 @@ class RedisStreamConsumer {
           await this.ensureGroups().catch(() => undefined);
         } else {
           this.logger.warn(`Stream read failed (${failures}): ${String(error)}`);
-          await new Promise((resolve) =>
-            setTimeout(resolve, Math.min(5_000, 100 * 2 ** Math.min(failures, 6))),
-          );
+          await sleep(backoffDelay(failures, READ_RETRY), this.abort.signal);
         }
       }
     }

@@ -1,4 +1,3 @@
-import { fullJitterDelay } from '../backoff';
 import {
   ExchangeRateLimitedError,
   ExchangeRejectedError,
@@ -12,17 +11,6 @@ function recordingSleep() {
   const sleeps: number[] = [];
   return { sleeps, sleep: (ms: number) => (sleeps.push(ms), Promise.resolve()) };
 }
-
-describe('fullJitterDelay', () => {
-  it('grows exponentially up to the cap, scaled by the random draw', () => {
-    const top = () => 0.999999;
-    expect([0, 1, 2, 3, 4].map((n) => fullJitterDelay(n, POLICY, top))).toEqual([
-      99, 199, 399, 799, 999,
-    ]);
-    expect(fullJitterDelay(3, POLICY, () => 0.5)).toBe(400);
-    expect(fullJitterDelay(3, POLICY, () => 0)).toBe(0);
-  });
-});
 
 describe('retryDelay', () => {
   it('never waits less than the Retry-After of a 429', () => {

@@ -1,4 +1,5 @@
-import { fullJitterDelay, type BackoffPolicy } from '../backoff';
+import { jitteredBackoffDelay, type BackoffPolicy } from '@nexwave/core';
+
 import { ExchangeRateLimitedError, isRetryableExchangeError } from '../pacifica.errors';
 import type { Sleep } from './sleep';
 
@@ -26,7 +27,7 @@ export function retryDelay(
   policy: BackoffPolicy,
   random?: () => number,
 ): number {
-  const jittered = fullJitterDelay(attempt, policy, random);
+  const jittered = jitteredBackoffDelay(attempt, policy, random);
   if (error instanceof ExchangeRateLimitedError && error.retryAfterMs !== null) {
     return Math.max(jittered, error.retryAfterMs);
   }

@@ -1,6 +1,5 @@
-import { systemClock, type Clock } from '@nexwave/core';
+import { systemClock, type BackoffPolicy, type Clock } from '@nexwave/core';
 
-import type { BackoffPolicy } from '../backoff';
 import { WsConnection } from './ws-connection';
 import { parseWsFrame, type PacificaWsEventMap, type WsChannel } from './ws-events.schema';
 import { subscriptionKey, subscriptionParams, type WsSubscription } from './ws-subscription';

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 
-import { fullJitterDelay, type BackoffPolicy } from '../backoff';
+import { jitteredBackoffDelay, type BackoffPolicy } from '@nexwave/core';
+
 import type { WsParams } from './ws-subscription';
 
 export interface WsConnectionOptions {
@@ -122,7 +123,7 @@ export class WsConnection {
     socket.on('close', () => {
       this.clearTimers();
       if (!this.closing) {
-        const delay = fullJitterDelay(
+        const delay = jitteredBackoffDelay(
           this.failedAttempts++,
           this.options.reconnect,
           this.options.random,

@@ -1,8 +1,9 @@
+import { backoffDelay, type BackoffPolicy } from '@nexwave/core';
+
 /** How many times an alert is tried before it is given up ('failed'). */
 export const MAX_ALERT_ATTEMPTS = 8;
 
-const BASE_DELAY_MS = 1_000;
-const MAX_DELAY_MS = 5 * 60_000;
+const BACKOFF: BackoffPolicy = { baseDelayMs: 1_000, maxDelayMs: 5 * 60_000 };
 
 /**
  * The wait before the next try of an alert that failed `attempts` times: the server's Retry-After
@@ -14,7 +15,7 @@ export function alertRetryDelayMs(attempts: number, retryAfterMs?: number): numb
     return null;
   }
   if (retryAfterMs !== undefined && retryAfterMs >= 0) {
-    return Math.min(retryAfterMs, MAX_DELAY_MS);
+    return Math.min(retryAfterMs, BACKOFF.maxDelayMs);
   }
-  return Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
+  return backoffDelay(attempts - 1, BACKOFF);
 }

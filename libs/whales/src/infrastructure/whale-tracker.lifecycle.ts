@@ -6,14 +6,13 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 
-import type { Clock } from '@nexwave/core';
+import { PeriodicTask } from '@nexwave/core';
 
 import { AlertDispatcher } from '../application/alerts/alert-dispatcher';
 import { WhaleDetectionService } from '../application/detection/whale-detection.service';
 import { ImpactMeasurer } from '../application/impact/impact-measurer';
-import { MarketSymbols } from '../application/ports/market-symbols.port';
-import { WHALES_CLOCK } from '../application/ports/whales-clock';
-import { PeriodicTask } from './periodic-task';
+import { MarketSymbolsPort } from '../application/ports/market-symbols.port';
+import { WhalesClockPort } from '../application/ports/whales-clock.port';
 import { OrderBookStreamReader } from './streams/order-book-stream.reader';
 
 export const WHALE_TRACKER_TIMING = Symbol('WHALE_TRACKER_TIMING');
@@ -41,22 +40,20 @@ export class WhaleTrackerLifecycle implements OnApplicationBootstrap, BeforeAppl
   private stopped = false;
 
   constructor(
-    private readonly symbols: MarketSymbols,
+    private readonly symbols: MarketSymbolsPort,
     private readonly reader: OrderBookStreamReader,
     private readonly detection: WhaleDetectionService,
     private readonly alerts: AlertDispatcher,
     private readonly impact: ImpactMeasurer,
-    @Inject(WHALES_CLOCK) private readonly clock: Clock,
+    private readonly clock: WhalesClockPort,
     @Inject(WHALE_TRACKER_TIMING) private readonly timing: WhaleTrackerTiming,
   ) {
+    const task = (name: string, intervalMs: number, run: () => Promise<unknown>) =>
+      new PeriodicTask({ name, intervalMs, run, logger: this.logger });
     this.tasks = [
-      new PeriodicTask('whale detection', timing.detectionIntervalMs, () => this.detect()),
-      new PeriodicTask('whale alerts', timing.alertIntervalMs, () =>
-        this.alerts.runOnce(this.clock.now()),
-      ),
-      new PeriodicTask('whale impact', timing.impactIntervalMs, () =>
-        this.impact.runOnce(this.clock.now()),
-      ),
+      task('whale detection', timing.detectionIntervalMs, () => this.detect()),
+      task('whale alerts', timing.alertIntervalMs, () => this.alerts.runOnce(this.clock.now())),
+      task('whale impact', timing.impactIntervalMs, () => this.impact.runOnce(this.clock.now())),
     ];
   }
 

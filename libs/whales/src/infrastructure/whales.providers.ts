@@ -9,12 +9,12 @@ import { PACIFICA_ENDPOINTS, type PacificaEndpoints } from '@nexwave/pacifica';
 import { AlertDispatcher } from '../application/alerts/alert-dispatcher';
 import { WhaleDetectionService } from '../application/detection/whale-detection.service';
 import { DEFAULT_IMPACT_OPTIONS, ImpactMeasurer } from '../application/impact/impact-measurer';
-import { AlertChannel } from '../application/ports/alert-channel.port';
-import { AlertOutbox } from '../application/ports/alert-outbox.port';
-import { ImpactStore } from '../application/ports/impact.store';
-import { MarketSymbols } from '../application/ports/market-symbols.port';
-import { WhaleActivityStore } from '../application/ports/whale-activity.store';
-import { WHALES_CLOCK } from '../application/ports/whales-clock';
+import { AlertChannelPort } from '../application/ports/alert-channel.port';
+import { AlertOutboxPort } from '../application/ports/alert-outbox.port';
+import { ImpactStorePort } from '../application/ports/impact-store.port';
+import { MarketSymbolsPort } from '../application/ports/market-symbols.port';
+import { WhaleActivityStorePort } from '../application/ports/whale-activity-store.port';
+import { WhalesClockPort } from '../application/ports/whales-clock.port';
 import { detectionRules } from '../domain/detection-rules';
 import { DiscordAlertChannel } from './alerts/discord-alert.channel';
 import { TelegramAlertChannel } from './alerts/telegram-alert.channel';
@@ -43,7 +43,7 @@ const GRACE_DETECTION_RUNS = 2;
 /** A new activity overlapping one stored this recently continues it (replicas, restarts). */
 const MIN_MERGE_WINDOW_MS = 60_000;
 
-export function alertChannels(config: WhalesConfig): AlertChannel[] {
+export function alertChannels(config: WhalesConfig): AlertChannelPort[] {
   const { telegram, discordWebhook } = config.whales;
   return [
     ...(telegram ? [new TelegramAlertChannel(telegram)] : []),
@@ -57,7 +57,7 @@ export function alertChannels(config: WhalesConfig): AlertChannel[] {
  * symbols come from SYMBOLS or the recent trades).
  */
 export const WHALE_TRACKER_PROVIDERS: Provider[] = [
-  { provide: WHALES_CLOCK, useValue: systemClock },
+  { provide: WhalesClockPort, useValue: systemClock },
   {
     provide: WHALE_TRACKER_TIMING,
     useFactory: (config: WhalesConfig): WhaleTrackerTiming => ({
@@ -70,23 +70,23 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   },
   { provide: ALERT_CHANNELS, useFactory: alertChannels, inject: [APP_CONFIG] },
   {
-    provide: WhaleActivityStore,
+    provide: WhaleActivityStorePort,
     useFactory: (dataSource: DataSource, outbox: OutboxWriter) =>
       new TypeOrmWhaleActivityStore(dataSource, outbox),
     inject: [DataSource, OutboxWriter],
   },
   {
-    provide: AlertOutbox,
+    provide: AlertOutboxPort,
     useFactory: (dataSource: DataSource) => new TypeOrmAlertOutbox(dataSource),
     inject: [DataSource],
   },
   {
-    provide: ImpactStore,
+    provide: ImpactStorePort,
     useFactory: (dataSource: DataSource) => new TypeOrmImpactStore(dataSource),
     inject: [DataSource],
   },
   {
-    provide: MarketSymbols,
+    provide: MarketSymbolsPort,
     useFactory: (
       config: WhalesConfig,
       dataSource: DataSource,
@@ -104,9 +104,9 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   {
     provide: WhaleDetectionService,
     useFactory: (
-      store: WhaleActivityStore,
+      store: WhaleActivityStorePort,
       config: WhalesConfig,
-      channels: AlertChannel[],
+      channels: AlertChannelPort[],
       timing: WhaleTrackerTiming,
     ) => {
       const gracePeriodMs = GRACE_DETECTION_RUNS * timing.detectionIntervalMs;
@@ -118,18 +118,18 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
         newId: (at) => uuidv7(at.getTime()),
       });
     },
-    inject: [WhaleActivityStore, APP_CONFIG, ALERT_CHANNELS, WHALE_TRACKER_TIMING],
+    inject: [WhaleActivityStorePort, APP_CONFIG, ALERT_CHANNELS, WHALE_TRACKER_TIMING],
   },
   {
     provide: AlertDispatcher,
-    useFactory: (outbox: AlertOutbox, channels: AlertChannel[]) =>
+    useFactory: (outbox: AlertOutboxPort, channels: AlertChannelPort[]) =>
       new AlertDispatcher(outbox, channels),
-    inject: [AlertOutbox, ALERT_CHANNELS],
+    inject: [AlertOutboxPort, ALERT_CHANNELS],
   },
   {
     provide: ImpactMeasurer,
-    useFactory: (store: ImpactStore) => new ImpactMeasurer(store, DEFAULT_IMPACT_OPTIONS),
-    inject: [ImpactStore],
+    useFactory: (store: ImpactStorePort) => new ImpactMeasurer(store, DEFAULT_IMPACT_OPTIONS),
+    inject: [ImpactStorePort],
   },
   {
     provide: OrderBookStreamReader,
@@ -144,5 +144,5 @@ export const WHALE_TRACKER_EXPORTS = [
   WhaleDetectionService,
   AlertDispatcher,
   ImpactMeasurer,
-  WHALES_CLOCK,
+  WhalesClockPort,
 ];

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 
-import type { Clock } from '@nexwave/core';
+import { sleep, type Clock } from '@nexwave/core';
 
 import { planBackfill, type HistoricalTrade } from '../../domain/backfill';
 import { GapDetector, type TradeGap } from '../../domain/gap-detector';
@@ -8,8 +8,8 @@ import { normaliseOrderBook, type RawOrderBook } from '../../domain/order-book';
 import { QuietBookDetector } from '../../domain/quiet-book-detector';
 import { normaliseTrade, type RawTrade, type Tick } from '../../domain/tick';
 import type { MarketDataMetrics } from '../market-data.metrics';
-import type { MarketFeed } from '../ports/market-feed.port';
-import type { MarketStreamPublisher } from '../ports/market-stream-publisher.port';
+import type { MarketFeedPort } from '../ports/market-feed.port';
+import type { MarketStreamPublisherPort } from '../ports/market-stream-publisher.port';
 import type { GapRecord } from '../ports/tick-store.port';
 import type { TickWriter } from './tick-writer';
 
@@ -58,12 +58,13 @@ export class MarketDataIngestion {
   private running = false;
   private starting: Promise<void> | null = null;
   private subscribed: string[] = [];
-  private cancelWait: (() => void) | null = null;
+  /** Aborted by stop(): ends the wait between attempts to list the markets. */
+  private readonly stopSignal = new AbortController();
 
   constructor(
-    private readonly feed: MarketFeed,
+    private readonly feed: MarketFeedPort,
     private readonly writer: TickWriter,
-    private readonly publisher: MarketStreamPublisher,
+    private readonly publisher: MarketStreamPublisherPort,
     private readonly metrics: MarketDataMetrics,
     private readonly clock: Clock,
     private readonly options: IngestionOptions,
@@ -99,7 +100,7 @@ export class MarketDataIngestion {
       clearInterval(this.quietTimer);
       this.quietTimer = null;
     }
-    this.cancelWait?.();
+    this.stopSignal.abort();
     await this.feed.stop();
     await Promise.allSettled([...this.backfills]);
     await this.writer.stop();
@@ -148,20 +149,12 @@ export class MarketDataIngestion {
         return await this.feed.listSymbols();
       } catch (error) {
         this.logger.warn(`Cannot list the exchange's markets, retrying: ${String(error)}`);
-        await this.wait(this.options.listRetryMs);
+        if (!(await sleep(this.options.listRetryMs, this.stopSignal.signal))) {
+          return null;
+        }
       }
     }
     return null;
-  }
-
-  private wait(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.cancelWait = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 
   private onBook(raw: RawOrderBook): void {

@@ -1,26 +1,26 @@
 import { Logger } from '@nestjs/common';
 
-import { systemClock, type Clock } from '@nexwave/core';
+import { backoffDelay, sleep, systemClock, type BackoffPolicy, type Clock } from '@nexwave/core';
 
 import type { Tick } from '../../domain/tick';
 import { TickBuffer, type TickBufferPolicy } from '../../domain/tick-buffer';
 import type { MarketDataMetrics } from '../market-data.metrics';
-import type { TickSpool } from '../ports/tick-spool.port';
+import type { TickSpoolPort } from '../ports/tick-spool.port';
 import {
   TickRowsRejectedError,
   type DeadLetter,
   type GapRecord,
-  type TickStore,
+  type TickStorePort,
 } from '../ports/tick-store.port';
 
 export interface TickWriterOptions {
   buffer: TickBufferPolicy;
   /** Backoff while the database is unavailable: base * 2^attempt, capped. */
-  retry: { baseDelayMs: number; maxDelayMs: number };
+  retry: BackoffPolicy;
   /** Attempts left for what is still queued when the writer stops. */
   shutdownAttempts: number;
   /** Where trades go that the database cannot take (buffer full, or shutdown); null: refused. */
-  spool?: TickSpool | null;
+  spool?: TickSpoolPort | null;
   clock: Clock;
 }
 
@@ -48,7 +48,7 @@ interface Replay {
 }
 
 /**
- * Writes trades to the TickStore in batches (by size and by age, see TickBuffer), behind a
+ * Writes trades to the TickStorePort in batches (by size and by age, see TickBuffer), behind a
  * bounded buffer. While the database is unavailable a batch is retried with backoff and the
  * buffer fills; beyond its capacity trades go to the on-disk spool, and so does whatever is
  * still unwritten at shutdown. The spool is replayed (oldest first, a segment removed only once
@@ -67,7 +67,8 @@ export class TickWriter {
   private readonly refusedWindows = new Map<string, RefusedWindow>();
   private draining: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private wakeSleeper: (() => void) | null = null;
+  /** Aborted by stop(): a retry waiting out its backoff tries again at once. */
+  private readonly stopSignal = new AbortController();
   private stopping = false;
   private unavailableSince: number | null = null;
   private spooling: Promise<void> = Promise.resolve();
@@ -81,7 +82,7 @@ export class TickWriter {
   private readonly unreadableSegments = new Set<string>();
 
   constructor(
-    private readonly store: TickStore,
+    private readonly store: TickStorePort,
     private readonly metrics: MarketDataMetrics,
     private readonly options: TickWriterOptions,
   ) {
@@ -163,7 +164,7 @@ export class TickWriter {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    this.wakeSleeper?.();
+    this.stopSignal.abort();
     await this.flush();
     await this.spooling;
     if (this.refusedWindows.size > 0) {
@@ -278,7 +279,7 @@ export class TickWriter {
     return true;
   }
 
-  private async readSegment(spool: TickSpool, segment: string): Promise<Replay | null> {
+  private async readSegment(spool: TickSpoolPort, segment: string): Promise<Replay | null> {
     try {
       const { ticks, torn } = await spool.read(segment);
       if (torn > 0) {
@@ -309,7 +310,7 @@ export class TickWriter {
     }
   }
 
-  private async appendQueued(spool: TickSpool): Promise<void> {
+  private async appendQueued(spool: TickSpoolPort): Promise<void> {
     this.appending = true;
     while (this.spoolQueue.length > 0) {
       const ticks = this.spoolQueue.flat();
@@ -428,27 +429,9 @@ export class TickWriter {
           this.logger.warn(`Database unavailable writing ${what}, retrying: ${String(error)}`);
         }
         this.metrics.batches.inc({ outcome: 'retried' });
-        await this.sleep(this.backoff(attempt));
+        await sleep(backoffDelay(attempt, this.options.retry), this.stopSignal.signal);
       }
     }
-  }
-
-  private backoff(attempt: number): number {
-    const { baseDelayMs, maxDelayMs } = this.options.retry;
-    return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempt, 30));
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.stopping) {
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wakeSleeper = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 
   private refuse(ticks: readonly Tick[], reason: RefusalReason): void {

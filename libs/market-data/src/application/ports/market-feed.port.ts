@@ -8,7 +8,7 @@ export interface MarketFeedHandlers {
 }
 
 /** The exchange's public market data: live books and trades, its market list and trade history. */
-export abstract class MarketFeed {
+export abstract class MarketFeedPort {
   /** How many trades `recentTrades` returns at most; a full answer may be truncated. */
   abstract readonly historyLimit: number;
 

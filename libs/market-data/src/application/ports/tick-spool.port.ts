@@ -6,7 +6,7 @@ import type { DecodedSpool } from '../../domain/tick-spool';
  * Trades are appended to the open segment; `seal` closes it so that what was spooled so far can
  * be replayed segment by segment, and a segment is removed only once its trades are stored.
  */
-export abstract class TickSpool {
+export abstract class TickSpoolPort {
   /** Bytes held, sealed and open segments together. */
   abstract get bytes(): number;
 

@@ -42,7 +42,7 @@ export class TickRowsRejectedError extends Error {
 }
 
 /** Where trades are stored (the `ticks` hypertable). */
-export abstract class TickStore {
+export abstract class TickStorePort {
   /** Stores a batch atomically; throws TickRowsRejectedError when a row is refused. */
   abstract insert(ticks: readonly Tick[]): Promise<TickWriteResult>;
 

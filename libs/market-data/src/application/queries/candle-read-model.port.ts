@@ -23,7 +23,7 @@ export interface LatestPrice {
 }
 
 /** Read side of candles and prices (DI token). */
-export abstract class CandleReadModel {
+export abstract class CandleReadModelPort {
   abstract candles(request: CandleRequest): Promise<Candle[]>;
   abstract symbols(): Promise<string[]>;
   abstract isKnownSymbol(symbol: string): Promise<boolean>;

@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 
 import { candleRequest } from '../../domain/candle-request';
 import { CandlesError } from '../../domain/candles.errors';
-import { CandleReadModel, type Candle } from './candle-read-model.port';
+import { CandleReadModelPort, type Candle } from './candle-read-model.port';
 import { GetCandlesQuery } from './get-candles.query';
 
 /** How many known symbols an unknown-symbol error names. */
@@ -10,7 +10,7 @@ const SYMBOLS_IN_ERROR = 10;
 
 @QueryHandler(GetCandlesQuery)
 export class GetCandlesHandler implements IQueryHandler<GetCandlesQuery, Candle[]> {
-  constructor(private readonly readModel: CandleReadModel) {}
+  constructor(private readonly readModel: CandleReadModelPort) {}
 
   async execute({ input }: GetCandlesQuery): Promise<Candle[]> {
     const request = candleRequest(input);

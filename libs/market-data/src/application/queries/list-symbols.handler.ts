@@ -1,11 +1,11 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 
-import { CandleReadModel } from './candle-read-model.port';
+import { CandleReadModelPort } from './candle-read-model.port';
 import { ListSymbolsQuery } from './list-symbols.query';
 
 @QueryHandler(ListSymbolsQuery)
 export class ListSymbolsHandler implements IQueryHandler<ListSymbolsQuery, string[]> {
-  constructor(private readonly readModel: CandleReadModel) {}
+  constructor(private readonly readModel: CandleReadModelPort) {}
 
   execute(): Promise<string[]> {
     return this.readModel.symbols();

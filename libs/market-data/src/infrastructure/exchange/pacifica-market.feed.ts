@@ -1,6 +1,6 @@
 import { PacificaRestClient, PacificaWsClient, type BookAggLevel } from '@nexwave/pacifica';
 
-import { MarketFeed, type MarketFeedHandlers } from '../../application/ports/market-feed.port';
+import { MarketFeedPort, type MarketFeedHandlers } from '../../application/ports/market-feed.port';
 import type { HistoricalTrade } from '../../domain/backfill';
 
 export interface PacificaMarketFeedOptions {
@@ -13,7 +13,7 @@ export interface PacificaMarketFeedOptions {
 }
 
 /** Pacifica's public `book` and `trades` channels, `/info` and `/trades`. */
-export class PacificaMarketFeed extends MarketFeed {
+export class PacificaMarketFeed extends MarketFeedPort {
   /** Pacifica's `/trades` answers the latest 100 trades. */
   readonly historyLimit = 100;
   private readonly rest: PacificaRestClient;

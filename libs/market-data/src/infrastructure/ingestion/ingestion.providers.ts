@@ -19,10 +19,10 @@ import {
 } from '../../application/ingestion/market-data-ingestion';
 import { DEFAULT_TICK_WRITER_OPTIONS, TickWriter } from '../../application/ingestion/tick-writer';
 import { MarketDataMetrics } from '../../application/market-data.metrics';
-import { MarketFeed } from '../../application/ports/market-feed.port';
-import { MarketStreamPublisher } from '../../application/ports/market-stream-publisher.port';
-import { TickSpool } from '../../application/ports/tick-spool.port';
-import { TickStore } from '../../application/ports/tick-store.port';
+import { MarketFeedPort } from '../../application/ports/market-feed.port';
+import { MarketStreamPublisherPort } from '../../application/ports/market-stream-publisher.port';
+import { TickSpoolPort } from '../../application/ports/tick-spool.port';
+import { TickStorePort } from '../../application/ports/tick-store.port';
 import { DEFAULT_TICK_BUFFER_POLICY } from '../../domain/tick-buffer';
 import { PacificaMarketFeed } from '../exchange/pacifica-market.feed';
 import { TypeOrmTickStore } from '../persistence/typeorm-tick.store';
@@ -61,12 +61,12 @@ export class IngestionLifecycle implements OnApplicationBootstrap, OnModuleDestr
 export const INGESTION_PROVIDERS: Provider[] = [
   { provide: MarketDataMetrics, useFactory: () => new MarketDataMetrics(new Registry()) },
   {
-    provide: TickStore,
+    provide: TickStorePort,
     useFactory: (dataSource: DataSource) => new TypeOrmTickStore(dataSource),
     inject: [DataSource],
   },
   {
-    provide: TickSpool,
+    provide: TickSpoolPort,
     useFactory: (config: ConfigOf<'market-data'>) =>
       new FileTickSpool({
         dir: config.marketData.tickSpoolDir,
@@ -77,21 +77,21 @@ export const INGESTION_PROVIDERS: Provider[] = [
   },
   {
     provide: TickWriter,
-    useFactory: (store: TickStore, spool: TickSpool, metrics: MarketDataMetrics) =>
+    useFactory: (store: TickStorePort, spool: TickSpoolPort, metrics: MarketDataMetrics) =>
       new TickWriter(store, metrics, {
         ...DEFAULT_TICK_WRITER_OPTIONS,
         buffer: DEFAULT_TICK_BUFFER_POLICY,
         spool,
       }),
-    inject: [TickStore, TickSpool, MarketDataMetrics],
+    inject: [TickStorePort, TickSpoolPort, MarketDataMetrics],
   },
   {
-    provide: MarketStreamPublisher,
+    provide: MarketStreamPublisherPort,
     useFactory: (streams: StreamPort) => new StreamMarketPublisher(streams, STREAM_MAX_LEN),
     inject: [StreamPort],
   },
   {
-    provide: MarketFeed,
+    provide: MarketFeedPort,
     useFactory: (endpoints: PacificaEndpoints) =>
       new PacificaMarketFeed({ restUrl: endpoints.restUrl, wsUrl: endpoints.wsUrl }),
     inject: [PACIFICA_ENDPOINTS],
@@ -99,9 +99,9 @@ export const INGESTION_PROVIDERS: Provider[] = [
   {
     provide: MarketDataIngestion,
     useFactory: (
-      feed: MarketFeed,
+      feed: MarketFeedPort,
       writer: TickWriter,
-      publisher: MarketStreamPublisher,
+      publisher: MarketStreamPublisherPort,
       metrics: MarketDataMetrics,
       config: ConfigOf<'market-data'>,
     ) =>
@@ -109,7 +109,7 @@ export const INGESTION_PROVIDERS: Provider[] = [
         ...DEFAULT_INGESTION_OPTIONS,
         symbols: config.trading.symbols,
       }),
-    inject: [MarketFeed, TickWriter, MarketStreamPublisher, MarketDataMetrics, APP_CONFIG],
+    inject: [MarketFeedPort, TickWriter, MarketStreamPublisherPort, MarketDataMetrics, APP_CONFIG],
   },
   IngestionLifecycle,
 ];

@@ -1,17 +1,16 @@
 import {
   Injectable,
+  Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 
 import { InjectConfig, type AppConfig } from '@nexwave/config';
-import { systemClock } from '@nexwave/core';
+import { PeriodicTask, systemClock } from '@nexwave/core';
 
 import { CandleRefresher } from './candle-refresher';
 
 export const CANDLE_REFRESH_INTERVAL_MS = 60_000;
-const INTERVAL_NAME = 'candle-refresh';
 
 /**
  * Embedded database only (no DATABASE_URL): runs the refresher at start and every minute. A
@@ -19,40 +18,29 @@ const INTERVAL_NAME = 'candle-refresh';
  */
 @Injectable()
 export class CandleRefreshScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private inFlight?: Promise<unknown>;
+  private readonly task: PeriodicTask<boolean>;
 
   constructor(
-    private readonly refresher: CandleRefresher,
-    private readonly registry: SchedulerRegistry,
+    refresher: CandleRefresher,
     @InjectConfig() private readonly config: Pick<AppConfig, 'database'>,
-  ) {}
+  ) {
+    this.task = new PeriodicTask({
+      name: 'candle refresh',
+      intervalMs: CANDLE_REFRESH_INTERVAL_MS,
+      firstDelayMs: 0,
+      run: () => refresher.runOnce(systemClock.now()),
+      logger: new Logger(CandleRefreshScheduler.name),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (this.config.database.url !== undefined) {
-      return;
+    if (this.config.database.url === undefined) {
+      this.task.start();
     }
-    this.tick();
-    this.registry.addInterval(
-      INTERVAL_NAME,
-      setInterval(() => this.tick(), CANDLE_REFRESH_INTERVAL_MS),
-    );
   }
 
   /** Lets a running refresh finish before the database goes away. */
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.registry.doesExist('interval', INTERVAL_NAME)) {
-      this.registry.deleteInterval(INTERVAL_NAME);
-    }
-    await this.inFlight;
-  }
-
-  /** Skips a tick while the previous refresh still runs; runOnce never rejects. */
-  private tick(): void {
-    if (this.inFlight) {
-      return;
-    }
-    this.inFlight = this.refresher.runOnce(systemClock.now()).finally(() => {
-      this.inFlight = undefined;
-    });
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { queryWithTimeout } from '@nexwave/database';
 
 import type { Candle, LatestPrice } from '../../application/queries/candle-read-model.port';
-import { CandleReadModel } from '../../application/queries/candle-read-model.port';
+import { CandleReadModelPort } from '../../application/queries/candle-read-model.port';
 import type { CandleRequest } from '../../domain/candle-request';
 import {
   SELECT_CANDLES,
@@ -32,7 +32,7 @@ interface LatestPriceRow {
 
 /** Candles from the `candles_<tf>_ohlcv` views and prices from `ticks`, in raw SQL. */
 @Injectable()
-export class TypeOrmCandleReadModel extends CandleReadModel {
+export class TypeOrmCandleReadModel extends CandleReadModelPort {
   constructor(private readonly dataSource: DataSource) {
     super();
   }

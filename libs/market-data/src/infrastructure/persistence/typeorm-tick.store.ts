@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 
 import {
   TickRowsRejectedError,
-  TickStore,
+  TickStorePort,
   type DeadLetter,
   type GapRecord,
   type TickWriteResult,
@@ -37,7 +37,7 @@ const COPY_CHUNK_ROWS = 1_000;
  * (one Postgres session, pool of one) a second connection would share that session, so the
  * writer borrows the pool's connection for each batch instead of opening its own.
  */
-export class TypeOrmTickStore extends TickStore {
+export class TypeOrmTickStore extends TickStorePort {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mode: TickWriteMode | 'auto' = 'auto',

@@ -1,7 +1,7 @@
 import { mkdir, open, readdir, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { TickSpool } from '../../application/ports/tick-spool.port';
+import { TickSpoolPort } from '../../application/ports/tick-spool.port';
 import type { Tick } from '../../domain/tick';
 import {
   decodeSpool,
@@ -32,7 +32,7 @@ interface OpenSegment {
  * age. Each append is synced before it resolves. A run never appends to a file of an earlier
  * run: a torn last line stays the last line of its file. Operations run one at a time.
  */
-export class FileTickSpool extends TickSpool {
+export class FileTickSpool extends TickSpoolPort {
   private readonly sizes = new Map<string, number>();
   private sealed: string[] = [];
   private current: OpenSegment | null = null;

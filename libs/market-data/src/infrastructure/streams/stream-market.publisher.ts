@@ -1,6 +1,6 @@
 import { orderBookStream, StreamPort, tradesStream } from '@nexwave/messaging';
 
-import { MarketStreamPublisher } from '../../application/ports/market-stream-publisher.port';
+import { MarketStreamPublisherPort } from '../../application/ports/market-stream-publisher.port';
 import type { OrderBook } from '../../domain/order-book';
 import type { Tick } from '../../domain/tick';
 
@@ -11,7 +11,7 @@ import type { Tick } from '../../domain/tick';
  * buyer-initiated).
  * Both are trimmed to about `maxLen` entries, so a slow reader never grows them without bound.
  */
-export class StreamMarketPublisher extends MarketStreamPublisher {
+export class StreamMarketPublisher extends MarketStreamPublisherPort {
   constructor(
     private readonly streams: StreamPort,
     private readonly maxLen: number,

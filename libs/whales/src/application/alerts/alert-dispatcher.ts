@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 
 import { alertRetryDelayMs } from '../../domain/alert-retry';
 import { TokenBucket } from '../../domain/token-bucket';
-import { AlertChannel, type AlertChannelName } from '../ports/alert-channel.port';
-import { AlertOutbox, type PendingAlert } from '../ports/alert-outbox.port';
+import { AlertChannelPort, type AlertChannelName } from '../ports/alert-channel.port';
+import { AlertOutboxPort, type PendingAlert } from '../ports/alert-outbox.port';
 
 /** A claimed alert not settled within this time (the process died mid-send) is tried again. */
 const LEASE_MS = 60_000;
@@ -28,8 +28,8 @@ export class AlertDispatcher {
   private failedTotal = 0;
 
   constructor(
-    private readonly outbox: AlertOutbox,
-    private readonly channels: readonly AlertChannel[],
+    private readonly outbox: AlertOutboxPort,
+    private readonly channels: readonly AlertChannelPort[],
   ) {
     for (const channel of channels) {
       this.buckets.set(channel.name, new TokenBucket(channel.rateLimit));
@@ -54,7 +54,7 @@ export class AlertDispatcher {
   }
 
   /** A channel's drain in progress is awaited, never run twice at once. */
-  private drainOnce(channel: AlertChannel, now: Date): Promise<DispatchRound> {
+  private drainOnce(channel: AlertChannelPort, now: Date): Promise<DispatchRound> {
     let round = this.inFlight.get(channel.name);
     if (!round) {
       round = this.drain(channel, now).finally(() => this.inFlight.delete(channel.name));
@@ -63,7 +63,7 @@ export class AlertDispatcher {
     return round;
   }
 
-  private async drain(channel: AlertChannel, now: Date): Promise<DispatchRound> {
+  private async drain(channel: AlertChannelPort, now: Date): Promise<DispatchRound> {
     const round = { sent: 0, retried: 0, failed: 0 };
     const bucket = this.buckets.get(channel.name)!;
     while (
@@ -85,7 +85,7 @@ export class AlertDispatcher {
   }
 
   private async deliver(
-    channel: AlertChannel,
+    channel: AlertChannelPort,
     alert: PendingAlert,
     now: Date,
   ): Promise<keyof DispatchRound> {

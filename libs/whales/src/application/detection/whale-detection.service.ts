@@ -6,7 +6,7 @@ import { detectWhales } from '../../domain/detect-whales';
 import type { DetectionRules } from '../../domain/detection-rules';
 import type { OrderBookSnapshot } from '../../domain/order-book';
 import type { AlertChannelName, QueuedAlert } from '../ports/alert-channel.port';
-import { WhaleActivityStore } from '../ports/whale-activity.store';
+import { WhaleActivityStorePort } from '../ports/whale-activity-store.port';
 
 export interface WhaleDetectionOptions {
   readonly rules: DetectionRules;
@@ -16,7 +16,7 @@ export interface WhaleDetectionOptions {
   readonly gracePeriodMs: number;
   /**
    * A new activity overlapping one stored and last seen this recently continues it (see
-   * WhaleActivityStore.record): the same whale seen by another replica, or before a restart.
+   * WhaleActivityStorePort.record): the same whale seen by another replica, or before a restart.
    */
   readonly mergeWindowMs: number;
   readonly newId: (at: Date) => string;
@@ -49,7 +49,7 @@ export class WhaleDetectionService {
   private round?: Promise<DetectionRound>;
 
   constructor(
-    private readonly store: WhaleActivityStore,
+    private readonly store: WhaleActivityStorePort,
     private readonly options: WhaleDetectionOptions,
   ) {
     this.tracker = new ActivityTracker({

@@ -7,7 +7,7 @@ import {
   pendingImpactHorizons,
   type ImpactHorizon,
 } from '../../domain/market-impact';
-import { ImpactStore, type ActivityAwaitingImpact } from '../ports/impact.store';
+import { ImpactStorePort, type ActivityAwaitingImpact } from '../ports/impact-store.port';
 
 export interface ImpactMeasurerOptions {
   /** A horizon is measured this long after it falls due, so late-written ticks are in. */
@@ -42,7 +42,7 @@ export class ImpactMeasurer {
   private round?: Promise<ImpactRound>;
 
   constructor(
-    private readonly store: ImpactStore,
+    private readonly store: ImpactStorePort,
     private readonly options: ImpactMeasurerOptions = DEFAULT_IMPACT_OPTIONS,
   ) {}
 

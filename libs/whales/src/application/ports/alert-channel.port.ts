@@ -15,7 +15,7 @@ export type DeliveryResult =
   | { readonly outcome: 'rejected'; readonly reason: string };
 
 /** One alert destination. Reasons never contain the token or the webhook URL. */
-export abstract class AlertChannel {
+export abstract class AlertChannelPort {
   abstract readonly name: AlertChannelName;
   /** Most sends in a burst and the refill period of the channel's rate limit. */
   abstract readonly rateLimit: { readonly capacity: number; readonly refillEveryMs: number };

@@ -10,7 +10,7 @@ export interface PendingAlert {
 }
 
 /** The whale_alerts outbox, drained per channel. */
-export abstract class AlertOutbox {
+export abstract class AlertOutboxPort {
   /**
    * The oldest pending alert of the channel due at `now`, leased until `leaseUntil` (another
    * dispatcher skips it; if this process dies mid-send it is tried again after the lease).

@@ -1,4 +1,4 @@
 /** The markets whose order books the tracker reads. */
-export abstract class MarketSymbols {
+export abstract class MarketSymbolsPort {
   abstract list(): Promise<string[]>;
 }

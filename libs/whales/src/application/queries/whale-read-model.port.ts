@@ -53,7 +53,7 @@ export interface ImpactFilter {
   readonly since?: Date;
 }
 
-export abstract class WhaleReadModel {
+export abstract class WhaleReadModelPort {
   /** Newest detection first. */
   abstract activities(filter: ActivityFilter): Promise<WhaleActivityView[]>;
 

@@ -1,8 +1,8 @@
-import { AlertChannel, type DeliveryResult } from '../../application/ports/alert-channel.port';
+import { AlertChannelPort, type DeliveryResult } from '../../application/ports/alert-channel.port';
 import { postAlert } from './http-alert-post';
 
 /** A Discord webhook POST of the embed built by discordAlert; webhooks take about 5 per 2 s. */
-export class DiscordAlertChannel extends AlertChannel {
+export class DiscordAlertChannel extends AlertChannelPort {
   readonly name = 'discord';
   readonly rateLimit = { capacity: 5, refillEveryMs: 400 };
 

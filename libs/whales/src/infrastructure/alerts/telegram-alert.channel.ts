@@ -1,4 +1,4 @@
-import { AlertChannel, type DeliveryResult } from '../../application/ports/alert-channel.port';
+import { AlertChannelPort, type DeliveryResult } from '../../application/ports/alert-channel.port';
 import { postAlert } from './http-alert-post';
 
 export interface TelegramSettings {
@@ -9,7 +9,7 @@ export interface TelegramSettings {
 }
 
 /** Bot API sendMessage in HTML parse mode; Telegram allows about one message a second per chat. */
-export class TelegramAlertChannel extends AlertChannel {
+export class TelegramAlertChannel extends AlertChannelPort {
   readonly name = 'telegram';
   readonly rateLimit = { capacity: 1, refillEveryMs: 1_000 };
 

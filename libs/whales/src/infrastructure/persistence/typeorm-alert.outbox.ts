@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 
 import type { AlertChannelName } from '../../application/ports/alert-channel.port';
-import { AlertOutbox, type PendingAlert } from '../../application/ports/alert-outbox.port';
+import { AlertOutboxPort, type PendingAlert } from '../../application/ports/alert-outbox.port';
 import {
   CLAIM_DUE_ALERT,
   MARK_ALERT_FAILED,
@@ -18,7 +18,7 @@ interface AlertRow {
 }
 
 /** whale_alerts in raw SQL; each call is one statement (no transaction is held across a send). */
-export class TypeOrmAlertOutbox extends AlertOutbox {
+export class TypeOrmAlertOutbox extends AlertOutboxPort {
   constructor(private readonly dataSource: DataSource) {
     super();
   }

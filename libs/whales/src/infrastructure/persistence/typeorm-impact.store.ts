@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
 
 import {
-  ImpactStore,
+  ImpactStorePort,
   type ActivityAwaitingImpact,
   type ImpactMeasurement,
-} from '../../application/ports/impact.store';
+} from '../../application/ports/impact-store.port';
 import { IMPACT_HORIZONS_MINUTES, type ImpactHorizon } from '../../domain/market-impact';
 import type { BookSide } from '../../domain/order-book';
 import { SELECT_AWAITING_IMPACT, SELECT_LAST_TRADE_PRICE, UPDATE_IMPACT } from './whales.sql';
@@ -23,7 +23,7 @@ interface AwaitingRow {
 }
 
 /** Impact columns of whale_activities; trade prices from the ticks hypertable. */
-export class TypeOrmImpactStore extends ImpactStore {
+export class TypeOrmImpactStore extends ImpactStorePort {
   constructor(private readonly dataSource: DataSource) {
     super();
   }

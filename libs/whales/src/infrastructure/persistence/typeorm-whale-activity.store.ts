@@ -6,8 +6,8 @@ import type {
   ActivityChanges,
   OpenedActivity,
   RecordOptions,
-} from '../../application/ports/whale-activity.store';
-import { WhaleActivityStore } from '../../application/ports/whale-activity.store';
+} from '../../application/ports/whale-activity-store.port';
+import { WhaleActivityStorePort } from '../../application/ports/whale-activity-store.port';
 import type { WhaleActivity } from '../../domain/activity-tracker';
 import {
   INSERT_ACTIVITY,
@@ -20,7 +20,7 @@ import {
 const PRICE_TOLERANCE = 0.002;
 
 /** One transaction per round: rows, whales.detected.v1 outbox messages and alert rows. */
-export class TypeOrmWhaleActivityStore extends WhaleActivityStore {
+export class TypeOrmWhaleActivityStore extends WhaleActivityStorePort {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,

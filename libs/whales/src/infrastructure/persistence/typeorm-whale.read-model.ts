@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { queryWithTimeout } from '@nexwave/database';
 
 import {
-  WhaleReadModel,
+  WhaleReadModelPort,
   type ActivityFilter,
   type ImpactFilter,
   type WhaleActivityView,
@@ -48,7 +48,7 @@ interface AverageRow {
 }
 
 @Injectable()
-export class TypeOrmWhaleReadModel extends WhaleReadModel {
+export class TypeOrmWhaleReadModel extends WhaleReadModelPort {
   constructor(private readonly dataSource: DataSource) {
     super();
   }

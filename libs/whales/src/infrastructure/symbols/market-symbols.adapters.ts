@@ -2,11 +2,11 @@ import { DataSource } from 'typeorm';
 
 import { PacificaRestClient } from '@nexwave/pacifica';
 
-import { MarketSymbols } from '../../application/ports/market-symbols.port';
+import { MarketSymbolsPort } from '../../application/ports/market-symbols.port';
 import { SELECT_RECENT_TRADE_SYMBOLS } from '../persistence/whales.sql';
 
 /** SYMBOLS from the config. */
-export class ConfiguredMarketSymbols extends MarketSymbols {
+export class ConfiguredMarketSymbols extends MarketSymbolsPort {
   constructor(private readonly symbols: readonly string[]) {
     super();
   }
@@ -17,7 +17,7 @@ export class ConfiguredMarketSymbols extends MarketSymbols {
 }
 
 /** Every market the exchange (Pacifica or the simulator) lists. */
-export class ExchangeMarketSymbols extends MarketSymbols {
+export class ExchangeMarketSymbols extends MarketSymbolsPort {
   private readonly client: PacificaRestClient;
 
   constructor(restUrl: string) {
@@ -34,7 +34,7 @@ export class ExchangeMarketSymbols extends MarketSymbols {
  * For an app without the exchange's address (the split whale-tracker): the symbols traded in the
  * last day, as market-data recorded them.
  */
-export class TradedMarketSymbols extends MarketSymbols {
+export class TradedMarketSymbols extends MarketSymbolsPort {
   constructor(private readonly dataSource: DataSource) {
     super();
   }

@@ -20,7 +20,7 @@ export interface ImpactMeasurement {
 }
 
 /** Activities whose impact is not fully measured, and trade prices from the ticks table. */
-export abstract class ImpactStore {
+export abstract class ImpactStorePort {
   /** Activities detected at or before `detectedBefore` with a horizon still open, oldest first. */
   abstract awaitingImpact(detectedBefore: Date, limit: number): Promise<ActivityAwaitingImpact[]>;
 

@@ -32,7 +32,7 @@ export interface RecordOptions {
  * whale_activities, their whales.detected.v1 message and their alert outbox rows: everything of a
  * round commits together, so a restart neither loses an alert nor sends one twice.
  */
-export abstract class WhaleActivityStore {
+export abstract class WhaleActivityStorePort {
   /**
    * Records a round. Returns the stored id of each opened activity, in order: its own id, or the
    * id of an overlapping activity (same symbol, side, kind and price range) last seen within
