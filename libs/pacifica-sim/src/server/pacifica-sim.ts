@@ -1,12 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { systemClock, type Clock } from '@nexwave/core';
+import { deriveSeed, seededRandom, systemClock, type Clock } from '@nexwave/core';
 
 import { Exchange } from '../domain/exchange';
 import type { WhalePlaced, WhaleRequest } from '../domain/exchange.types';
 import type { MarketSpec } from '../domain/market';
-import { deriveSeed, mulberry32 } from '../domain/prng';
 import { handleAdmin, type SimControls } from './admin-routes';
 import { FaultInjector, type FaultRule } from './fault-injector';
 import { fail, HttpError, toHttpError, type Envelope } from './http-error';
@@ -63,7 +62,7 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
   const server = createServer();
   const hub = new WsHub(server, exchange, wire, api, () => flush(), now);
   const flush = () => hub.publishEvents(exchange.drainEvents());
-  const whaleRandom = mulberry32(deriveSeed(seed, 'whales'));
+  const whaleRandom = seededRandom(deriveSeed(seed, 'whales'));
 
   const controls: SimControls = {
     addFault: (rule: FaultRule) => faults.add(rule),
