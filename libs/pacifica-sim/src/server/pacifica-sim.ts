@@ -54,7 +54,7 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
     markets: options.markets,
     initialBalance: String(options.initialBalance ?? '100000'),
   });
-  exchange.tick(now());
+  exchange.ticker.tick(now());
   exchange.drainEvents();
   const wire = new WireFormat(exchange);
   const api = new SimApi(exchange, wire, clock);
@@ -69,7 +69,7 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
     clearFaults: () => faults.clear(),
     dropWsConnections: () => hub.dropAll(),
     pauseBook: (symbol, paused) => {
-      exchange.market(symbol);
+      exchange.markets.get(symbol);
       if (paused) {
         hub.pausedBooks.add(symbol);
       } else {
@@ -77,18 +77,18 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
       }
     },
     injectWhale: (request) => {
-      const placed = exchange.injectWhale(request, now());
+      const placed = exchange.whales.injectWhale(request, now());
       hub.publishMarketData();
       return placed;
     },
     tick: (count = 1) => {
       for (let i = 0; i < count; i++) {
-        exchange.tick(now());
+        exchange.ticker.tick(now());
         flush();
         hub.publishMarketData();
       }
     },
-    moveMid: (symbol, price) => exchange.moveMid(symbol, price),
+    moveMid: (symbol, price) => exchange.ticker.moveMid(symbol, price),
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -142,7 +142,7 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
   if (options.whaleEveryMs) {
     timers.push(
       setInterval(() => {
-        const markets = exchange.listMarkets();
+        const markets = exchange.markets.list();
         const market = markets[Math.floor(whaleRandom() * markets.length)];
         controls.injectWhale({
           symbol: market.spec.symbol,
