@@ -220,10 +220,8 @@ export class Accounts {
   /** The amount a reduce-only order may trade: at most the position it closes. */
   reduceOnlyAmount(
     account: AccountState,
-    symbol: string,
-    side: Side,
+    { symbol, side, reduceOnly }: { symbol: string; side: Side; reduceOnly: boolean },
     amount: Decimal,
-    reduceOnly: boolean,
   ): Decimal {
     if (!reduceOnly) {
       return amount;

@@ -39,13 +39,7 @@ export class OrderEntry {
     const slippage = parseDecimal('slippage_percent', request.slippagePercent);
     validateAmount(market.spec, amount);
     this.orders.assertNewClientOrderId(address, request.clientOrderId);
-    amount = this.accounts.reduceOnlyAmount(
-      account,
-      request.symbol,
-      request.side,
-      amount,
-      request.reduceOnly,
-    );
+    amount = this.accounts.reduceOnlyAmount(account, request, amount);
     const factor = slippage.div(100);
     const bound = market.mark.mul(
       request.side === 'bid' ? factor.plus(1) : new Decimal(1).minus(factor),
@@ -86,13 +80,7 @@ export class OrderEntry {
     validateAmount(market.spec, amount);
     validateNotional(market.spec, price.mul(amount));
     this.orders.assertNewClientOrderId(address, request.clientOrderId);
-    amount = this.accounts.reduceOnlyAmount(
-      account,
-      request.symbol,
-      request.side,
-      amount,
-      request.reduceOnly,
-    );
+    amount = this.accounts.reduceOnlyAmount(account, request, amount);
     this.accounts.assertMargin(account, request.symbol, price.mul(amount), request.reduceOnly);
     const crosses = market.book.crosses(request.side, price);
     if (crosses && request.tif === 'ALO') {
