@@ -16,6 +16,12 @@ import { WhaleInjector } from './whale-injector';
 export type { AccountState, AccountSummary, FillQuery } from './accounts';
 export type { Page } from './page';
 
+/** What the transport layer may do with accounts; fills and margin checks stay inside the engine. */
+export type AccountsView = Omit<Accounts, 'applyFill' | 'reduceOnlyAmount' | 'assertMargin'>;
+
+/** Orders as the transport layer reads them; creating, recording and cancelling stay inside. */
+export type OrdersView = Pick<OrderJournal, 'openOrders' | 'orderHistory' | 'orderEvents'>;
+
 export interface ExchangeOptions {
   markets?: readonly MarketSpec[];
   seed?: number;
@@ -34,8 +40,8 @@ export interface ExchangeOptions {
  */
 export class Exchange {
   readonly markets: Markets;
-  readonly accounts: Accounts;
-  readonly orders: OrderJournal;
+  readonly accounts: AccountsView;
+  readonly orders: OrdersView;
   readonly trading: OrderEntry;
   readonly stops: Stops;
   readonly ticker: MarketTicker;
@@ -45,25 +51,28 @@ export class Exchange {
 
   constructor(options: ExchangeOptions = {}) {
     const historyIds = new Sequence();
-    this.markets = new Markets(options.markets, options.seed);
-    this.orders = new OrderJournal(this.markets, this.orderIds, historyIds, this.events);
-    this.accounts = new Accounts(this.markets, this.orders, historyIds, this.events, {
+    const markets = new Markets(options.markets, options.seed);
+    const orders = new OrderJournal(markets, this.orderIds, historyIds, this.events);
+    const accounts = new Accounts(markets, orders, historyIds, this.events, {
       initialBalance: new Decimal(options.initialBalance ?? '100000'),
       makerFee: new Decimal(options.makerFee ?? '0.00015'),
       takerFee: new Decimal(options.takerFee ?? '0.0004'),
     });
-    const settlement = new Settlement(this.accounts, this.orders, historyIds, this.events);
-    this.stops = new Stops(this.markets, this.accounts, this.orders);
-    this.trading = new OrderEntry(this.markets, this.accounts, this.orders, settlement, this.stops);
+    const settlement = new Settlement(accounts, orders, historyIds, this.events);
+    this.markets = markets;
+    this.accounts = accounts;
+    this.orders = orders;
+    this.stops = new Stops(markets, accounts, orders);
+    this.trading = new OrderEntry(markets, accounts, orders, settlement, this.stops);
     this.ticker = new MarketTicker(
-      this.markets,
+      markets,
       this.orderIds,
       settlement,
       this.stops,
       this.trading,
       options.syntheticLevels ?? 20,
     );
-    this.whales = new WhaleInjector(this.markets, this.orderIds);
+    this.whales = new WhaleInjector(markets, this.orderIds);
   }
 
   /** The highest id handed out to any order: accounts', synthetic quotes' and whales'. */
