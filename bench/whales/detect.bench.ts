@@ -1,6 +1,7 @@
 // Whale detection + activity tracking throughput and per-book latency, 30 symbols x 50 levels a
 // side (Pacifica shows 10; 50 is the stress case). Run by hand:
 // npx ts-node --transpile-only -r tsconfig-paths/register bench/whales/detect.bench.ts
+import { seededRandom } from '@nexwave/core';
 import {
   ActivityTracker,
   detectionRules,
@@ -13,18 +14,6 @@ const SYMBOLS = 30;
 const LEVELS_PER_SIDE = 50;
 const ROUNDS = 400; // one round = one book per symbol, 5 s apart
 const PASSES = 5;
-
-/** mulberry32: the same books on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const random = seededRandom(20260115);
 

@@ -3,6 +3,7 @@ export * from './date-time';
 export * from './decimal';
 export * from './domain-error';
 export * from './ids';
+export * from './seeded-random';
 export * from './symbol';
 export * from './backoff';
 export * from './periodic-task';

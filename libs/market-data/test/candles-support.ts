@@ -2,7 +2,7 @@
 // independently of the database (plain TypeScript over the same trades).
 import type { DataSource } from 'typeorm';
 
-import { Decimal } from '@nexwave/core';
+import { Decimal, seededRandom } from '@nexwave/core';
 
 import type { Candle } from '../src/application/queries/candle-read-model.port';
 import type { Timeframe } from '../src/domain/timeframe';
@@ -44,15 +44,6 @@ export async function insertTrades(dataSource: DataSource, trades: TestTrade[]):
   );
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (a 32-bit LCG), so failures reproduce. */
-export function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 /**
  * Trades every 1 to 9 minutes (whole milliseconds, never two at one instant per symbol) from
  * `start` for `durationMs`, plus one exactly on and one just before every hour boundary, with
@@ -66,7 +57,7 @@ export function syntheticTrades(options: {
   priceDecimals: number;
   seed: number;
 }): TestTrade[] {
-  const random = randomSource(options.seed);
+  const random = seededRandom(options.seed);
   const base = new Decimal(options.basePrice);
   const price = (): string => base.mul(0.95 + random() * 0.1).toFixed(options.priceDecimals);
   const size = (): string => new Decimal(0.001 + random() * 50).toFixed(3);
@@ -93,7 +84,7 @@ export function syntheticTrades(options: {
 
 /** Fisher-Yates with the seeded source: the same "out of order" every run. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -174,7 +174,7 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
   it("stores every listed market's trades with the exchange's time, price, size and taker side", async () => {
     const simClock = new FixedClock(new Date('2026-03-01T00:00:00.000Z'));
     const { sim, writer, ingestion } = await start({ bookIntervalMs: 0, clock: simClock });
-    const symbols = sim.exchange.listMarkets().map((market) => market.spec.symbol);
+    const symbols = sim.exchange.markets.list().map((market) => market.spec.symbol);
     expect([...ingestion.symbols].sort()).toEqual([...symbols].sort());
     expect(symbols).toContain('kBONK');
 
@@ -279,8 +279,8 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
     sim.dropWsConnections();
     advance();
     advance();
-    const missed = sim.exchange
-      .market('SOL')
+    const missed = sim.exchange.markets
+      .get('SOL')
       .tape.filter((trade) => trade.createdAt > lastBefore)
       .map((trade) => trade.historyId);
     expect(missed.length).toBeGreaterThan(0);
@@ -309,8 +309,8 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
     const keys = (await ticks(`symbol = 'SOL' AND time <= '${record.to.toISOString()}'`)).map(
       (row) => `${row.time.getTime()}|${row.price}|${row.size}|${row.side}`,
     );
-    const tape = sim.exchange
-      .market('SOL')
+    const tape = sim.exchange.markets
+      .get('SOL')
       .tape.filter((trade) => trade.createdAt <= record.to.getTime());
     expect(keys.length).toBeLessThanOrEqual(tape.length);
     expect(

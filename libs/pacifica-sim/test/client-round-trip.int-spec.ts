@@ -50,7 +50,7 @@ describe('PacificaRestClient <-> pacifica-sim (orders)', () => {
     expect(sumOf(fills.map((f) => f.amount)).toFixed()).toBe('12.5');
     let fees = new Decimal(0);
     for (const fill of fills) {
-      const fee = new Decimal(fill.price).mul(fill.amount).mul(sim.exchange.takerFee);
+      const fee = new Decimal(fill.price).mul(fill.amount).mul(sim.exchange.accounts.takerFee);
       expect(fill.fee).toBe(fee.toFixed(6));
       fees = fees.plus(fee);
     }

@@ -155,7 +155,7 @@ describe('pacifica-sim trading (real HTTP and WS)', () => {
     const { keypair, signer } = newTrader();
     const ws = await WsProbe.open(sim.wsUrl);
     await ws.subscribe({ source: 'account_order_updates', account: keypair.publicKey });
-    const mid = Number(sim.exchange.market('BTC').mark.toString());
+    const mid = Number(sim.exchange.markets.get('BTC').mark.toString());
     const price = String(mid - 20);
     const created = await api.signed<{ order_id: number }>(
       signer,

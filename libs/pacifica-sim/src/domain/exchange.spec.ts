@@ -1,66 +1,4 @@
-import { Decimal } from '@nexwave/core';
-
-import { Exchange, type ExchangeOptions } from './exchange';
-import type { LimitOrderRequest } from './exchange.types';
-import type { MarketSpec } from './market';
-import { SimError } from './sim.errors';
-
-const TEST_MARKET: MarketSpec = {
-  symbol: 'TEST',
-  tickSize: '1',
-  lotSize: '0.01',
-  minTick: '0',
-  maxTick: '1000000',
-  maxLeverage: 10,
-  minOrderSize: '10',
-  maxOrderSize: '5000000',
-  initialPrice: '1000',
-  volatility: 0,
-  levelNotionalUsd: 10_000,
-  levelStepTicks: 1,
-};
-
-const NOW = 1_700_000_000_000;
-
-/** An exchange whose book starts empty: tests build it from accounts' orders. */
-function exchange(options: ExchangeOptions = {}): Exchange {
-  return new Exchange({ markets: [TEST_MARKET], seed: 1, ...options });
-}
-
-function limit(
-  ex: Exchange,
-  account: string,
-  side: 'bid' | 'ask',
-  price: string,
-  amount: string,
-  extra: Partial<LimitOrderRequest> = {},
-): number {
-  const request = { symbol: 'TEST', side, price, amount, tif: 'GTC', reduceOnly: false, ...extra };
-  return ex.createLimitOrder(account, request as LimitOrderRequest, NOW);
-}
-
-function order(ex: Exchange, account: string, id: number) {
-  return ex.orderHistory(account, 1000).items.find((o) => o.id === id)!;
-}
-
-function errorCode(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SimError) {
-      return `${error.code}: ${error.message}`;
-    }
-    throw error;
-  }
-  throw new Error('expected a SimError');
-}
-
-function levels(ex: Exchange, side: 'bid' | 'ask') {
-  return ex
-    .market('TEST')
-    .book.levels(side, new Decimal(1), 10)
-    .map((l) => [l.price.toString(), l.amount.toString(), l.count]);
-}
+import { errorCode, exchange, levels, limit, NOW, order } from './testing/exchange-fixtures';
 
 describe('Exchange matching', () => {
   it('fills by price, then time, at the maker price; the rest of a GTC order rests', () => {
@@ -71,7 +9,9 @@ describe('Exchange matching', () => {
     const taker = limit(ex, 'T', 'bid', '1001', '3.5');
 
     expect(
-      ex.fills('T', { limit: 10 }).items.map((f) => [f.price.toString(), f.amount.toString()]),
+      ex.accounts
+        .fills('T', { limit: 10 })
+        .items.map((f) => [f.price.toString(), f.amount.toString()]),
     ).toEqual([
       ['1001', '1'],
       ['1001', '1'],
@@ -83,7 +23,7 @@ describe('Exchange matching', () => {
     expect(order(ex, 'T', taker)).toMatchObject({ status: 'partially_filled' });
     expect(order(ex, 'T', taker).filled.toString()).toBe('3');
     expect(levels(ex, 'bid')).toEqual([['1001', '0.5', 1]]);
-    expect(ex.fills('A', { limit: 10 }).items[0]?.liquidity).toBe('fulfill_maker');
+    expect(ex.accounts.fills('A', { limit: 10 }).items[0]?.liquidity).toBe('fulfill_maker');
   });
 
   it('keeps time priority within a level on partial maker fills', () => {
@@ -103,7 +43,7 @@ describe('Exchange matching', () => {
     expect(ioc).toMatchObject({ status: 'cancelled', reason: 'cancel' });
     expect([ioc.filled.toString(), ioc.cancelled.toString()]).toEqual(['1', '2']);
     expect(levels(ex, 'bid')).toEqual([]);
-    expect(ex.orderEvents(id).map((e) => e.event)).toEqual(['cancel', 'fulfill_limit']);
+    expect(ex.orders.orderEvents(id).map((e) => e.event)).toEqual(['cancel', 'fulfill_limit']);
   });
 
   it('rejects a crossing ALO order and rests a passive one', () => {
@@ -112,7 +52,7 @@ describe('Exchange matching', () => {
     expect(errorCode(() => limit(ex, 'T', 'bid', '1000', '1', { tif: 'ALO' }))).toBe(
       'POST_ONLY_REJECTED: Order rejected: post_only_rejected',
     );
-    expect(ex.orderHistory('T', 10).items[0]).toMatchObject({
+    expect(ex.orders.orderHistory('T', 10).items[0]).toMatchObject({
       status: 'rejected',
       reason: 'post_only_rejected',
     });
@@ -131,7 +71,7 @@ describe('Exchange matching', () => {
     const ex = exchange();
     limit(ex, 'A', 'ask', '1001', '1');
     limit(ex, 'A', 'ask', '1010', '5');
-    const id = ex.createMarketOrder(
+    const id = ex.trading.createMarketOrder(
       'T',
       { symbol: 'TEST', side: 'bid', amount: '3', slippagePercent: '0.5', reduceOnly: false },
       NOW,
@@ -144,7 +84,7 @@ describe('Exchange matching', () => {
     ]);
     expect(
       errorCode(() =>
-        ex.createMarketOrder(
+        ex.trading.createMarketOrder(
           'T',
           { symbol: 'TEST', side: 'bid', amount: '1', slippagePercent: '0.5', reduceOnly: false },
           NOW,
@@ -162,7 +102,7 @@ describe('Exchange matching', () => {
       slippagePercent: '1',
       reduceOnly: false,
     } as const;
-    expect(errorCode(() => ex.createMarketOrder('T', request, NOW))).toMatch(
+    expect(errorCode(() => ex.trading.createMarketOrder('T', request, NOW))).toMatch(
       /^NO_REASONABLE_PRICE/,
     );
   });
@@ -179,14 +119,14 @@ describe('Exchange matching', () => {
     expect(errorCode(() => limit(ex, 'T', 'bid', '999', '1', { symbol: 'test' }))).toBe(
       'BOOK_NOT_FOUND: Market test not found',
     );
-    expect(errorCode(() => ex.setLeverage('T', 'TEST', 11, NOW))).toBe(
+    expect(errorCode(() => ex.accounts.setLeverage('T', 'TEST', 11, NOW))).toBe(
       'INVALID_LEVERAGE: Invalid leverage',
     );
     // 100,000 USDC at 10x buys at most 1,000,000 of notional.
     expect(errorCode(() => limit(ex, 'T', 'bid', '999', '1002'))).toBe(
       'INSUFFICIENT_BALANCE: Insufficient balance',
     );
-    ex.setLeverage('T', 'TEST', 1, NOW);
+    ex.accounts.setLeverage('T', 'TEST', 1, NOW);
     expect(errorCode(() => limit(ex, 'T', 'bid', '999', '101'))).toMatch(/^INSUFFICIENT_BALANCE/);
   });
 
@@ -194,14 +134,14 @@ describe('Exchange matching', () => {
     const ex = exchange();
     limit(ex, 'M', 'ask', '1000', '2');
     limit(ex, 'T', 'bid', '1000', '2');
-    expect(ex.positions('T').map((p) => [p.amount.toString(), p.entryPrice.toString()])).toEqual([
-      ['2', '1000'],
-    ]);
-    expect(ex.positions('M').map((p) => p.amount.toString())).toEqual(['-2']);
+    expect(
+      ex.accounts.positions('T').map((p) => [p.amount.toString(), p.entryPrice.toString()]),
+    ).toEqual([['2', '1000']]);
+    expect(ex.accounts.positions('M').map((p) => p.amount.toString())).toEqual(['-2']);
 
     limit(ex, 'M', 'bid', '1010', '1');
     limit(ex, 'T', 'ask', '1010', '1');
-    const [close] = ex.fills('T', { limit: 1 }).items;
+    const [close] = ex.accounts.fills('T', { limit: 1 }).items;
     expect(close).toMatchObject({ side: 'close_long', liquidity: 'fulfill_taker' });
     expect([close.pnl.toString(), close.entryPrice.toString(), close.fee.toString()]).toEqual([
       '10',
@@ -209,10 +149,10 @@ describe('Exchange matching', () => {
       '0.404',
     ]);
     // 100000 - taker fee on 2000 (0.8) + 10 pnl - taker fee on 1010 (0.404)
-    expect(ex.summary('T', NOW).balance.toString()).toBe('100008.796');
+    expect(ex.accounts.summary('T', NOW).balance.toString()).toBe('100008.796');
     // Maker: 100000 - 0.3 (maker fee on 2000) - 10 pnl - 0.1515 (maker fee on 1010)
-    expect(ex.summary('M', NOW).balance.toString()).toBe('99989.5485');
-    expect(ex.positions('T').map((p) => p.amount.toString())).toEqual(['1']);
+    expect(ex.accounts.summary('M', NOW).balance.toString()).toBe('99989.5485');
+    expect(ex.accounts.positions('T').map((p) => p.amount.toString())).toEqual(['1']);
   });
 
   it('clamps reduce-only orders to the position and refuses ones that would increase it', () => {
@@ -232,18 +172,22 @@ describe('Exchange matching', () => {
     const byId = limit(ex, 'T', 'bid', '990', '1');
     limit(ex, 'T', 'bid', '989', '1', { clientOrderId: cloid });
     limit(ex, 'T', 'bid', '988', '1');
-    ex.cancel('T', { symbol: 'TEST', orderId: byId }, NOW);
-    ex.cancel('T', { symbol: 'TEST', clientOrderId: cloid }, NOW);
-    expect(errorCode(() => ex.cancel('T', { symbol: 'TEST', orderId: byId }, NOW))).toBe(
+    ex.trading.cancel('T', { symbol: 'TEST', orderId: byId }, NOW);
+    ex.trading.cancel('T', { symbol: 'TEST', clientOrderId: cloid }, NOW);
+    expect(errorCode(() => ex.trading.cancel('T', { symbol: 'TEST', orderId: byId }, NOW))).toBe(
       'ORDER_NOT_FOUND: Order not found',
     );
     expect(errorCode(() => limit(ex, 'T', 'bid', '987', '1', { clientOrderId: cloid }))).toMatch(
       /^DUPLICATE/,
     );
     expect(
-      ex.cancelAll('T', { allSymbols: false, symbol: 'TEST', excludeReduceOnly: false }, NOW),
+      ex.trading.cancelAll(
+        'T',
+        { allSymbols: false, symbol: 'TEST', excludeReduceOnly: false },
+        NOW,
+      ),
     ).toBe(1);
-    expect(ex.openOrders('T')).toEqual([]);
+    expect(ex.orders.openOrders('T')).toEqual([]);
     expect(levels(ex, 'bid')).toEqual([]);
   });
 
@@ -252,146 +196,5 @@ describe('Exchange matching', () => {
     const ids = [limit(ex, 'A', 'bid', '990', '1'), limit(ex, 'B', 'bid', '991', '1')];
     expect(ids[1]).toBeGreaterThan(ids[0]);
     expect(ex.lastOrderId).toBe(ids[1]);
-  });
-});
-
-describe('Exchange simulation', () => {
-  it('quotes a deterministic synthetic book for a seed', () => {
-    const book = (seed: number) => {
-      const ex = new Exchange({ seed });
-      for (let i = 0; i < 5; i++) {
-        ex.tick(NOW + i * 100);
-      }
-      const btc = ex.market('BTC').book;
-      return [btc.levels('bid', new Decimal(1), 10), btc.levels('ask', new Decimal(1), 10)].map(
-        (side) => side.map((l) => `${l.price.toString()}:${l.amount.toString()}:${l.count}`),
-      );
-    };
-    const first = book(42);
-    expect(book(42)).toEqual(first);
-    expect(book(43)).not.toEqual(first);
-    expect(first[0]).toHaveLength(10);
-    expect(first[1]).toHaveLength(10);
-  });
-
-  it('fills a resting order over several ticks as the walk crosses it', () => {
-    const ex = exchange();
-    ex.tick(NOW);
-    const id = limit(ex, 'T', 'bid', '995', '100');
-    ex.moveMid('TEST', '990');
-    ex.tick(NOW + 100);
-    expect(order(ex, 'T', id).status).toBe('partially_filled');
-    const filledAfterOne = order(ex, 'T', id).filled;
-    expect(filledAfterOne.lt(100)).toBe(true);
-    ex.tick(NOW + 200);
-    expect(order(ex, 'T', id).filled.gt(filledAfterOne)).toBe(true);
-    const fills = ex.fills('T', { limit: 1000 }).items;
-    expect(fills.every((f) => f.liquidity === 'fulfill_maker' && f.price.eq(995))).toBe(true);
-    expect(ex.positions('T')[0]?.amount.toString()).toBe(order(ex, 'T', id).filled.toString());
-    expect(ex.drainEvents().some((e) => e.type === 'fill' && e.account === 'T')).toBe(true);
-  });
-
-  it('injects a whale as one outsized level with n=1 and removes it after its duration', () => {
-    const ex = exchange();
-    ex.tick(NOW);
-    const whale = ex.injectWhale(
-      { symbol: 'TEST', side: 'bid', kind: 'single', notionalUsd: 500_000, durationMs: 1_000 },
-      NOW,
-    );
-    expect(whale.prices).toEqual(['996']);
-    ex.tick(NOW + 100);
-    const level = ex
-      .market('TEST')
-      .book.levels('bid', new Decimal(1), 10)
-      .find((l) => l.price.eq(996))!;
-    expect([level.count, level.amount.toFixed(2)]).toEqual([1, whale.amounts[0]]);
-    ex.tick(NOW + 1_000);
-    const after = ex
-      .market('TEST')
-      .book.levels('bid', new Decimal(1), 10)
-      .find((l) => l.price.eq(996));
-    expect(after?.amount.toFixed(2)).not.toBe(whale.amounts[0]);
-  });
-
-  it('injects a ladder on consecutive levels of equal size', () => {
-    const ex = exchange();
-    ex.tick(NOW);
-    const ladder = ex.injectWhale({ symbol: 'TEST', side: 'ask', kind: 'ladder', levels: 3 }, NOW);
-    expect(ladder.prices).toEqual(['1004', '1005', '1006']);
-    expect(new Set(ladder.amounts).size).toBe(1);
-  });
-
-  it('triggers a stop order when the mark crosses it', () => {
-    const ex = exchange();
-    ex.tick(NOW);
-    ex.createMarketOrder(
-      'T',
-      { symbol: 'TEST', side: 'bid', amount: '1', slippagePercent: '1', reduceOnly: false },
-      NOW,
-    );
-    const stop = ex.createStopOrder(
-      'T',
-      { symbol: 'TEST', side: 'ask', reduceOnly: true, stopPrice: '995', amount: '1' },
-      NOW,
-    );
-    ex.tick(NOW + 100);
-    expect(order(ex, 'T', stop).status).toBe('open');
-    ex.moveMid('TEST', '990');
-    ex.tick(NOW + 200);
-    expect(order(ex, 'T', stop).status).toBe('filled');
-    expect(ex.positions('T')).toEqual([]);
-    const child = ex.orderHistory('T', 10).items[0];
-    expect(child).toMatchObject({ type: 'market', stopParentOrderId: stop, status: 'filled' });
-  });
-
-  it('triggers a bid stop when the mark is at or above it, whatever the mark was at creation', () => {
-    const ex = exchange();
-    ex.tick(NOW);
-    const stop = ex.createStopOrder(
-      'T',
-      { symbol: 'TEST', side: 'bid', reduceOnly: false, stopPrice: '990', amount: '1' },
-      NOW,
-    );
-    ex.tick(NOW + 100);
-    expect(order(ex, 'T', stop).status).toBe('filled');
-    expect(ex.positions('T')).toEqual([expect.objectContaining({ symbol: 'TEST' })]);
-  });
-
-  it('sets position TP/SL as reduce-only stop orders that replace earlier ones', () => {
-    const ex = exchange();
-    ex.tick(NOW);
-    expect(
-      errorCode(() =>
-        ex.setPositionTpsl(
-          'T',
-          { symbol: 'TEST', side: 'ask', stopLoss: { stopPrice: '900' } },
-          NOW,
-        ),
-      ),
-    ).toBe('POSITION_NOT_FOUND: Position not found');
-    ex.createMarketOrder(
-      'T',
-      { symbol: 'TEST', side: 'bid', amount: '2', slippagePercent: '1', reduceOnly: false },
-      NOW,
-    );
-    ex.setPositionTpsl(
-      'T',
-      {
-        symbol: 'TEST',
-        side: 'ask',
-        takeProfit: { stopPrice: '1100' },
-        stopLoss: { stopPrice: '900' },
-      },
-      NOW,
-    );
-    ex.setPositionTpsl('T', { symbol: 'TEST', side: 'ask', stopLoss: { stopPrice: '950' } }, NOW);
-    const stops = ex
-      .openOrders('T')
-      .map((o) => [o.type, o.stopPrice?.toString(), o.amount.toString(), o.reduceOnly]);
-    expect(stops).toEqual([
-      ['take_profit_market', '1100', '2', true],
-      ['stop_loss_market', '950', '2', true],
-    ]);
-    expect(ex.summary('T', NOW).stopOrdersCount).toBe(2);
   });
 });

@@ -1,10 +1,9 @@
-import { Decimal } from '@nexwave/core';
+import { Decimal, deriveSeed, seededRandom, type Random } from '@nexwave/core';
 
 import { CandleSeries } from './candles';
 import type { MarketSpec } from './market';
 import { OrderBook } from './order-book';
 import { PriceWalk } from './price-walk';
-import { deriveSeed, mulberry32, type Random } from './prng';
 import type { PublicTrade } from './records';
 
 export interface StopTrigger {
@@ -38,7 +37,7 @@ export class MarketState {
     readonly spec: MarketSpec,
     seed: number,
   ) {
-    this.random = mulberry32(deriveSeed(seed, spec.symbol));
+    this.random = seededRandom(deriveSeed(seed, spec.symbol));
     this.walk = new PriceWalk(spec.initialPrice, spec.tickSize, spec.volatility, this.random);
     this.tick = new Decimal(spec.tickSize);
     this.openPrice = this.walk.mid;

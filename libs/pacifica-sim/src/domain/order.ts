@@ -71,3 +71,25 @@ export interface SimOrder {
 export function isOpen(order: SimOrder): boolean {
   return order.status === 'open' || order.status === 'partially_filled';
 }
+
+export function remainingOf(order: SimOrder): Decimal {
+  return order.amount.minus(order.filled).minus(order.cancelled);
+}
+
+export function updateStatus(order: SimOrder): void {
+  if (remainingOf(order).isZero()) {
+    order.status = order.cancelled.isZero() ? 'filled' : 'cancelled';
+  } else if (order.filled.gt(0)) {
+    order.status = 'partially_filled';
+  }
+}
+
+export function restingOf(order: SimOrder): RestingOrder {
+  return {
+    id: order.id,
+    owner: order.account,
+    side: order.side,
+    price: order.price!,
+    remaining: remainingOf(order),
+  };
+}

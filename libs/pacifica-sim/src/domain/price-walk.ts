@@ -1,6 +1,4 @@
-import { Decimal, roundToStep } from '@nexwave/core';
-
-import { gaussian, type Random } from './prng';
+import { Decimal, gaussian, roundToStep, type Random } from '@nexwave/core';
 
 /** A geometric random walk on the tick grid; deterministic for a given PRNG. */
 export class PriceWalk {

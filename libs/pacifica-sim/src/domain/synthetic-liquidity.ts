@@ -1,8 +1,7 @@
-import { Decimal, roundToStep } from '@nexwave/core';
+import { Decimal, roundToStep, type Random } from '@nexwave/core';
 
 import type { MarketSpec } from './market';
 import type { Side } from './order';
-import type { Random } from './prng';
 
 export interface Quote {
   side: Side;

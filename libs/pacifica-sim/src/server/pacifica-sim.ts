@@ -1,12 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { systemClock, type Clock } from '@nexwave/core';
+import { deriveSeed, seededRandom, systemClock, type Clock } from '@nexwave/core';
 
 import { Exchange } from '../domain/exchange';
 import type { WhalePlaced, WhaleRequest } from '../domain/exchange.types';
 import type { MarketSpec } from '../domain/market';
-import { deriveSeed, mulberry32 } from '../domain/prng';
 import { handleAdmin, type SimControls } from './admin-routes';
 import { FaultInjector, type FaultRule } from './fault-injector';
 import { fail, HttpError, toHttpError, type Envelope } from './http-error';
@@ -55,7 +54,7 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
     markets: options.markets,
     initialBalance: String(options.initialBalance ?? '100000'),
   });
-  exchange.tick(now());
+  exchange.ticker.tick(now());
   exchange.drainEvents();
   const wire = new WireFormat(exchange);
   const api = new SimApi(exchange, wire, clock);
@@ -63,14 +62,14 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
   const server = createServer();
   const hub = new WsHub(server, exchange, wire, api, () => flush(), now);
   const flush = () => hub.publishEvents(exchange.drainEvents());
-  const whaleRandom = mulberry32(deriveSeed(seed, 'whales'));
+  const whaleRandom = seededRandom(deriveSeed(seed, 'whales'));
 
   const controls: SimControls = {
     addFault: (rule: FaultRule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     dropWsConnections: () => hub.dropAll(),
     pauseBook: (symbol, paused) => {
-      exchange.market(symbol);
+      exchange.markets.get(symbol);
       if (paused) {
         hub.pausedBooks.add(symbol);
       } else {
@@ -78,18 +77,18 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
       }
     },
     injectWhale: (request) => {
-      const placed = exchange.injectWhale(request, now());
+      const placed = exchange.whales.injectWhale(request, now());
       hub.publishMarketData();
       return placed;
     },
     tick: (count = 1) => {
       for (let i = 0; i < count; i++) {
-        exchange.tick(now());
+        exchange.ticker.tick(now());
         flush();
         hub.publishMarketData();
       }
     },
-    moveMid: (symbol, price) => exchange.moveMid(symbol, price),
+    moveMid: (symbol, price) => exchange.ticker.moveMid(symbol, price),
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -143,7 +142,7 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
   if (options.whaleEveryMs) {
     timers.push(
       setInterval(() => {
-        const markets = exchange.listMarkets();
+        const markets = exchange.markets.list();
         const market = markets[Math.floor(whaleRandom() * markets.length)];
         controls.injectWhale({
           symbol: market.spec.symbol,

@@ -51,19 +51,19 @@ const ORDER_COMMON: Schema = {
 
 export const GET_ROUTES: Record<string, GetRoute> = {
   '/info': ({ exchange, wire, startedAt }) =>
-    ok(exchange.listMarkets().map((market) => wire.market(market, startedAt))),
+    ok(exchange.markets.list().map((market) => wire.market(market, startedAt))),
   '/info/prices': ({ wire }, _query, now) => ok(wire.prices(now)),
   '/book': ({ exchange, wire }, query, now) => {
     const aggLevel = query.optionalInt('agg_level') ?? 1;
     if (!AGG_LEVELS.includes(aggLevel)) {
       throw new HttpError(400, `Invalid agg_level ${aggLevel}`);
     }
-    return ok(wire.book(exchange.market(query.string('symbol')), aggLevel, now));
+    return ok(wire.book(exchange.markets.get(query.string('symbol')), aggLevel, now));
   },
   '/trades': ({ exchange, wire }, query) =>
     ok(
-      exchange
-        .market(query.string('symbol'))
+      exchange.markets
+        .get(query.string('symbol'))
         .tape.slice(0, 100)
         .map((t) => wire.publicTrade(t)),
     ),
@@ -73,8 +73,8 @@ export const GET_ROUTES: Record<string, GetRoute> = {
     if (!(interval in KLINE_INTERVALS)) {
       throw new HttpError(400, `unknown variant \`${interval}\` for \`interval\``);
     }
-    const candles = exchange
-      .market(symbol)
+    const candles = exchange.markets
+      .get(symbol)
       .candles.query(
         interval as KlineInterval,
         query.int('start_time'),
@@ -96,19 +96,19 @@ export const GET_ROUTES: Record<string, GetRoute> = {
     );
   },
   '/account': ({ exchange, wire }, query, now) =>
-    ok(wire.account(exchange.summary(accountParam(query), now))),
+    ok(wire.account(exchange.accounts.summary(accountParam(query), now))),
   '/positions': ({ exchange, wire }, query) =>
     ok(
-      exchange.positions(accountParam(query)).map((p) => wire.position(p)),
+      exchange.accounts.positions(accountParam(query)).map((p) => wire.position(p)),
       { last_order_id: exchange.lastOrderId },
     ),
   '/orders': ({ exchange, wire }, query) =>
     ok(
-      exchange.openOrders(accountParam(query)).map((o) => wire.openOrder(o)),
+      exchange.orders.openOrders(accountParam(query)).map((o) => wire.openOrder(o)),
       { last_order_id: exchange.lastOrderId },
     ),
   '/orders/history': ({ exchange, wire }, query) => {
-    const page = exchange.orderHistory(
+    const page = exchange.orders.orderHistory(
       accountParam(query),
       query.optionalInt('limit') ?? 100,
       query.optionalInt('cursor'),
@@ -119,9 +119,9 @@ export const GET_ROUTES: Record<string, GetRoute> = {
     );
   },
   '/orders/history_by_id': ({ exchange, wire }, query) =>
-    ok(exchange.orderEvents(query.int('order_id')).map((e) => wire.orderEvent(e))),
+    ok(exchange.orders.orderEvents(query.int('order_id')).map((e) => wire.orderEvent(e))),
   '/trades/history': ({ exchange, wire }, query) => {
-    const page = exchange.fills(accountParam(query), {
+    const page = exchange.accounts.fills(accountParam(query), {
       symbol: query.optionalString('symbol'),
       startTime: query.optionalInt('start_time'),
       endTime: query.optionalInt('end_time'),
@@ -140,7 +140,7 @@ export const POST_ROUTES: Record<string, PostRoute> = {
     type: 'create_market_order',
     payload: { ...ORDER_COMMON, slippage_percent: { type: 'decimal' } },
     handle: ({ exchange }, account, data, now) => ({
-      order_id: exchange.createMarketOrder(
+      order_id: exchange.trading.createMarketOrder(
         account,
         {
           ...orderCommon(data),
@@ -158,7 +158,7 @@ export const POST_ROUTES: Record<string, PostRoute> = {
       tif: { type: { enum: ['GTC', 'IOC', 'ALO', 'TOB'] } },
     },
     handle: ({ exchange }, account, data, now) => ({
-      order_id: exchange.createLimitOrder(
+      order_id: exchange.trading.createLimitOrder(
         account,
         { ...orderCommon(data), price: data['price'] as string, tif: data['tif'] as Tif },
         now,
@@ -179,7 +179,7 @@ export const POST_ROUTES: Record<string, PostRoute> = {
     handle: ({ exchange }, account, data, now) => {
       const stop = stopInfo(data['stop_order'])!;
       return {
-        order_id: exchange.createStopOrder(
+        order_id: exchange.stops.createStopOrder(
           account,
           {
             symbol: data['symbol'] as string,
@@ -203,7 +203,7 @@ export const POST_ROUTES: Record<string, PostRoute> = {
       builder_code: { type: 'string', optional: true },
     },
     handle: ({ exchange }, account, data, now) => {
-      exchange.setPositionTpsl(
+      exchange.stops.setPositionTpsl(
         account,
         {
           symbol: data['symbol'] as string,
@@ -226,7 +226,7 @@ export const POST_ROUTES: Record<string, PostRoute> = {
       symbol: { type: 'string', optional: true },
     },
     handle: ({ exchange }, account, data, now) => ({
-      cancelled_count: exchange.cancelAll(
+      cancelled_count: exchange.trading.cancelAll(
         account,
         {
           allSymbols: data['all_symbols'] as boolean,
@@ -245,7 +245,7 @@ export const POST_ROUTES: Record<string, PostRoute> = {
       if (!isPublicKey(agent)) {
         throw new HttpError(400, 'Invalid public key');
       }
-      exchange.bindAgent(account, agent, now);
+      exchange.accounts.bindAgent(account, agent, now);
       return null;
     },
   },
@@ -253,7 +253,12 @@ export const POST_ROUTES: Record<string, PostRoute> = {
     type: 'update_leverage',
     payload: { symbol: { type: 'string' }, leverage: { type: 'int' } },
     handle: ({ exchange }, account, data, now) => {
-      exchange.setLeverage(account, data['symbol'] as string, data['leverage'] as number, now);
+      exchange.accounts.setLeverage(
+        account,
+        data['symbol'] as string,
+        data['leverage'] as number,
+        now,
+      );
       return null;
     },
   },
@@ -273,7 +278,7 @@ function cancelRoute(type: string, stopsOnly: boolean): PostRoute {
       if ((orderId === undefined) === (clientOrderId === undefined)) {
         throw new HttpError(400, 'Exactly one of order_id or client_order_id is required');
       }
-      exchange.cancel(
+      exchange.trading.cancel(
         account,
         { symbol: data['symbol'] as string, orderId, clientOrderId },
         now,

@@ -39,9 +39,9 @@ export class SimApi {
     const now = this.now();
     const { account, data } = verifySignedRequest(body, route, {
       now,
-      isBoundAgent: (owner, agent) => this.exchange.isBoundAgent(owner, agent),
+      isBoundAgent: (owner, agent) => this.exchange.accounts.isBoundAgent(owner, agent),
     });
-    this.exchange.account(account, now);
+    this.exchange.accounts.account(account, now);
     return ok(route.handle(this.context, account, data, now) ?? null);
   }
 

@@ -18,11 +18,13 @@ export class WireFormat {
   constructor(private readonly exchange: Exchange) {}
 
   price(symbol: string, value: Decimal): string {
-    return value.toFixed(this.exchange.market(symbol).tick.decimalPlaces());
+    return value.toFixed(this.exchange.markets.get(symbol).tick.decimalPlaces());
   }
 
   amount(symbol: string, value: Decimal): string {
-    return value.toFixed(new Decimal(this.exchange.market(symbol).spec.lotSize).decimalPlaces());
+    return value.toFixed(
+      new Decimal(this.exchange.markets.get(symbol).spec.lotSize).decimalPlaces(),
+    );
   }
 
   market(market: MarketState, createdAt: number) {
@@ -44,10 +46,10 @@ export class WireFormat {
   }
 
   prices(now: number) {
-    return this.exchange.listMarkets().map((market) => {
+    return this.exchange.markets.list().map((market) => {
       const symbol = market.spec.symbol;
       const mark = this.price(symbol, market.mark);
-      const openInterest = this.exchange.openInterest(symbol);
+      const openInterest = this.exchange.accounts.openInterest(symbol);
       return {
         symbol,
         mark,
@@ -119,8 +121,8 @@ export class WireFormat {
     return {
       balance: usd(summary.balance),
       fee_level: 0,
-      maker_fee: this.exchange.makerFee.toFixed(),
-      taker_fee: this.exchange.takerFee.toFixed(),
+      maker_fee: this.exchange.accounts.makerFee.toFixed(),
+      taker_fee: this.exchange.accounts.takerFee.toFixed(),
       account_equity: usd(summary.equity),
       available_to_spend: spend,
       available_to_withdraw: spend,

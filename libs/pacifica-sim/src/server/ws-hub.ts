@@ -74,11 +74,11 @@ export class WsHub {
           const aggLevel = Number(params['agg_level'] ?? 1);
           const key = `${symbol}:${aggLevel}`;
           if (!snapshots.has(key)) {
-            snapshots.set(key, this.wire.book(this.exchange.market(symbol), aggLevel, now));
+            snapshots.set(key, this.wire.book(this.exchange.markets.get(symbol), aggLevel, now));
           }
           send(client, 'book', snapshots.get(key));
         } else if (params['source'] === 'bbo') {
-          send(client, 'bbo', this.wire.bbo(this.exchange.market(symbol), now));
+          send(client, 'bbo', this.wire.bbo(this.exchange.markets.get(symbol), now));
         } else if (params['source'] === 'prices') {
           prices ??= this.wire.prices(now);
           send(client, 'prices', prices);
@@ -182,7 +182,7 @@ export class WsHub {
       const symbol = params['symbol'];
       if (
         typeof symbol !== 'string' ||
-        !this.exchange.listMarkets().some((m) => m.spec.symbol === symbol)
+        !this.exchange.markets.list().some((m) => m.spec.symbol === symbol)
       ) {
         sendError(client, `Unknown symbol ${String(symbol)}`);
         return;
@@ -209,16 +209,20 @@ export class WsHub {
       send(
         client,
         source,
-        this.exchange.positions(account).map((p) => this.wire.wsPosition(p)),
+        this.exchange.accounts.positions(account).map((p) => this.wire.wsPosition(p)),
       );
     } else if (source === 'account_orders') {
       send(
         client,
         source,
-        this.exchange.openOrders(account).map((o) => this.wire.openOrder(o)),
+        this.exchange.orders.openOrders(account).map((o) => this.wire.openOrder(o)),
       );
     } else if (source === 'account_info') {
-      send(client, source, this.wire.wsAccountInfo(this.exchange.summary(account, now), now));
+      send(
+        client,
+        source,
+        this.wire.wsAccountInfo(this.exchange.accounts.summary(account, now), now),
+      );
     }
   }
 

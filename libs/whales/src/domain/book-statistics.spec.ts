@@ -1,6 +1,8 @@
+import { seededRandom } from '@nexwave/core';
+
 import { BookStatistics, median } from './book-statistics';
 import { pricedLevels } from './order-book';
-import { level, seededRandom } from './testing/books';
+import { level } from './testing/books';
 
 const priced = (amounts: number[]) => pricedLevels(amounts.map((a, i) => level(1000 - i, a)));
 

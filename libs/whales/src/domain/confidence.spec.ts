@@ -1,3 +1,5 @@
+import { seededRandom } from '@nexwave/core';
+
 import {
   ladderConfidence,
   LadderEvidence,
@@ -5,7 +7,6 @@ import {
   MIN_CONFIDENCE,
   singleLevelConfidence,
 } from './confidence';
-import { seededRandom } from './testing/books';
 
 const random = seededRandom(7);
 const pick = (values: number[]) => values[Math.floor(random() * values.length)];

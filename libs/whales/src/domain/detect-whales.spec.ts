@@ -1,7 +1,9 @@
+import { seededRandom } from '@nexwave/core';
+
 import { MAX_CONFIDENCE, MIN_CONFIDENCE } from './confidence';
 import { detectWhales } from './detect-whales';
 import { detectionRules } from './detection-rules';
-import { book, level, levels, randomBook, seededRandom } from './testing/books';
+import { book, level, levels, randomBook } from './testing/books';
 
 const rules = detectionRules({ thresholdUsd: 25_000 });
 

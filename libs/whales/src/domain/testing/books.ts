@@ -1,3 +1,5 @@
+import type { Random } from '@nexwave/core';
+
 import { Level, OrderBookSnapshot } from '../order-book';
 
 export const T0 = new Date('2026-01-15T12:00:00.000Z');
@@ -20,20 +22,8 @@ export function levels(best: number, step: number, count: number, amount: number
   return Array.from({ length: count }, (_, i) => level(best + i * step, amount));
 }
 
-/** Deterministic PRNG (mulberry32), so "random" books are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A book with log-normal-ish amounts, random order counts, and now and then a big level. */
-export function randomBook(random: () => number, maxLevels = 10): OrderBookSnapshot {
+export function randomBook(random: Random, maxLevels = 10): OrderBookSnapshot {
   const mid = 10 + random() * 100_000;
   const tick = mid / 10_000;
   const side = (direction: 1 | -1) =>

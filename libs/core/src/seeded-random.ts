@@ -1,7 +1,8 @@
-/** A seeded PRNG (mulberry32): the same seed always gives the same sequence. */
+/** A source of numbers in [0, 1); seeded ones repeat their sequence, so runs reproduce. */
 export type Random = () => number;
 
-export function mulberry32(seed: number): Random {
+/** A seeded PRNG (mulberry32): the same seed always gives the same sequence. */
+export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -12,7 +13,7 @@ export function mulberry32(seed: number): Random {
   };
 }
 
-/** Derives an independent seed per name (FNV-1a), so each market has its own stream. */
+/** Derives an independent seed per name (FNV-1a), so each stream (a market, say) has its own. */
 export function deriveSeed(seed: number, name: string): number {
   let hash = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < name.length; i++) {
