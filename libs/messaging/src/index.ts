@@ -21,6 +21,7 @@ export * from './messaging.options';
 export * from './topics';
 export * from './streams/memory-stream.adapter';
 export * from './streams/redis-stream.adapter';
+export * from './streams/stream-entry.codec';
 export * from './streams/stream-names';
 export * from './streams/stream.port';
 export * from './streams/streams.module';

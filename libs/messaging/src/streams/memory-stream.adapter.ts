@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 
-import { deadLetterFields, deadLetterStream } from './stream-names';
+import { deadLetterStream } from '../topics';
+import { deadLetterFields } from './stream-names';
 import {
   AppendOptions,
   ConsumeOptions,
@@ -137,7 +138,7 @@ export class MemoryStreamAdapter extends StreamPort {
       if (pending.deliveries >= maxDeliveries) {
         void this.append(
           deadLetterStream(name),
-          deadLetterFields(entry.fields, id, pending.deliveries),
+          deadLetterFields(entry.fields, id, `handler failed on ${pending.deliveries} deliveries`),
         );
         state.pending.delete(id);
         continue;

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 
-import { deadLetterFields, deadLetterStream } from './stream-names';
+import { deadLetterStream } from '../topics';
+import { deadLetterFields } from './stream-names';
 import {
   AppendOptions,
   ConsumeOptions,
@@ -220,7 +221,11 @@ class RedisStreamConsumer {
     if (deliveries <= maxDeliveries) {
       return false;
     }
-    const fields = deadLetterFields(toRecord(flat), id, deliveries - 1);
+    const fields = deadLetterFields(
+      toRecord(flat),
+      id,
+      `handler failed on ${deliveries - 1} deliveries`,
+    );
     // One transaction: the entry is never both dead-lettered and still pending, nor neither.
     await this.redis
       .multi()
