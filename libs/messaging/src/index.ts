@@ -19,6 +19,7 @@ export * from './messaging.errors';
 export * from './messaging.module';
 export * from './messaging.options';
 export * from './topics';
+export * from './streams/contract-stream.reader';
 export * from './streams/memory-stream.adapter';
 export * from './streams/redis-stream.adapter';
 export * from './streams/stream-entry.codec';

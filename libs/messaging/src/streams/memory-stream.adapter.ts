@@ -84,6 +84,12 @@ export class MemoryStreamAdapter extends StreamPort {
     return Promise.resolve(this.stream(name).entries.length);
   }
 
+  list(prefix: string): Promise<string[]> {
+    return Promise.resolve(
+      [...this.streams.keys()].filter((name) => name.startsWith(prefix)).sort(),
+    );
+  }
+
   pending(name: string, group: string): Promise<number> {
     return Promise.resolve(this.stream(name).groups.get(group)?.pending.size ?? 0);
   }

@@ -61,6 +61,26 @@ export class RedisStreamAdapter extends StreamPort {
     return this.redis.xlen(stream);
   }
 
+  async list(prefix: string): Promise<string[]> {
+    const names = new Set<string>();
+    const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+    let cursor = '0';
+    do {
+      const [next, batch] = await this.redis.scan(
+        cursor,
+        'MATCH',
+        pattern,
+        'COUNT',
+        1000,
+        'TYPE',
+        'stream',
+      );
+      batch.forEach((name) => names.add(name));
+      cursor = next;
+    } while (cursor !== '0');
+    return [...names].sort();
+  }
+
   async pending(stream: string, group: string): Promise<number> {
     const [count] = (await this.redis.xpending(stream, group)) as [number, ...unknown[]];
     return count;
