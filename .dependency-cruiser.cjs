@@ -1,4 +1,11 @@
-/** Architecture rules (../shared/STYLE.md, Tooling). `npm run depcruise` fails on any violation. */
+/**
+ * Architecture rules (../shared/STYLE.md, Tooling). `npm run depcruise` fails on any violation;
+ * test/architecture/dependency-rules.spec.ts checks the rules catch deliberate violations.
+ */
+
+/** The bounded contexts: each talks to the others only through @nexwave/messaging contracts. */
+const CONTEXTS = '(market-data|whales|strategy|risk|orders)';
+
 module.exports = {
   forbidden: [
     {
@@ -34,6 +41,15 @@ module.exports = {
           '^libs/[^/]+/src/testing/index\\.ts$',
         ],
       },
+    },
+    {
+      name: 'context-never-imports-context',
+      comment:
+        'A context imports no other context, not even its index: links between contexts are ' +
+        'messages and streams with a contract in @nexwave/messaging (plus core, config, database).',
+      severity: 'error',
+      from: { path: `^libs/${CONTEXTS}/` },
+      to: { path: `^libs/${CONTEXTS}/`, pathNot: ['^libs/$1/'] },
     },
     {
       name: 'apps-only-through-index',

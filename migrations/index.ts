@@ -13,6 +13,7 @@ import { CreateCandles1795600009000 } from './1795600009000-create-candles';
 import { CreateIngestionRecords1795600009500 } from './1795600009500-create-ingestion-records';
 import { CreateOutboxInbox1795600090000 } from './1795600090000-create-outbox-inbox';
 import { CreateWhaleAlerts1795600091000 } from './1795600091000-create-whale-alerts';
+import { CreateWhaleTradePrices1795600092000 } from './1795600092000-create-whale-trade-prices';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateIngestionRecords1795600009500,
   CreateOutboxInbox1795600090000,
   CreateWhaleAlerts1795600091000,
+  CreateWhaleTradePrices1795600092000,
 ];

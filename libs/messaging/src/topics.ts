@@ -19,3 +19,32 @@ export function isTopic(value: string): value is Topic {
 export function deadLetterTopic(topic: string): string {
   return `${topic}.dlq`;
 }
+
+/**
+ * Redis stream families, one stream per symbol: `<family>:{SYMBOL}`, symbols keep their case
+ * (`orderbook:kBONK`). A breaking change to an entry is a new family (`orderbook.v2`), both
+ * written until every reader has moved.
+ */
+export const StreamFamilies = {
+  OrderBook: 'orderbook',
+  Trades: 'trades',
+} as const;
+
+export type StreamFamily = (typeof StreamFamilies)[keyof typeof StreamFamilies];
+
+export function streamName(family: StreamFamily, symbol: string): string {
+  return `${family}:${symbol}`;
+}
+
+export function orderBookStream(symbol: string): string {
+  return streamName(StreamFamilies.OrderBook, symbol);
+}
+
+export function tradesStream(symbol: string): string {
+  return streamName(StreamFamilies.Trades, symbol);
+}
+
+/** Where a stream's poison entries go. */
+export function deadLetterStream(stream: string): string {
+  return `${stream}.dlq`;
+}

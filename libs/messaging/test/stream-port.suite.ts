@@ -87,6 +87,16 @@ export function streamPortSuite(
     return running;
   };
 
+  it('lists the streams whose names start with a prefix, sorted', async () => {
+    const prefix = `list${counter}-${Date.now()}:`;
+    for (const name of [`${prefix}kBONK`, `${prefix}BTC`, `${prefix}*`, `other${prefix}ETH`]) {
+      await port.append(name, { symbol: 'x' });
+    }
+    expect(await port.list(prefix)).toEqual([`${prefix}*`, `${prefix}BTC`, `${prefix}kBONK`]);
+    expect(await port.list(`${prefix}B`)).toEqual([`${prefix}BTC`]);
+    expect(await port.list(`${prefix}*`)).toEqual([`${prefix}*`]);
+  });
+
   it('delivers appended fields and JSON to a group in order and acknowledges them', async () => {
     const received = new Received();
     const ids = [

@@ -5,24 +5,41 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
+import type { MemoryStreamAdapter } from '@nexwave/messaging';
 import { ApiErrorsModule, graphqlModule } from '@nexwave/platform';
 
 import type { WhaleActivityView } from '../src/application/queries/whale-read-model.port';
 import { WhalesQueryModule } from '../src/whales-query.module';
-import { at, buildTracker, newStreams, T0, whaleBook, type Tracker } from './whale-tracker-support';
+import {
+  at,
+  buildTracker,
+  newStreams,
+  publishTrade,
+  T0,
+  until,
+  whaleBook,
+  type Tracker,
+} from './whale-tracker-support';
 
 const MINUTE = 60_000;
 
 let database: TestDatabase;
 let dataSource: DataSource;
+let streams: MemoryStreamAdapter;
 let tracker: Tracker;
 let app: INestApplication;
 
-async function insertTrade(symbol: string, time: Date, price: string): Promise<void> {
-  await dataSource.query(
-    `INSERT INTO ticks (time, symbol, price, size, side, trade_id) VALUES ($1, $2, $3, '0.1', 'buy', $4)`,
-    [time, symbol, price, `t-${time.getTime()}`],
-  );
+/** Trades reach the tracker as market-data publishes them: on the trades:{SYMBOL} streams. */
+async function publishTrades(trades: [symbol: string, time: Date, price: string][]): Promise<void> {
+  for (const [symbol, time, price] of trades) {
+    await publishTrade(streams, symbol, time, price);
+  }
+  await until(async () => {
+    const [row] = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM whale_trade_prices`,
+    );
+    return row.n === trades.length;
+  });
 }
 
 async function impacts(): Promise<Record<string, unknown>[]> {
@@ -36,7 +53,11 @@ async function impacts(): Promise<Record<string, unknown>[]> {
 beforeAll(async () => {
   database = await startTestDatabase();
   dataSource = await database.freshDataSource();
-  tracker = await buildTracker(dataSource, newStreams(), {});
+  // The whales context owns its storage: it must work where market-data's tables do not exist.
+  await dataSource.query(`DROP TABLE ticks CASCADE`);
+  streams = newStreams();
+  tracker = await buildTracker(dataSource, streams, {});
+  await tracker.trades.start(['BTC', 'ETH']);
 
   @Global()
   @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
@@ -52,17 +73,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await tracker?.close();
+  await streams?.close();
   await database?.stop();
 });
 
 describe('market impact and whale queries', () => {
-  it('measures the move 1, 5, 15 and 60 minutes after detection from trades, and gives up without trades', async () => {
-    await insertTrade('BTC', at(-1_000), '100000');
-    await insertTrade('BTC', at(30_000), '100100');
-    await insertTrade('BTC', at(4 * MINUTE), '99900');
-    await insertTrade('BTC', at(14 * MINUTE), '100250');
-    await insertTrade('BTC', at(59 * MINUTE), '99950');
-    await insertTrade('BTC', at(70 * MINUTE), '120000');
+  it('measures the move 1, 5, 15 and 60 minutes after detection from published trades, without a ticks table, and gives up without trades', async () => {
+    await expect(dataSource.query(`SELECT 1 FROM ticks`)).rejects.toThrow(/ticks/);
+    await publishTrades([
+      ['BTC', at(-1_000), '100000'],
+      ['BTC', at(30_000), '100100'],
+      ['BTC', at(4 * MINUTE), '99900'],
+      ['BTC', at(14 * MINUTE), '100250'],
+      ['BTC', at(59 * MINUTE), '99950'],
+      ['BTC', at(70 * MINUTE), '120000'],
+    ]);
     tracker.detection.offer(whaleBook(T0));
     tracker.detection.offer(whaleBook(T0, 'ETH'));
     await tracker.detection.runOnce(T0);
@@ -127,6 +152,14 @@ describe('market impact and whale queries', () => {
         impact_done: true,
       },
     ]);
+  });
+
+  it('forgets trade prices older than six hours at each round', async () => {
+    await tracker.impact.runOnce(at(6 * 60 * MINUTE + 30 * MINUTE));
+    const left = await dataSource.query<{ time: Date }[]>(
+      `SELECT time FROM whale_trade_prices ORDER BY time`,
+    );
+    expect(left).toEqual([{ time: at(59 * MINUTE) }, { time: at(70 * MINUTE) }]);
   });
 
   it('lists activities over REST with filters and paging, newest first, with their impact', async () => {

@@ -4,7 +4,13 @@ import { DataSource } from 'typeorm';
 
 import { ConfigModule } from '@nexwave/config';
 import { FixedClock } from '@nexwave/core';
-import { MemoryStreamAdapter, OutboxWriter, StreamPort } from '@nexwave/messaging';
+import {
+  encodeStreamEntry,
+  MemoryStreamAdapter,
+  OutboxWriter,
+  StreamFamilies,
+  StreamPort,
+} from '@nexwave/messaging';
 
 import { AlertDispatcher } from '../src/application/alerts/alert-dispatcher';
 import { WhaleDetectionService } from '../src/application/detection/whale-detection.service';
@@ -13,6 +19,7 @@ import { WhalesClockPort } from '../src/application/ports/whales-clock.port';
 import type { OrderBookSnapshot } from '../src/domain/order-book';
 import { book, level, levels, T0 } from '../src/domain/testing/books';
 import { OrderBookStreamReader } from '../src/infrastructure/streams/order-book-stream.reader';
+import { TradeStreamReader } from '../src/infrastructure/streams/trade-stream.reader';
 import { WhalesModule } from '../src/whales.module';
 
 export const TELEGRAM_TOKEN = '123456:TEST-telegram-token';
@@ -24,6 +31,7 @@ export interface Tracker {
   readonly alerts: AlertDispatcher;
   readonly impact: ImpactMeasurer;
   readonly reader: OrderBookStreamReader;
+  readonly trades: TradeStreamReader;
   close(): Promise<void>;
 }
 
@@ -74,6 +82,7 @@ export async function buildTracker(
     alerts: moduleRef.get(AlertDispatcher),
     impact: moduleRef.get(ImpactMeasurer),
     reader: moduleRef.get(OrderBookStreamReader),
+    trades: moduleRef.get(TradeStreamReader),
     close: () => moduleRef.close(),
   };
 }
@@ -108,6 +117,38 @@ export function streamEntry(snapshot: OrderBookSnapshot): object {
     bids: withNotional(snapshot.bids),
     asks: withNotional(snapshot.asks),
   };
+}
+
+/** Writes a trade to `trades:{SYMBOL}` as market-data does. */
+export async function publishTrade(
+  streams: StreamPort,
+  symbol: string,
+  time: Date,
+  price: string,
+): Promise<void> {
+  const { stream, fields } = encodeStreamEntry(StreamFamilies.Trades, {
+    symbol,
+    tradeId: `t-${time.getTime()}`,
+    price,
+    size: '0.1',
+    side: 'bid',
+    time: time.toISOString(),
+  });
+  await streams.append(stream, fields);
+}
+
+/** Resolves once `condition` holds; fails after a generous deadline (never a fixed sleep). */
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  deadlineMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(`condition not met within ${deadlineMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 export function at(ms: number): Date {

@@ -1,7 +1,13 @@
 import { DataSource } from 'typeorm';
 
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
-import { orderBookStream, type MemoryStreamAdapter } from '@nexwave/messaging';
+import {
+  deadLetterStream,
+  orderBookStream,
+  tradesStream,
+  type MemoryStreamAdapter,
+  type StreamEntry,
+} from '@nexwave/messaging';
 
 import { FakeAlertEndpoint } from '../../../test/support/fake-alert-endpoints';
 import type { OrderBookSnapshot } from '../src/domain/order-book';
@@ -10,9 +16,11 @@ import {
   buildTracker,
   DISCORD_PATH,
   newStreams,
+  publishTrade,
   streamEntry,
   T0,
   TELEGRAM_TOKEN,
+  until,
   whaleBook,
   type Tracker,
 } from './whale-tracker-support';
@@ -232,4 +240,56 @@ describe('whale tracker on the embedded TimescaleDB', () => {
     );
     expect(lastSeen).toEqual([{ last_seen_at: at(20_000) }]);
   });
+
+  it('moves a malformed order-book entry to the dead letters with the reason, and reads on', async () => {
+    const built = await tracker();
+    const booksRead = await readBooks(built);
+    await streams.append(orderBookStream('BTC'), { ...streamEntry(whaleBook(T0)), asks: 'none' });
+    await streams.append(orderBookStream('BTC'), streamEntry(whaleBook(at(1_000))));
+    await booksRead(1);
+
+    const [dead] = await deadLetters(orderBookStream('BTC'), 1);
+    expect(dead.fields['dlq_reason']).toMatch(/^asks: /);
+    expect(JSON.parse(dead.fields['data'])).toMatchObject({ symbol: 'BTC', asks: 'none' });
+    await built.detection.runOnce(at(1_000));
+    expect(await count('whale_activities')).toBe(2);
+    await until(async () => (await streams.pending(orderBookStream('BTC'), 'whale-tracker')) === 0);
+  });
+
+  it('records the last trade of each second from the trades streams, and dead-letters a malformed trade', async () => {
+    const built = await tracker();
+    await built.trades.start(['BTC']);
+    await publishTrade(streams, 'BTC', at(100), '100000');
+    await publishTrade(streams, 'BTC', at(900), '100010');
+    await publishTrade(streams, 'BTC', at(500), '99990');
+    await streams.append(tradesStream('BTC'), { symbol: 'BTC', price: '1' });
+    await publishTrade(streams, 'BTC', at(1_200), '100020');
+
+    const [dead] = await deadLetters(tradesStream('BTC'), 1);
+    expect(dead.fields['dlq_reason']).toMatch(/tradeId: /);
+    await until(async () => (await count('whale_trade_prices')) === 2);
+    expect(
+      await dataSource.query(`SELECT time, price::text FROM whale_trade_prices ORDER BY time`),
+    ).toEqual([
+      { time: at(900), price: '100010' },
+      { time: at(1_200), price: '100020' },
+    ]);
+  });
 });
+
+/** The first `n` entries of a stream's dead letters. */
+async function deadLetters(stream: string, n: number): Promise<StreamEntry[]> {
+  const entries: StreamEntry[] = [];
+  const consumer = await streams.consume({
+    streams: [deadLetterStream(stream)],
+    group: 'test-dead-letters',
+    consumer: 'test',
+    handler: (entry) => {
+      entries.push(entry);
+      return Promise.resolve();
+    },
+  });
+  await until(() => entries.length >= n);
+  await consumer.stop();
+  return entries;
+}

@@ -1,15 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { envelopeSchema } from '../envelope';
-import { ALL_TOPICS, Topics } from '../topics';
-import { contractFor, contracts } from './registry';
+import { decodeStreamEntry, encodeStreamEntry } from '../streams/stream-entry.codec';
+import type { StreamEntry } from '../streams/stream.port';
+import {
+  goldenFixtureFiles,
+  goldenStreamEntries,
+  readGoldenFixture as read,
+} from '../testing/golden-fixtures';
+import { ALL_TOPICS, StreamFamilies, Topics } from '../topics';
+import { contractFor, contracts, streamContracts } from './registry';
 
-const fixtureFiles = readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.includes('fixtures') && file.endsWith('.json'))
-  .sort();
-const read = (file: string): unknown => JSON.parse(readFileSync(join(__dirname, file), 'utf8'));
-const envelopeFixtures = fixtureFiles.filter((file) => !file.includes('-reply.'));
+const envelopeFixtures = goldenFixtureFiles().filter(
+  (file) => !file.includes('-reply.') && !file.includes('.stream.'),
+);
+const streamFixtures = goldenStreamEntries();
 
 describe('golden fixtures', () => {
   it.each(envelopeFixtures)('%s parses with the envelope schema and its topic schema', (file) => {
@@ -32,6 +35,64 @@ describe('golden fixtures', () => {
   it('include a breaker reply that parses with the orders.commands.v1 reply schema', () => {
     const reply = read('orders/fixtures/order-command-reply.v1.json');
     expect(contracts[Topics.OrdersCommands].reply!.parse(reply)).toEqual(reply);
+  });
+});
+
+describe('golden stream entries', () => {
+  it.each(streamFixtures.map((entry) => [entry.stream, entry] as const))(
+    '%s parses with its family contract and is written back as it was',
+    (_stream, golden) => {
+      const contract = streamContracts[golden.family];
+      expect([contract.type, contract.v]).toEqual([golden.type, golden.v]);
+      const decoded = decodeStreamEntry(golden.family, golden);
+      if (!decoded.ok) {
+        throw new Error(decoded.reason);
+      }
+      expect(encodeStreamEntry(golden.family, decoded.entry as never)).toEqual({
+        stream: golden.stream,
+        fields: golden.fields,
+      });
+    },
+  );
+
+  it('exist for every stream family', () => {
+    expect(Object.values(StreamFamilies).sort()).toEqual(
+      streamFixtures.map((entry) => entry.family).sort(),
+    );
+  });
+});
+
+describe('stream contract rules', () => {
+  const [book] = streamFixtures.filter((e) => e.family === StreamFamilies.OrderBook);
+  const [trade] = streamFixtures.filter((e) => e.family === StreamFamilies.Trades);
+  const bookJson = JSON.parse(book.fields['data']) as Record<string, unknown>;
+  const withBook = (change: Record<string, unknown>): StreamEntry => ({
+    ...book,
+    fields: { data: JSON.stringify({ ...bookJson, ...change }) },
+  });
+  const bid = (bookJson['bids'] as object[])[0];
+
+  const refused: [name: string, family: 'orderbook' | 'trades', entry: StreamEntry][] = [
+    ['a book whose data is not JSON', 'orderbook', { ...book, fields: { data: '{"symbol":' } }],
+    ['a book without data', 'orderbook', { ...book, fields: { symbol: 'BTC' } }],
+    ['a book level with a float price', 'orderbook', withBook({ bids: [{ ...bid, price: 1.5 }] })],
+    ['a book level with a zero amount', 'orderbook', withBook({ bids: [{ ...bid, amount: '0' }] })],
+    ['a book without asks', 'orderbook', withBook({ asks: undefined })],
+    ['a book of another symbol', 'orderbook', withBook({ symbol: 'ETH' })],
+    ['a trade with side sell', 'trades', { ...trade, fields: { ...trade.fields, side: 'sell' } }],
+    ['a trade on another stream', 'trades', { ...trade, stream: 'trades:BTC' }],
+  ];
+
+  it.each(refused)('refuse %s, naming the problem', (_name, family, entry) => {
+    const decoded = decodeStreamEntry(family, entry);
+    expect(decoded).toEqual({ ok: false, reason: expect.any(String) as string });
+  });
+
+  it('refuse to encode an entry readers would refuse, naming the stream and field', () => {
+    const entry = { ...(JSON.parse(book.fields['data']) as object), time: 'yesterday' };
+    expect(() => encodeStreamEntry(StreamFamilies.OrderBook, entry as never)).toThrow(
+      /orderbook:BTC: time/,
+    );
   });
 });
 

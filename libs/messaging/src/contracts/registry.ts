@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { Topic, Topics } from '../topics';
+import { StreamFamilies, StreamFamily, Topic, Topics } from '../topics';
+import { OrderBookV1, orderBookV1Schema } from './market-data/order-book.v1';
 import { TradeV1, tradeV1Schema } from './market-data/trade.v1';
 import {
   OrderCommandReplyV1,
@@ -84,3 +85,37 @@ export const contracts: { readonly [T in Topic]: Contract<TopicPayloads[T]> } = 
 export function contractFor(topic: string): Contract | undefined {
   return (contracts as Readonly<Record<string, Contract>>)[topic];
 }
+
+/** The entry type of each stream family. */
+export interface StreamEntries {
+  orderbook: OrderBookV1;
+  trades: TradeV1;
+}
+
+export interface StreamContract<E extends { symbol: string } = { symbol: string }> {
+  family: StreamFamily;
+  type: string;
+  v: number;
+  /** `json`: one `data` field holding the entry as JSON; `fields`: the entry's string fields. */
+  encoding: 'json' | 'fields';
+  schema: z.ZodType<E>;
+}
+
+export const streamContracts: {
+  readonly [F in StreamFamily]: StreamContract<StreamEntries[F]>;
+} = {
+  [StreamFamilies.OrderBook]: {
+    family: StreamFamilies.OrderBook,
+    type: 'marketdata.orderbook',
+    v: 1,
+    encoding: 'json',
+    schema: orderBookV1Schema,
+  },
+  [StreamFamilies.Trades]: {
+    family: StreamFamilies.Trades,
+    type: 'marketdata.trades',
+    v: 1,
+    encoding: 'fields',
+    schema: tradeV1Schema,
+  },
+};

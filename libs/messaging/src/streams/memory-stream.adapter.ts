@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 
+import { deadLetterStream } from '../topics';
 import { MemoryStreamLog } from './memory-stream-log';
-import { deadLetterFields, deadLetterStream } from './stream-names';
+import { deadLetterFields } from './stream-names';
 import {
   AppendOptions,
   ConsumeOptions,
@@ -85,6 +86,12 @@ export class MemoryStreamAdapter extends StreamPort {
     return Promise.resolve(this.stream(name).log.length);
   }
 
+  list(prefix: string): Promise<string[]> {
+    return Promise.resolve(
+      [...this.streams.keys()].filter((name) => name.startsWith(prefix)).sort(),
+    );
+  }
+
   pending(name: string, group: string): Promise<number> {
     return Promise.resolve(this.stream(name).groups.get(group)?.pending.size ?? 0);
   }
@@ -146,7 +153,7 @@ export class MemoryStreamAdapter extends StreamPort {
       if (pending.deliveries >= maxDeliveries) {
         void this.append(
           deadLetterStream(name),
-          deadLetterFields(entry.fields, id, pending.deliveries),
+          deadLetterFields(entry.fields, id, `handler failed on ${pending.deliveries} deliveries`),
         );
         state.pending.delete(id);
         continue;

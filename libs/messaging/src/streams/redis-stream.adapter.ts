@@ -4,7 +4,8 @@ import Redis from 'ioredis';
 
 import { backoffDelay, sleep } from '@nexwave/core';
 
-import { deadLetterFields, deadLetterStream } from './stream-names';
+import { deadLetterStream } from '../topics';
+import { deadLetterFields } from './stream-names';
 import {
   AppendOptions,
   ConsumeOptions,
@@ -63,6 +64,26 @@ export class RedisStreamAdapter extends StreamPort {
 
   length(stream: string): Promise<number> {
     return this.redis.xlen(stream);
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const names = new Set<string>();
+    const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+    let cursor = '0';
+    do {
+      const [next, batch] = await this.redis.scan(
+        cursor,
+        'MATCH',
+        pattern,
+        'COUNT',
+        1000,
+        'TYPE',
+        'stream',
+      );
+      batch.forEach((name) => names.add(name));
+      cursor = next;
+    } while (cursor !== '0');
+    return [...names].sort();
   }
 
   async pending(stream: string, group: string): Promise<number> {
@@ -226,7 +247,11 @@ class RedisStreamConsumer {
     if (deliveries <= maxDeliveries) {
       return false;
     }
-    const fields = deadLetterFields(toRecord(flat), id, deliveries - 1);
+    const fields = deadLetterFields(
+      toRecord(flat),
+      id,
+      `handler failed on ${deliveries - 1} deliveries`,
+    );
     // One transaction: the entry is never both dead-lettered and still pending, nor neither.
     await this.redis
       .multi()

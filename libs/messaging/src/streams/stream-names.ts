@@ -1,26 +1,26 @@
-/** One Redis stream per symbol; symbols keep their case (`orderbook:kBONK`). */
-export function orderBookStream(symbol: string): string {
-  return `orderbook:${symbol}`;
-}
-
-export function tradesStream(symbol: string): string {
-  return `trades:${symbol}`;
-}
-
-/** Where a stream's poison entries go. */
-export function deadLetterStream(stream: string): string {
-  return `${stream}.dlq`;
-}
+import { deadLetterStream } from '../topics';
+import type { StreamEntry, StreamPort } from './stream.port';
 
 /** The fields of a dead-lettered entry: the original fields plus why and where it came from. */
 export function deadLetterFields(
   fields: Record<string, string>,
   id: string,
-  deliveries: number,
+  reason: string,
 ): Record<string, string> {
-  return {
-    ...fields,
-    dlq_original_id: id,
-    dlq_reason: `handler failed on ${deliveries} deliveries`,
-  };
+  return { ...fields, dlq_original_id: id, dlq_reason: reason };
+}
+
+/**
+ * Moves an entry a reader refuses (it does not match its contract) to `<stream>.dlq` with the
+ * reason; the reader then acknowledges it, since reading it again would not mend it.
+ */
+export async function deadLetterStreamEntry(
+  streams: StreamPort,
+  entry: StreamEntry,
+  reason: string,
+): Promise<void> {
+  await streams.append(
+    deadLetterStream(entry.stream),
+    deadLetterFields(entry.fields, entry.id, reason),
+  );
 }

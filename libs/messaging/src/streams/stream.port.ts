@@ -58,6 +58,9 @@ export abstract class StreamPort {
 
   abstract length(stream: string): Promise<number>;
 
+  /** The names of the existing streams that start with `prefix`, sorted. */
+  abstract list(prefix: string): Promise<string[]>;
+
   /** Entries delivered to the group and not yet acknowledged. */
   abstract pending(stream: string, group: string): Promise<number>;
 

@@ -1,2 +1,3 @@
 export * from './message-recorder';
 export * from './redis-server';
+export * from './golden-fixtures';

@@ -14,6 +14,7 @@ import { ImpactMeasurer } from '../application/impact/impact-measurer';
 import { MarketSymbolsPort } from '../application/ports/market-symbols.port';
 import { WhalesClockPort } from '../application/ports/whales-clock.port';
 import { OrderBookStreamReader } from './streams/order-book-stream.reader';
+import { TradeStreamReader } from './streams/trade-stream.reader';
 
 export const WHALE_TRACKER_TIMING = Symbol('WHALE_TRACKER_TIMING');
 
@@ -27,7 +28,7 @@ export interface WhaleTrackerTiming {
 
 /**
  * Starts the tracker once the app is up, without holding up the boot: finds the symbols, reads
- * their order-book streams, then runs detection, alert dispatch and impact measurement each on
+ * their order-book and trade streams, then runs detection, alert dispatch and impact measurement each on
  * its own loop (a failing alert channel never delays detection). Stops them before the database
  * closes, letting the runs in progress finish.
  */
@@ -42,6 +43,7 @@ export class WhaleTrackerLifecycle implements OnApplicationBootstrap, BeforeAppl
   constructor(
     private readonly symbols: MarketSymbolsPort,
     private readonly reader: OrderBookStreamReader,
+    private readonly trades: TradeStreamReader,
     private readonly detection: WhaleDetectionService,
     private readonly alerts: AlertDispatcher,
     private readonly impact: ImpactMeasurer,
@@ -66,7 +68,7 @@ export class WhaleTrackerLifecycle implements OnApplicationBootstrap, BeforeAppl
     this.stopped = true;
     clearTimeout(this.retry);
     await this.starting;
-    await this.reader.stop();
+    await Promise.all([this.reader.stop(), this.trades.stop()]);
     await Promise.all(this.tasks.map((task) => task.stop()));
   }
 
@@ -77,6 +79,7 @@ export class WhaleTrackerLifecycle implements OnApplicationBootstrap, BeforeAppl
         throw new Error('no symbols yet');
       }
       if (!this.stopped) {
+        await this.trades.start(symbols);
         await this.reader.start(symbols, (book) => this.detection.offer(book));
         this.logger.log(`Whale tracker reading the order books of ${symbols.join(', ')}`);
       }

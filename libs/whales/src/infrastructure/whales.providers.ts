@@ -13,6 +13,7 @@ import { AlertChannelPort } from '../application/ports/alert-channel.port';
 import { AlertOutboxPort } from '../application/ports/alert-outbox.port';
 import { ImpactStorePort } from '../application/ports/impact-store.port';
 import { MarketSymbolsPort } from '../application/ports/market-symbols.port';
+import { TradePriceLogPort } from '../application/ports/trade-price-log.port';
 import { WhaleActivityStorePort } from '../application/ports/whale-activity-store.port';
 import { WhalesClockPort } from '../application/ports/whales-clock.port';
 import { detectionRules } from '../domain/detection-rules';
@@ -20,12 +21,14 @@ import { DiscordAlertChannel } from './alerts/discord-alert.channel';
 import { TelegramAlertChannel } from './alerts/telegram-alert.channel';
 import { TypeOrmAlertOutbox } from './persistence/typeorm-alert.outbox';
 import { TypeOrmImpactStore } from './persistence/typeorm-impact.store';
+import { TypeOrmTradePriceLog } from './persistence/typeorm-trade-price.log';
 import { TypeOrmWhaleActivityStore } from './persistence/typeorm-whale-activity.store';
 import { OrderBookStreamReader } from './streams/order-book-stream.reader';
+import { TradeStreamReader } from './streams/trade-stream.reader';
 import {
   ConfiguredMarketSymbols,
   ExchangeMarketSymbols,
-  TradedMarketSymbols,
+  PublishedMarketSymbols,
 } from './symbols/market-symbols.adapters';
 import {
   WHALE_TRACKER_TIMING,
@@ -54,7 +57,7 @@ export function alertChannels(config: WhalesConfig): AlertChannelPort[] {
 /**
  * The tracker's wiring. Needs from the app: DataSource, StreamPort, OutboxWriter (MessagingModule
  * with an outbox), the config, and PACIFICA_ENDPOINTS when the app has an exchange (otherwise the
- * symbols come from SYMBOLS or the recent trades).
+ * symbols come from SYMBOLS or the order-book streams market-data publishes).
  */
 export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   { provide: WhalesClockPort, useValue: systemClock },
@@ -86,10 +89,15 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
     inject: [DataSource],
   },
   {
+    provide: TradePriceLogPort,
+    useFactory: (dataSource: DataSource) => new TypeOrmTradePriceLog(dataSource),
+    inject: [DataSource],
+  },
+  {
     provide: MarketSymbolsPort,
     useFactory: (
       config: WhalesConfig,
-      dataSource: DataSource,
+      streams: StreamPort,
       endpoints: PacificaEndpoints | undefined,
     ) => {
       if (config.trading?.symbols?.length) {
@@ -97,9 +105,9 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
       }
       return endpoints
         ? new ExchangeMarketSymbols(endpoints.restUrl)
-        : new TradedMarketSymbols(dataSource);
+        : new PublishedMarketSymbols(streams);
     },
-    inject: [APP_CONFIG, DataSource, { token: PACIFICA_ENDPOINTS, optional: true }],
+    inject: [APP_CONFIG, StreamPort, { token: PACIFICA_ENDPOINTS, optional: true }],
   },
   {
     provide: WhaleDetectionService,
@@ -128,13 +136,20 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   },
   {
     provide: ImpactMeasurer,
-    useFactory: (store: ImpactStorePort) => new ImpactMeasurer(store, DEFAULT_IMPACT_OPTIONS),
-    inject: [ImpactStorePort],
+    useFactory: (store: ImpactStorePort, prices: TradePriceLogPort) =>
+      new ImpactMeasurer(store, prices, DEFAULT_IMPACT_OPTIONS),
+    inject: [ImpactStorePort, TradePriceLogPort],
   },
   {
     provide: OrderBookStreamReader,
     useFactory: (streams: StreamPort) => new OrderBookStreamReader(streams),
     inject: [StreamPort],
+  },
+  {
+    provide: TradeStreamReader,
+    useFactory: (streams: StreamPort, prices: TradePriceLogPort) =>
+      new TradeStreamReader(streams, prices),
+    inject: [StreamPort, TradePriceLogPort],
   },
   WhaleTrackerLifecycle,
 ];

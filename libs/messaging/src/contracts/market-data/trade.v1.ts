@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { isoDateTime, positiveDecimalString, sideSchema, symbolSchema } from '../common.schema';
 
 /**
- * One public trade (topic marketdata.trades.v1, key symbol). `side` is the taker's side:
+ * One public trade (topic marketdata.trades.v1, key symbol; and each entry of stream
+ * `trades:{SYMBOL}`, as flat string fields). `side` is the taker's side:
  * `bid` = buyer-initiated (Pacifica open_long/close_short), `ask` = seller-initiated.
  */
 export const tradeV1Schema = z.object({

@@ -8,20 +8,24 @@ import {
   type ImpactHorizon,
 } from '../../domain/market-impact';
 import { ImpactStorePort, type ActivityAwaitingImpact } from '../ports/impact-store.port';
+import { TradePriceLogPort } from '../ports/trade-price-log.port';
 
 export interface ImpactMeasurerOptions {
-  /** A horizon is measured this long after it falls due, so late-written ticks are in. */
+  /** A horizon is measured this long after it falls due, so late-read trades are in. */
   readonly settleMs: number;
   /** A horizon with no trade at or before it this long after it fell due is given up. */
   readonly giveUpAfterMs: number;
   /** Activities looked at per round. */
   readonly batchSize: number;
+  /** Trade prices older than this are deleted: every horizon is settled long before. */
+  readonly priceRetentionMs: number;
 }
 
 export const DEFAULT_IMPACT_OPTIONS: ImpactMeasurerOptions = {
   settleMs: 5_000,
   giveUpAfterMs: 10 * 60_000,
   batchSize: 200,
+  priceRetentionMs: 6 * 60 * 60_000,
 };
 
 export interface ImpactRound {
@@ -31,11 +35,12 @@ export interface ImpactRound {
 }
 
 /**
- * Stores the price move 1, 5, 15 and 60 minutes after each detection. Prices are trades from the
- * ticks table: the last trade at or before the horizon, against the last trade at or before the
- * detection (the book mid at detection when no trade came before it). Because the ticks are
- * history, a horizon missed while the tracker was down is still measured afterwards; it is given
- * up only when the symbol has no trade at all by then.
+ * Stores the price move 1, 5, 15 and 60 minutes after each detection. Prices come from the
+ * tracker's own trade price log (fed by market-data's trades streams): the last trade at or before
+ * the horizon, against the last trade at or before the detection (the book mid at detection when
+ * no trade came before it). Because the log is history, a horizon missed while the tracker was
+ * down is still measured afterwards; it is given up only when the symbol has no trade at all by
+ * then.
  */
 export class ImpactMeasurer {
   private readonly logger = new Logger(ImpactMeasurer.name);
@@ -43,6 +48,7 @@ export class ImpactMeasurer {
 
   constructor(
     private readonly store: ImpactStorePort,
+    private readonly prices: TradePriceLogPort,
     private readonly options: ImpactMeasurerOptions = DEFAULT_IMPACT_OPTIONS,
   ) {}
 
@@ -63,6 +69,7 @@ export class ImpactMeasurer {
       round.measured += measured;
       round.missed += missed;
     }
+    await this.prices.forgetBefore(new Date(now.getTime() - this.options.priceRetentionMs));
     return round;
   }
 
@@ -80,12 +87,12 @@ export class ImpactMeasurer {
       return { measured: 0, missed: 0 };
     }
     const base =
-      (await this.store.lastTradePrice(activity.symbol, activity.detectedAt)) ??
+      (await this.prices.lastPriceAt(activity.symbol, activity.detectedAt)) ??
       activity.priceAtDetection;
     const measured: { horizon: ImpactHorizon; bps: number }[] = [];
     const missed: ImpactHorizon[] = [];
     for (const horizon of [...due, ...late]) {
-      const later = await this.store.lastTradePrice(
+      const later = await this.prices.lastPriceAt(
         activity.symbol,
         impactDueAt(activity.detectedAt, horizon),
       );

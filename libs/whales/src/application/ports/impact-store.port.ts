@@ -19,13 +19,10 @@ export interface ImpactMeasurement {
   readonly done: boolean;
 }
 
-/** Activities whose impact is not fully measured, and trade prices from the ticks table. */
+/** Activities whose impact is not fully measured. */
 export abstract class ImpactStorePort {
   /** Activities detected at or before `detectedBefore` with a horizon still open, oldest first. */
   abstract awaitingImpact(detectedBefore: Date, limit: number): Promise<ActivityAwaitingImpact[]>;
-
-  /** The price of the last trade of `symbol` at or before `at`; null when there is none. */
-  abstract lastTradePrice(symbol: string, at: Date): Promise<string | null>;
 
   abstract saveImpact(storedId: string, measurement: ImpactMeasurement): Promise<void>;
 }

@@ -7,7 +7,7 @@ import {
 } from '../../application/ports/impact-store.port';
 import { IMPACT_HORIZONS_MINUTES, type ImpactHorizon } from '../../domain/market-impact';
 import type { BookSide } from '../../domain/order-book';
-import { SELECT_AWAITING_IMPACT, SELECT_LAST_TRADE_PRICE, UPDATE_IMPACT } from './whales.sql';
+import { SELECT_AWAITING_IMPACT, UPDATE_IMPACT } from './whales.sql';
 
 interface AwaitingRow {
   activity_id: string;
@@ -22,7 +22,7 @@ interface AwaitingRow {
   impact_missed: number[];
 }
 
-/** Impact columns of whale_activities; trade prices from the ticks hypertable. */
+/** Impact columns of whale_activities. */
 export class TypeOrmImpactStore extends ImpactStorePort {
   constructor(private readonly dataSource: DataSource) {
     super();
@@ -47,14 +47,6 @@ export class TypeOrmImpactStore extends ImpactStorePort {
         ),
       };
     });
-  }
-
-  async lastTradePrice(symbol: string, at: Date): Promise<string | null> {
-    const [row] = await this.dataSource.query<{ price: string }[]>(SELECT_LAST_TRADE_PRICE, [
-      symbol,
-      at,
-    ]);
-    return row?.price ?? null;
   }
 
   async saveImpact(storedId: string, measurement: ImpactMeasurement): Promise<void> {

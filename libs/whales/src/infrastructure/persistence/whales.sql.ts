@@ -1,4 +1,4 @@
-/** Every SQL statement of the whales context, parameterised. Tables: migrations 1795600002000, 1795600091000. */
+/** Every SQL statement of the whales context, parameterised. Tables: migrations 1795600002000, 1795600091000, 1795600092000. */
 
 /**
  * An activity recorded elsewhere (another replica, or this process before a restart) that a new
@@ -73,12 +73,22 @@ export const SELECT_AWAITING_IMPACT = `
    ORDER BY detected_at
    LIMIT $2`;
 
+/** Keeps the last trade ($1 symbol, $2 time, $3 price) of its second. */
+export const UPSERT_TRADE_PRICE = `
+  INSERT INTO whale_trade_prices (symbol, second, time, price)
+  VALUES ($1, date_trunc('second', $2::timestamptz), $2, $3)
+  ON CONFLICT (symbol, second) DO UPDATE
+     SET time = EXCLUDED.time, price = EXCLUDED.price
+   WHERE EXCLUDED.time >= whale_trade_prices.time`;
+
 export const SELECT_LAST_TRADE_PRICE = `
   SELECT price::text AS price
-    FROM ticks
+    FROM whale_trade_prices
    WHERE symbol = $1 AND time <= $2
    ORDER BY time DESC
    LIMIT 1`;
+
+export const DELETE_TRADE_PRICES_BEFORE = `DELETE FROM whale_trade_prices WHERE time < $1`;
 
 /** $2..$5: the 1/5/15/60-minute figures measured now (null keeps the stored one). */
 export const UPDATE_IMPACT = `
@@ -120,6 +130,3 @@ export const SELECT_IMPACT_AVERAGES = `
   ${ACTIVITY_FILTER}
    GROUP BY symbol, kind
    ORDER BY symbol, kind`;
-
-export const SELECT_RECENT_TRADE_SYMBOLS = `
-  SELECT DISTINCT symbol FROM ticks WHERE time > now() - INTERVAL '1 day' ORDER BY symbol`;

@@ -1,9 +1,7 @@
-import { DataSource } from 'typeorm';
-
+import { orderBookStream, StreamPort, symbolSchema } from '@nexwave/messaging';
 import { PacificaRestClient } from '@nexwave/pacifica';
 
 import { MarketSymbolsPort } from '../../application/ports/market-symbols.port';
-import { SELECT_RECENT_TRADE_SYMBOLS } from '../persistence/whales.sql';
 
 /** SYMBOLS from the config. */
 export class ConfiguredMarketSymbols extends MarketSymbolsPort {
@@ -31,16 +29,19 @@ export class ExchangeMarketSymbols extends MarketSymbolsPort {
 }
 
 /**
- * For an app without the exchange's address (the split whale-tracker): the symbols traded in the
- * last day, as market-data recorded them.
+ * For an app without the exchange's address (the split whale-tracker): the symbols whose order
+ * books market-data publishes (the `orderbook:{SYMBOL}` streams that exist; not their dead letters).
  */
-export class TradedMarketSymbols extends MarketSymbolsPort {
-  constructor(private readonly dataSource: DataSource) {
+export class PublishedMarketSymbols extends MarketSymbolsPort {
+  private readonly prefix = orderBookStream('');
+
+  constructor(private readonly streams: StreamPort) {
     super();
   }
 
   async list(): Promise<string[]> {
-    const rows = await this.dataSource.query<{ symbol: string }[]>(SELECT_RECENT_TRADE_SYMBOLS);
-    return rows.map((row) => row.symbol);
+    return (await this.streams.list(this.prefix))
+      .map((name) => name.slice(this.prefix.length))
+      .filter((symbol) => symbolSchema.safeParse(symbol).success);
   }
 }
