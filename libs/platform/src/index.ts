@@ -1,5 +1,4 @@
 export * from './bootstrap';
-export * from './common-sections';
 export * from './listen-ports';
 export * from './log-format';
 export * from './health.module';
