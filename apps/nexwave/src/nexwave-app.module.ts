@@ -8,6 +8,14 @@ import { RiskModule } from '@nexwave/risk';
 import { StrategyModule } from '@nexwave/strategy';
 import { WhalesModule } from '@nexwave/whales';
 
+export const NEXWAVE_CONTEXTS = [
+  MarketDataModule,
+  WhalesModule,
+  StrategyModule,
+  RiskModule,
+  OrdersModule,
+];
+
 @Module({})
 export class NexwaveAppModule {
   static forRoot(config: ConfigOf<'nexwave'>): DynamicModule {
@@ -17,11 +25,7 @@ export class NexwaveAppModule {
         ...platformImports('nexwave', config),
         exchangeModule(config.pacifica),
         graphqlModule({ development: config.app.development }),
-        MarketDataModule,
-        WhalesModule,
-        StrategyModule,
-        RiskModule,
-        OrdersModule,
+        ...NEXWAVE_CONTEXTS,
       ],
     };
   }
