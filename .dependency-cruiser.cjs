@@ -45,6 +45,23 @@ module.exports = {
       },
     },
     {
+      name: 'only-the-all-in-one-runs-the-simulator',
+      comment:
+        'The simulator ships only with apps/nexwave, which starts it in-process; other apps and libs reach an exchange through @nexwave/pacifica (tests and benches may start one).',
+      severity: 'error',
+      from: {
+        path: '^(apps|libs)/',
+        pathNot: [
+          '^apps/nexwave/',
+          '^libs/pacifica-sim/',
+          '\\.(spec|int-spec|e2e-spec)\\.ts$',
+          '/test/',
+          '/testing/',
+        ],
+      },
+      to: { path: '^libs/pacifica-sim/' },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },
