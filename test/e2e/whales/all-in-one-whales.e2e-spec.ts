@@ -14,7 +14,8 @@ import {
   startPacificaSim,
   type PacificaSim,
 } from '@nexwave/pacifica-sim';
-import { ImpactMeasurer, WHALES_CLOCK, type WhaleActivityView } from '@nexwave/whales';
+import type { WhaleActivityView } from '@nexwave/whales';
+import { ImpactMeasurer, WHALES_CLOCK } from '@nexwave/whales/testing';
 
 import { NexwaveAppModule } from '../../../apps/nexwave/src/nexwave-app.module';
 import { FakeAlertEndpoint } from '../../support/fake-alert-endpoints';
