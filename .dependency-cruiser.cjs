@@ -62,6 +62,14 @@ module.exports = {
       to: { path: '^libs/pacifica-sim/' },
     },
     {
+      name: 'platform-is-infrastructure',
+      comment:
+        'libs/platform builds apps from what they import; it never names a context or the simulator.',
+      severity: 'error',
+      from: { path: '^libs/platform/src/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/(market-data|whales|strategy|risk|orders|pacifica-sim)/' },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },
