@@ -7,4 +7,4 @@ export { ApiErrorsModule } from './errors/api-errors.module';
 export { exchangeEndpointsModule } from './exchange.imports';
 export { graphqlModule } from './graphql.module';
 export type { GraphqlModuleOptions } from './graphql.module';
-export { printGraphqlSchema, resolversOf } from './graphql-schema';
+export { printGraphqlSchema } from './graphql-schema';
