@@ -61,6 +61,31 @@ module.exports = {
       },
     },
     {
+      name: 'only-the-all-in-one-runs-the-simulator',
+      comment:
+        'The simulator ships only with apps/nexwave, which starts it in-process; other apps and libs reach an exchange through @nexwave/pacifica (tests and benches may start one).',
+      severity: 'error',
+      from: {
+        path: '^(apps|libs)/',
+        pathNot: [
+          '^apps/nexwave/',
+          '^libs/pacifica-sim/',
+          '\\.(spec|int-spec|e2e-spec)\\.ts$',
+          '/test/',
+          '/testing/',
+        ],
+      },
+      to: { path: '^libs/pacifica-sim/' },
+    },
+    {
+      name: 'platform-is-infrastructure',
+      comment:
+        'libs/platform builds apps from what they import; it never names a context or the simulator.',
+      severity: 'error',
+      from: { path: '^libs/platform/src/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/(market-data|whales|strategy|risk|orders|pacifica-sim)/' },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

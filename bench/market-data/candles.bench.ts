@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 
 import { startTestDatabase } from '@nexwave/database/testing';
-import { CandleRefresher, TypeOrmCandleReadModel } from '@nexwave/market-data';
+import { CandleRefresher, TypeOrmCandleReadModel } from '@nexwave/market-data/testing';
 
 const DAY_MS = 86_400_000;
 const DAYS = 30;

@@ -26,7 +26,7 @@ import {
   type RawTrade,
   type Tick,
   type TickWriteMode,
-} from '@nexwave/market-data';
+} from '@nexwave/market-data/testing';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const BATCH = 5_000;

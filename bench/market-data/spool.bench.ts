@@ -15,7 +15,7 @@ import {
   TickWriter,
   TypeOrmTickStore,
   type Tick,
-} from '@nexwave/market-data';
+} from '@nexwave/market-data/testing';
 
 const SEGMENT_BYTES = 8 * 2 ** 20;
 

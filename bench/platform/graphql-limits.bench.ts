@@ -8,7 +8,8 @@ import { DataSource } from 'typeorm';
 
 import { queryWithTimeout } from '@nexwave/database';
 import { startTestDatabase } from '@nexwave/database/testing';
-import { CandleRefresher, MarketDataQueryModule } from '@nexwave/market-data';
+import { MarketDataQueryModule } from '@nexwave/market-data';
+import { CandleRefresher } from '@nexwave/market-data/testing';
 import { graphqlModule } from '@nexwave/platform';
 
 const RUNS = 20;

@@ -8,7 +8,7 @@ import {
   detectWhales,
   Level,
   OrderBookSnapshot,
-} from '@nexwave/whales';
+} from '@nexwave/whales/testing';
 
 const SYMBOLS = 30;
 const LEVELS_PER_SIDE = 50;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 
-import { loadConfig, type AppName, type ConfigOf } from '@nexwave/config';
+import { loadConfig, type ConfigOf, type ServiceName } from '@nexwave/config';
 import { startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
 import { createApp } from '@nexwave/platform';
 
@@ -17,7 +17,7 @@ import { TradingEngineAppModule } from '../../apps/trading-engine/src/trading-en
 import { WhaleTrackerAppModule } from '../../apps/whale-tracker/src/whale-tracker-app.module';
 
 const APPS: {
-  name: AppName;
+  name: ServiceName;
   module: (config: never) => ReturnType<typeof NexwaveAppModule.forRoot>;
 }[] = [
   { name: 'nexwave', module: NexwaveAppModule.forRoot },
@@ -79,7 +79,7 @@ describe('every app boots', () => {
       PACIFICA_SIM_PORT: '0',
     });
     const app: INestApplication = await createApp(
-      { name, title: name, module: module as (config: ConfigOf<AppName>) => never },
+      { name, title: name, module: module as (config: ConfigOf<ServiceName>) => never },
       config,
     );
     try {

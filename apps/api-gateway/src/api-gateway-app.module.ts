@@ -5,6 +5,9 @@ import { MarketDataQueryModule } from '@nexwave/market-data';
 import { graphqlModule, platformImports } from '@nexwave/platform';
 import { WhalesQueryModule } from '@nexwave/whales';
 
+/** The read side of each context: its REST controllers and GraphQL resolvers register with it. */
+export const API_GATEWAY_CONTEXTS = [MarketDataQueryModule, WhalesQueryModule];
+
 @Module({})
 export class ApiGatewayAppModule {
   static forRoot(config: ConfigOf<'api-gateway'>): DynamicModule {
@@ -13,8 +16,7 @@ export class ApiGatewayAppModule {
       imports: [
         ...platformImports('api-gateway', config),
         graphqlModule({ development: config.app.development }),
-        MarketDataQueryModule,
-        WhalesQueryModule,
+        ...API_GATEWAY_CONTEXTS,
       ],
     };
   }

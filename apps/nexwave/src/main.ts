@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 
-import { bootstrap, simulatorPorts } from '@nexwave/platform';
+import { bootstrap } from '@nexwave/platform';
 
 import { NexwaveAppModule } from './nexwave-app.module';
+import { simulatorPorts } from './nexwave-exchange';
 
 void bootstrap({
   name: 'nexwave',

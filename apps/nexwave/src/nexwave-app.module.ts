@@ -3,10 +3,20 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataModule } from '@nexwave/market-data';
 import { OrdersModule } from '@nexwave/orders';
-import { exchangeModule, graphqlModule, platformImports } from '@nexwave/platform';
+import { graphqlModule, platformImports } from '@nexwave/platform';
 import { RiskModule } from '@nexwave/risk';
 import { StrategyModule } from '@nexwave/strategy';
 import { WhalesModule } from '@nexwave/whales';
+
+import { nexwaveExchangeModule } from './nexwave-exchange';
+
+export const NEXWAVE_CONTEXTS = [
+  MarketDataModule,
+  WhalesModule,
+  StrategyModule,
+  RiskModule,
+  OrdersModule,
+];
 
 @Module({})
 export class NexwaveAppModule {
@@ -15,13 +25,9 @@ export class NexwaveAppModule {
       module: NexwaveAppModule,
       imports: [
         ...platformImports('nexwave', config),
-        exchangeModule(config.pacifica),
+        nexwaveExchangeModule(config.pacifica),
         graphqlModule({ development: config.app.development }),
-        MarketDataModule,
-        WhalesModule,
-        StrategyModule,
-        RiskModule,
-        OrdersModule,
+        ...NEXWAVE_CONTEXTS,
       ],
     };
   }

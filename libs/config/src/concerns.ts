@@ -37,4 +37,17 @@ export const APP_CONCERNS = {
 
 export type AppName = keyof typeof APP_CONCERNS;
 
-export type ConfigOf<A extends AppName> = Pick<AppConfig, (typeof APP_CONCERNS)[A][number]>;
+/** The apps that serve HTTP: every one validates the app, database and messaging concerns. */
+export type ServiceName = {
+  [A in AppName]: 'app' extends (typeof APP_CONCERNS)[A][number] ? A : never;
+}[AppName];
+
+/** What every service's config holds, whatever else it validates. */
+export type CommonConfig = Pick<AppConfig, 'app' | 'database' | 'messaging'>;
+
+/**
+ * The config of one app. The intersection lets code generic over a ServiceName read the common
+ * concerns without a cast (TypeScript cannot see them through a generic Pick).
+ */
+export type ConfigOf<A extends AppName> = Pick<AppConfig, (typeof APP_CONCERNS)[A][number]> &
+  (A extends ServiceName ? CommonConfig : unknown);

@@ -1,29 +1,10 @@
+// The market-data context's public surface: its modules, its queries with their results and the
+// candle vocabulary. Internals for benches and tests: @nexwave/market-data/testing.
 export * from './market-data.module';
 export * from './market-data-query.module';
-export { CandleRefresher } from './infrastructure/persistence/candle-refresher';
-export * from './application/queries/candle-read-model.port';
+export type { Candle, LatestPrice } from './application/queries/candle-read-model.port';
 export * from './application/queries/get-candles.query';
 export * from './application/queries/get-latest-prices.query';
 export * from './application/queries/list-symbols.query';
 export * from './domain/timeframe';
-export * from './domain/candle-request';
 export * from './domain/candles.errors';
-export * from './application/ingestion/market-data-ingestion';
-export * from './application/ingestion/tick-writer';
-export * from './application/market-data.metrics';
-export * from './application/ports/market-feed.port';
-export * from './application/ports/market-stream-publisher.port';
-export * from './application/ports/tick-spool.port';
-export * from './application/ports/tick-store.port';
-export * from './domain/backfill';
-export * from './domain/gap-detector';
-export * from './domain/order-book';
-export * from './domain/quiet-book-detector';
-export * from './domain/tick';
-export * from './domain/tick-buffer';
-export * from './domain/tick-spool';
-export * from './infrastructure/exchange/pacifica-market.feed';
-export * from './infrastructure/persistence/typeorm-tick.store';
-export * from './infrastructure/spool/file-tick.spool';
-export * from './infrastructure/streams/stream-market.publisher';
-export { TypeOrmCandleReadModel } from './infrastructure/persistence/candles.read-model';

@@ -25,6 +25,3 @@ import { MarketDataController } from './interface/http/market-data.controller';
   ],
 })
 export class MarketDataQueryModule {}
-
-/** Resolvers of this context, for building the GraphQL schema without booting an app. */
-export const MARKET_DATA_RESOLVERS = [CandlesResolver];

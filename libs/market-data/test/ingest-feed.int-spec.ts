@@ -1,7 +1,8 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
-import { FixedClock, systemClock } from '@nexwave/core';
+import { systemClock } from '@nexwave/core';
+import { FixedClock } from '@nexwave/core/testing';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
   entryJson,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
-import { FixedClock, systemClock } from '@nexwave/core';
+import { systemClock } from '@nexwave/core';
+import { FixedClock } from '@nexwave/core/testing';
 import { createDataSource } from '@nexwave/database';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { FixedClock } from '@nexwave/core';
+import { FixedClock } from '@nexwave/core/testing';
 import {
   ExchangeRejectedError,
   ExchangeUnavailableError,

@@ -1,4 +1,4 @@
-import { FixedClock } from '@nexwave/core';
+import { FixedClock } from '@nexwave/core/testing';
 import { RequestSigner, SolanaKeypair } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
 

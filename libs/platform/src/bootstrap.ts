@@ -2,19 +2,18 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Logger } from 'pino';
 
-import { ConfigError, loadConfig, type AppName, type ConfigOf } from '@nexwave/config';
+import { ConfigError, loadConfig, type ConfigOf, type ServiceName } from '@nexwave/config';
 import { EmbeddedTimescaleError } from '@nexwave/database';
 import { connectMessaging } from '@nexwave/messaging';
 
 import { appLogger } from './app-logger';
-import { commonSections } from './common-sections';
 import { assertPortsFree, describeListenError, StartupError, type PortClaim } from './listen-ports';
 import { NestLogger } from './nest-logger';
 import { closeOnSignals, closeWithin, exitOnSignalsDuringStartup } from './shutdown';
 import { describeStartup } from './startup-summary';
 import { serveSwagger } from './swagger';
 
-export interface AppDefinition<A extends AppName> {
+export interface AppDefinition<A extends ServiceName> {
   name: A;
   title: string;
   module: (config: ConfigOf<A>) => DynamicModule;
@@ -27,7 +26,7 @@ export interface AppDefinition<A extends AppName> {
  * HOST:PORT. A start-up failure a user can fix (bad variable, port taken) is one line on stderr
  * and exit code 1; whatever had started is stopped.
  */
-export async function bootstrap<A extends AppName>(
+export async function bootstrap<A extends ServiceName>(
   definition: AppDefinition<A>,
 ): Promise<INestApplication | undefined> {
   let config: ConfigOf<A>;
@@ -40,13 +39,13 @@ export async function bootstrap<A extends AppName>(
     throw error;
   }
   const logger = appLogger(definition.name, config);
-  const { host, port } = commonSections(config).app;
+  const { host, port } = config.app;
   const claims = portClaims(definition, config);
   let app: INestApplication;
   const stopExitingOnSignals = exitOnSignalsDuringStartup(logger);
   try {
     await assertPortsFree(claims);
-    logger.info(`${definition.name} starting (${describeStartup(commonSections(config))})`);
+    logger.info(`${definition.name} starting (${describeStartup(config)})`);
     app = await createApp(definition, config);
   } catch (error) {
     return failStartup(definition.name, logger, error, claims);
@@ -64,7 +63,7 @@ export async function bootstrap<A extends AppName>(
   return app;
 }
 
-export async function createApp<A extends AppName>(
+export async function createApp<A extends ServiceName>(
   definition: AppDefinition<A>,
   config: ConfigOf<A>,
 ): Promise<INestApplication> {
@@ -78,11 +77,11 @@ export async function createApp<A extends AppName>(
 }
 
 /** Every port the app is about to listen on, with the variable that moves it. */
-function portClaims<A extends AppName>(
+function portClaims<A extends ServiceName>(
   definition: AppDefinition<A>,
   config: ConfigOf<A>,
 ): PortClaim[] {
-  const { app, database } = commonSections(config);
+  const { app, database } = config;
   const embedded = database.url === undefined;
   return [
     { variable: 'PORT', host: app.host, port: app.port },

@@ -1,15 +1,10 @@
-export * from './bootstrap';
-export * from './common-sections';
-export * from './listen-ports';
-export * from './log-format';
-export * from './health.module';
-export * from './logger.module';
-export * from './swagger';
-export * from './errors/api-errors.module';
-export * from './errors/api-exception.filter';
-export * from './errors/error-response';
-export * from './errors/error-response.dto';
-export * from './platform.imports';
-export * from './exchange.imports';
-export * from './graphql.module';
-export * from './graphql-schema';
+// What the apps are built from; the rest of libs/platform is its own wiring.
+export { bootstrap, createApp } from './bootstrap';
+export type { AppDefinition } from './bootstrap';
+export type { PortClaim } from './listen-ports';
+export { platformImports } from './platform.imports';
+export { ApiErrorsModule } from './errors/api-errors.module';
+export { exchangeEndpointsModule } from './exchange.imports';
+export { graphqlModule } from './graphql.module';
+export type { GraphqlModuleOptions } from './graphql.module';
+export { printGraphqlSchema } from './graphql-schema';

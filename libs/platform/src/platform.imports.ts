@@ -1,11 +1,10 @@
 import type { DynamicModule } from '@nestjs/common';
 
-import { ConfigModule, type AppName, type ConfigOf } from '@nexwave/config';
+import { ConfigModule, type ConfigOf, type ServiceName } from '@nexwave/config';
 import { DatabaseModule } from '@nexwave/database';
 import { MessagingModule, StreamsModule } from '@nexwave/messaging';
 
 import { appLogger } from './app-logger';
-import { commonSections } from './common-sections';
 import { ApiErrorsModule } from './errors/api-errors.module';
 import { HealthModule } from './health.module';
 import { loggerModule } from './logger.module';
@@ -16,11 +15,11 @@ import { loggerModule } from './logger.module';
  * outbox), the order-book streams (in memory or Redis) and the one error shape of every REST
  * answer (ApiErrorsModule).
  */
-export function platformImports<A extends AppName>(
+export function platformImports<A extends ServiceName>(
   name: A,
   config: ConfigOf<A>,
 ): (DynamicModule | typeof HealthModule | typeof ApiErrorsModule)[] {
-  const { database, messaging } = commonSections(config);
+  const { database, messaging } = config;
   return [
     ConfigModule.forRoot(config),
     loggerModule(appLogger(name, config)),

@@ -23,6 +23,3 @@ import { WhalesController } from './interface/http/whales.controller';
   ],
 })
 export class WhalesQueryModule {}
-
-/** Resolvers of this context, for building the GraphQL schema without booting an app. */
-export const WHALES_RESOLVERS = [WhalesResolver];

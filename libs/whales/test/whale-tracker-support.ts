@@ -3,7 +3,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
 import { ConfigModule } from '@nexwave/config';
-import { FixedClock } from '@nexwave/core';
+import { FixedClock } from '@nexwave/core/testing';
 import {
   encodeStreamEntry,
   MemoryStreamAdapter,

@@ -14,7 +14,8 @@ import {
   startPacificaSim,
   type PacificaSim,
 } from '@nexwave/pacifica-sim';
-import { ImpactMeasurer, WhalesClockPort, type WhaleActivityView } from '@nexwave/whales';
+import type { WhaleActivityView } from '@nexwave/whales';
+import { ImpactMeasurer, WhalesClockPort } from '@nexwave/whales/testing';
 
 import { NexwaveAppModule } from '../../../apps/nexwave/src/nexwave-app.module';
 import { FakeAlertEndpoint } from '../../support/fake-alert-endpoints';

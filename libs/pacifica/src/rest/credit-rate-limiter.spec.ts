@@ -1,4 +1,4 @@
-import { FixedClock } from '@nexwave/core';
+import { FixedClock } from '@nexwave/core/testing';
 
 import { CreditRateLimiter, parseRateLimitHeader } from './credit-rate-limiter';
 

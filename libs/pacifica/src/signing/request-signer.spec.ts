@@ -1,4 +1,4 @@
-import { FixedClock } from '@nexwave/core';
+import { FixedClock } from '@nexwave/core/testing';
 
 import { SolanaKeypair, verifySignature } from './keypair';
 import { RequestSigner } from './request-signer';

@@ -1,0 +1,10 @@
+// Internals of the market-data context that benches and tests drive directly.
+export { MarketDataMetrics } from '../application/market-data.metrics';
+export { TickWriter } from '../application/ingestion/tick-writer';
+export { normaliseTrade } from '../domain/tick';
+export type { RawTrade, Tick } from '../domain/tick';
+export { CandleRefresher } from '../infrastructure/persistence/candle-refresher';
+export { TypeOrmCandleReadModel } from '../infrastructure/persistence/candles.read-model';
+export { copyText, TypeOrmTickStore } from '../infrastructure/persistence/typeorm-tick.store';
+export type { TickWriteMode } from '../infrastructure/persistence/typeorm-tick.store';
+export { FileTickSpool } from '../infrastructure/spool/file-tick.spool';
