@@ -15,6 +15,8 @@ module.exports = {
     '^@nexwave/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
     '^@nexwave/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
+  // dist/ for the process-level e2e tests (dist/apps/*/src/main.js), built once per run.
+  globalSetup: '<rootDir>/test/support/build-dist.cjs',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   testTimeout: 60_000,
   maxWorkers: 2,

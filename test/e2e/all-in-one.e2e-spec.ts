@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { buildOnce, startApp, waitForOk, type AppProcess } from '../support/app-process';
+import { startApp, waitForOk, type AppProcess } from '../support/app-process';
 import { freePort } from '../support/free-port';
 
 // The README's promise: `npm start` serves /health and /docs on embedded defaults, logs no
@@ -14,7 +14,6 @@ describe('all-in-one app (apps/nexwave) as a process', () => {
   let app: AppProcess | undefined;
 
   beforeAll(async () => {
-    buildOnce();
     env = {
       PORT: String(await freePort()),
       EMBEDDED_DB_DIR: dataDir,

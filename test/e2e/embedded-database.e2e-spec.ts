@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 
 import { findEmbeddedChildPid } from '@nexwave/database/testing';
 
-import { buildOnce, startApp, waitForOk, type AppProcess } from '../support/app-process';
+import { startApp, waitForOk, type AppProcess } from '../support/app-process';
 import { freePort } from '../support/free-port';
 
 async function healthStatus(url: string): Promise<number> {
@@ -36,7 +36,6 @@ describe('all-in-one app and its embedded TimescaleDB', () => {
   let app: AppProcess | undefined;
 
   beforeAll(async () => {
-    buildOnce();
     env = {
       PORT: String(await freePort()),
       EMBEDDED_DB_DIR: dataDir,

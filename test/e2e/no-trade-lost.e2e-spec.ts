@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { startEmbeddedTimescale } from '@nexwave/database';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
 
-import { buildOnce, startApp, waitForOk, type AppProcess } from '../support/app-process';
+import { startApp, waitForOk, type AppProcess } from '../support/app-process';
 import { freePort } from '../support/free-port';
 import { SimTradeRecorder } from '../support/sim-trade-recorder';
 
@@ -74,7 +74,6 @@ describe('all-in-one app: the database killed mid-ingest loses no trade', () => 
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    buildOnce();
     sim = await startPacificaSim({ bookIntervalMs: 0 });
     recorder = await SimTradeRecorder.connect(sim.wsUrl, MARKETS);
     env = {

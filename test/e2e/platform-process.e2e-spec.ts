@@ -4,7 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { buildOnce, ROOT, startApp, waitForOk, type AppProcess } from '../support/app-process';
+import { ROOT, startApp, waitForOk, type AppProcess } from '../support/app-process';
 import { freePort } from '../support/free-port';
 
 // How the all-in-one process starts, listens, logs and stops (issue 9, findings 6 and 8).
@@ -12,8 +12,6 @@ describe('all-in-one app: listening, logs, start-up failures and shutdown', () =
   const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-platform-'));
   const apps: AppProcess[] = [];
   const servers: Server[] = [];
-
-  beforeAll(() => buildOnce());
 
   afterEach(async () => {
     for (const app of apps.splice(0)) {

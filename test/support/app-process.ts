@@ -1,15 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
-
-/** Builds dist/ once per test file, as `npm start` does. */
-export function buildOnce(): void {
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) {
-    throw new Error(`build failed: ${result.stderr}`);
-  }
-}
 
 export interface AppProcess {
   child: ChildProcess;
@@ -17,10 +10,18 @@ export interface AppProcess {
   exited: Promise<number | null>;
 }
 
+let spools = 0;
+
+/**
+ * Starts dist/apps/<app> with only PATH and `env`. Its tick spool is private to this start unless
+ * `env` names one: the default (.nexwave/spool in the repository) would carry trades one test
+ * left behind into another test's database.
+ */
 export function startApp(app: string, env: Record<string, string>): AppProcess {
+  const spoolDir = join(tmpdir(), `nexwave-spool-${process.pid}-${++spools}`);
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'src', 'main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', ...env },
+    env: { PATH: process.env['PATH'] ?? '', TICK_SPOOL_DIR: spoolDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
