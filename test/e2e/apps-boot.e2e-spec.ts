@@ -77,6 +77,7 @@ describe('every app boots', () => {
       DATABASE_POOL_SIZE: '1',
       LOG_LEVEL: 'silent',
       PACIFICA_SIM_PORT: '0',
+      TICK_SPOOL_DIR: join(dataDir, `spool-${name}`),
     });
     const app: INestApplication = await createApp(
       { name, title: name, module: module as (config: ConfigOf<ServiceName>) => never },

@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -52,6 +54,7 @@ describe('all-in-one app: whales from the simulator to alerts and impact', () =>
       LOG_LEVEL: 'silent',
       PACIFICA_SIM_PORT: '0',
       SIM_WHALE_INTERVAL_SECONDS: '0',
+      TICK_SPOOL_DIR: join(tmpdir(), `nexwave-whales-spool-${process.pid}`),
       WHALE_DETECTION_INTERVAL: '0.5',
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_CHAT_ID: '-1001',
