@@ -30,6 +30,7 @@ const TABLES = [
   'ticks_dead_letter',
   'whale_activities',
   'whale_alerts',
+  'whale_trade_prices',
 ];
 
 @Entity({ name: 'circuit_breaker_state' })
