@@ -111,8 +111,10 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       return;
     }
     DatabaseLifecycle.logger.log(`applying ${pending.length} migrations`);
+    const started = performance.now();
     await runMigrations(dataSource);
-    DatabaseLifecycle.logger.log(`schema up to date (${dataSource.migrations.length} migrations)`);
+    const seconds = ((performance.now() - started) / 1_000).toFixed(1);
+    DatabaseLifecycle.logger.log(`applied ${pending.length} migrations in ${seconds} s`);
   }
 
   private async stopDatabase(reason?: string): Promise<void> {
