@@ -11,6 +11,7 @@ import {
 
 import { FakeAlertEndpoint } from '../../../test/support/fake-alert-endpoints';
 import type { OrderBookSnapshot } from '../src/domain/order-book';
+import { WHALES_ENTITIES } from '../src/infrastructure/persistence/whales.entities';
 import {
   at,
   buildTracker,
@@ -37,7 +38,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  dataSource = await database.freshDataSource();
+  dataSource = await database.freshDataSource({ entities: WHALES_ENTITIES });
   streams = newStreams();
   telegram = await FakeAlertEndpoint.start();
   discord = await FakeAlertEndpoint.start();

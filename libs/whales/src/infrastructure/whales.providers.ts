@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
 
 import { APP_CONFIG, type AppConfig } from '@nexwave/config';
 import { systemClock, uuidv7 } from '@nexwave/core';
@@ -23,6 +24,9 @@ import { TypeOrmAlertOutbox } from './persistence/typeorm-alert.outbox';
 import { TypeOrmImpactStore } from './persistence/typeorm-impact.store';
 import { TypeOrmTradePriceLog } from './persistence/typeorm-trade-price.log';
 import { TypeOrmWhaleActivityStore } from './persistence/typeorm-whale-activity.store';
+import { WhaleActivityEntity } from './persistence/whale-activity.entity';
+import { WhaleAlertEntity } from './persistence/whale-alert.entity';
+import { WhaleTradePriceEntity } from './persistence/whale-trade-price.entity';
 import { OrderBookStreamReader } from './streams/order-book-stream.reader';
 import { TradeStreamReader } from './streams/trade-stream.reader';
 import {
@@ -55,7 +59,8 @@ export function alertChannels(config: WhalesConfig): AlertChannelPort[] {
 }
 
 /**
- * The tracker's wiring. Needs from the app: DataSource, StreamPort, OutboxWriter (MessagingModule
+ * The tracker's wiring. Needs from the app: a DataSource with WHALES_ENTITIES (TypeOrmModule's
+ * autoLoadEntities), StreamPort, OutboxWriter (MessagingModule
  * with an outbox), the config, and PACIFICA_ENDPOINTS when the app has an exchange (otherwise the
  * symbols come from SYMBOLS or the order-book streams market-data publishes).
  */
@@ -74,24 +79,24 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   { provide: ALERT_CHANNELS, useFactory: alertChannels, inject: [APP_CONFIG] },
   {
     provide: WhaleActivityStorePort,
-    useFactory: (dataSource: DataSource, outbox: OutboxWriter) =>
-      new TypeOrmWhaleActivityStore(dataSource, outbox),
-    inject: [DataSource, OutboxWriter],
+    useFactory: (activities: Repository<WhaleActivityEntity>, outbox: OutboxWriter) =>
+      new TypeOrmWhaleActivityStore(activities, outbox),
+    inject: [getRepositoryToken(WhaleActivityEntity), OutboxWriter],
   },
   {
     provide: AlertOutboxPort,
-    useFactory: (dataSource: DataSource) => new TypeOrmAlertOutbox(dataSource),
-    inject: [DataSource],
+    useFactory: (alerts: Repository<WhaleAlertEntity>) => new TypeOrmAlertOutbox(alerts),
+    inject: [getRepositoryToken(WhaleAlertEntity)],
   },
   {
     provide: ImpactStorePort,
-    useFactory: (dataSource: DataSource) => new TypeOrmImpactStore(dataSource),
-    inject: [DataSource],
+    useFactory: (activities: Repository<WhaleActivityEntity>) => new TypeOrmImpactStore(activities),
+    inject: [getRepositoryToken(WhaleActivityEntity)],
   },
   {
     provide: TradePriceLogPort,
-    useFactory: (dataSource: DataSource) => new TypeOrmTradePriceLog(dataSource),
-    inject: [DataSource],
+    useFactory: (prices: Repository<WhaleTradePriceEntity>) => new TypeOrmTradePriceLog(prices),
+    inject: [getRepositoryToken(WhaleTradePriceEntity)],
   },
   {
     provide: MarketSymbolsPort,
