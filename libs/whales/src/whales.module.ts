@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { WHALES_ENTITIES } from './infrastructure/persistence/whales.entities';
@@ -11,7 +12,7 @@ import { WhalesQueryModule } from './whales-query.module';
  * market impact, and serves the queries (WhalesQueryModule).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(WHALES_ENTITIES), WhalesQueryModule],
+  imports: [CqrsModule, TypeOrmModule.forFeature(WHALES_ENTITIES), WhalesQueryModule],
   providers: WHALE_TRACKER_PROVIDERS,
   exports: WHALE_TRACKER_EXPORTS,
 })

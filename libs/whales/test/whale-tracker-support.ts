@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
@@ -16,6 +17,7 @@ import { AlertDispatcher } from '../src/application/alerts/alert-dispatcher';
 import { WhaleDetectionService } from '../src/application/detection/whale-detection.service';
 import { ImpactMeasurer } from '../src/application/impact/impact-measurer';
 import { WhalesClockPort } from '../src/application/ports/whales-clock.port';
+import { WhalesSaga } from '../src/application/sagas/whales.saga';
 import type { OrderBookSnapshot } from '../src/domain/order-book';
 import { book, level, levels, T0 } from '../src/domain/testing/books';
 import { OrderBookStreamReader } from '../src/infrastructure/streams/order-book-stream.reader';
@@ -42,7 +44,9 @@ export interface TrackerEndpoints {
 
 /**
  * The WhalesModule as the apps wire it, on a test DataSource and in-memory streams, compiled but
- * not started: the test drives every loop with runOnce.
+ * not started: the test drives every loop with runOnce. Its command handlers are registered as
+ * app.init() would; the saga's reaction (dispatching alerts on detection) is left out so that the
+ * test decides when alerts go (whales.saga.spec.ts covers the saga).
  */
 export async function buildTracker(
   dataSource: DataSource,
@@ -75,7 +79,10 @@ export async function buildTracker(
   })
     .overrideProvider(WhalesClockPort)
     .useValue(new FixedClock(T0))
+    .overrideProvider(WhalesSaga)
+    .useValue({})
     .compile();
+  moduleRef.get(CqrsModule).onApplicationBootstrap();
   return {
     moduleRef,
     detection: moduleRef.get(WhaleDetectionService),

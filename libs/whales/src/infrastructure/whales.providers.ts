@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 
@@ -8,6 +9,9 @@ import { OutboxWriter, StreamPort } from '@nexwave/messaging';
 import { PACIFICA_ENDPOINTS, type PacificaEndpoints } from '@nexwave/pacifica';
 
 import { AlertDispatcher } from '../application/alerts/alert-dispatcher';
+import { DispatchAlertsHandler } from '../application/commands/dispatch-alerts.handler';
+import { MeasureImpactHandler } from '../application/commands/measure-impact.handler';
+import { RecordWhaleActivitiesHandler } from '../application/commands/record-whale-activities.handler';
 import { WhaleDetectionService } from '../application/detection/whale-detection.service';
 import { DEFAULT_IMPACT_OPTIONS, ImpactMeasurer } from '../application/impact/impact-measurer';
 import { AlertChannelPort } from '../application/ports/alert-channel.port';
@@ -17,6 +21,7 @@ import { MarketSymbolsPort } from '../application/ports/market-symbols.port';
 import { TradePriceLogPort } from '../application/ports/trade-price-log.port';
 import { WhaleActivityStorePort } from '../application/ports/whale-activity-store.port';
 import { WhalesClockPort } from '../application/ports/whales-clock.port';
+import { WhalesSaga } from '../application/sagas/whales.saga';
 import { detectionRules } from '../domain/detection-rules';
 import { DiscordAlertChannel } from './alerts/discord-alert.channel';
 import { TelegramAlertChannel } from './alerts/telegram-alert.channel';
@@ -117,13 +122,13 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   {
     provide: WhaleDetectionService,
     useFactory: (
-      store: WhaleActivityStorePort,
+      commands: CommandBus,
       config: WhalesConfig,
       channels: AlertChannelPort[],
       timing: WhaleTrackerTiming,
     ) => {
       const gracePeriodMs = GRACE_DETECTION_RUNS * timing.detectionIntervalMs;
-      return new WhaleDetectionService(store, {
+      return new WhaleDetectionService(commands, {
         rules: detectionRules({ thresholdUsd: config.whales.thresholdUsd }),
         channels: channels.map((channel) => channel.name),
         gracePeriodMs,
@@ -131,7 +136,7 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
         newId: (at) => uuidv7(at.getTime()),
       });
     },
-    inject: [WhaleActivityStorePort, APP_CONFIG, ALERT_CHANNELS, WHALE_TRACKER_TIMING],
+    inject: [CommandBus, APP_CONFIG, ALERT_CHANNELS, WHALE_TRACKER_TIMING],
   },
   {
     provide: AlertDispatcher,
@@ -141,9 +146,9 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   },
   {
     provide: ImpactMeasurer,
-    useFactory: (store: ImpactStorePort, prices: TradePriceLogPort) =>
-      new ImpactMeasurer(store, prices, DEFAULT_IMPACT_OPTIONS),
-    inject: [ImpactStorePort, TradePriceLogPort],
+    useFactory: (store: ImpactStorePort, prices: TradePriceLogPort, commands: CommandBus) =>
+      new ImpactMeasurer(store, prices, commands, DEFAULT_IMPACT_OPTIONS),
+    inject: [ImpactStorePort, TradePriceLogPort, CommandBus],
   },
   {
     provide: OrderBookStreamReader,
@@ -156,6 +161,10 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
       new TradeStreamReader(streams, prices),
     inject: [StreamPort, TradePriceLogPort],
   },
+  RecordWhaleActivitiesHandler,
+  DispatchAlertsHandler,
+  MeasureImpactHandler,
+  WhalesSaga,
   WhaleTrackerLifecycle,
 ];
 
