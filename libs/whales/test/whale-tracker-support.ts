@@ -40,13 +40,15 @@ export interface Tracker {
 export interface TrackerEndpoints {
   readonly telegramUrl?: string;
   readonly discordUrl?: string;
+  /** Starts the saga's reactions too (alerts dispatched as soon as a whale is recorded). */
+  readonly withSaga?: boolean;
 }
 
 /**
  * The WhalesModule as the apps wire it, on a test DataSource and in-memory streams, compiled but
  * not started: the test drives every loop with runOnce. Its command handlers are registered as
- * app.init() would; the saga's reaction (dispatching alerts on detection) is left out so that the
- * test decides when alerts go (whales.saga.spec.ts covers the saga).
+ * app.init() would; the saga's reaction (dispatching alerts on detection) is left out unless
+ * `withSaga`, so that the test decides when alerts go.
  */
 export async function buildTracker(
   dataSource: DataSource,
@@ -74,14 +76,14 @@ export async function buildTracker(
       discordWebhook: endpoints.discordUrl ? `${endpoints.discordUrl}${DISCORD_PATH}` : undefined,
     },
   };
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [ConfigModule.forRoot(config), TestInfrastructureModule, WhalesModule],
   })
     .overrideProvider(WhalesClockPort)
-    .useValue(new FixedClock(T0))
-    .overrideProvider(WhalesSaga)
-    .useValue({})
-    .compile();
+    .useValue(new FixedClock(T0));
+  const moduleRef = await (
+    endpoints.withSaga ? builder : builder.overrideProvider(WhalesSaga).useValue({})
+  ).compile();
   moduleRef.get(CqrsModule).onApplicationBootstrap();
   return {
     moduleRef,

@@ -55,10 +55,11 @@ afterAll(async () => {
   await database?.stop();
 });
 
-async function tracker(): Promise<Tracker> {
+async function tracker(withSaga = false): Promise<Tracker> {
   const built = await buildTracker(dataSource, streams, {
     telegramUrl: telegram.url,
     discordUrl: discord.url,
+    withSaga,
   });
   trackers.push(built);
   return built;
@@ -240,6 +241,17 @@ describe('whale tracker on the embedded TimescaleDB', () => {
       `SELECT DISTINCT last_seen_at FROM whale_activities`,
     );
     expect(lastSeen).toEqual([{ last_seen_at: at(20_000) }]);
+  });
+
+  it('sends the alerts of a recorded whale at once through the saga, without the alert loop', async () => {
+    const built = await tracker(true);
+    const single = whaleBook(T0);
+    await detect(built, { ...single, asks: single.asks.slice(0, 3) });
+
+    await until(() => telegram.delivered.length === 1 && discord.delivered.length === 1);
+    await until(async () => (await count(`whale_alerts WHERE status = 'sent'`)) === 2);
+    expect(telegram.requests).toHaveLength(1);
+    expect(discord.requests).toHaveLength(1);
   });
 
   it('moves a malformed order-book entry to the dead letters with the reason, and reads on', async () => {
