@@ -3,7 +3,9 @@
 export * from './whales.module';
 export * from './whales-query.module';
 export { DispatchAlertsCommand } from './application/commands/dispatch-alerts.command';
+export { ForgetTradePricesCommand } from './application/commands/forget-trade-prices.command';
 export { MeasureImpactCommand } from './application/commands/measure-impact.command';
+export { RecordTradePriceCommand } from './application/commands/record-trade-price.command';
 export { RecordWhaleActivitiesCommand } from './application/commands/record-whale-activities.command';
 export { WhaleDetectedEvent } from './application/events/whale-detected.event';
 export { ListWhaleActivitiesQuery } from './application/queries/list-whale-activities.query';

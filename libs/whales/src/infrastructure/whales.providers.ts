@@ -10,7 +10,9 @@ import { PACIFICA_ENDPOINTS, type PacificaEndpoints } from '@nexwave/pacifica';
 
 import { AlertDispatcher } from '../application/alerts/alert-dispatcher';
 import { DispatchAlertsHandler } from '../application/commands/dispatch-alerts.handler';
+import { ForgetTradePricesHandler } from '../application/commands/forget-trade-prices.handler';
 import { MeasureImpactHandler } from '../application/commands/measure-impact.handler';
+import { RecordTradePriceHandler } from '../application/commands/record-trade-price.handler';
 import { RecordWhaleActivitiesHandler } from '../application/commands/record-whale-activities.handler';
 import { WhaleDetectionService } from '../application/detection/whale-detection.service';
 import { DEFAULT_IMPACT_OPTIONS, ImpactMeasurer } from '../application/impact/impact-measurer';
@@ -146,9 +148,9 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   },
   {
     provide: ImpactMeasurer,
-    useFactory: (store: ImpactStorePort, prices: TradePriceLogPort, commands: CommandBus) =>
-      new ImpactMeasurer(store, prices, commands, DEFAULT_IMPACT_OPTIONS),
-    inject: [ImpactStorePort, TradePriceLogPort, CommandBus],
+    useFactory: (store: ImpactStorePort, commands: CommandBus) =>
+      new ImpactMeasurer(store, commands, DEFAULT_IMPACT_OPTIONS),
+    inject: [ImpactStorePort, CommandBus],
   },
   {
     provide: OrderBookStreamReader,
@@ -157,13 +159,15 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   },
   {
     provide: TradeStreamReader,
-    useFactory: (streams: StreamPort, prices: TradePriceLogPort) =>
-      new TradeStreamReader(streams, prices),
-    inject: [StreamPort, TradePriceLogPort],
+    useFactory: (streams: StreamPort, commands: CommandBus) =>
+      new TradeStreamReader(streams, commands),
+    inject: [StreamPort, CommandBus],
   },
   RecordWhaleActivitiesHandler,
   DispatchAlertsHandler,
   MeasureImpactHandler,
+  RecordTradePriceHandler,
+  ForgetTradePricesHandler,
   WhalesSaga,
   WhaleTrackerLifecycle,
 ];

@@ -1,9 +1,9 @@
 import { CommandBus } from '@nestjs/cqrs';
 
 import { IMPACT_HORIZONS_MINUTES, pendingImpactHorizons } from '../../domain/market-impact';
+import { ForgetTradePricesCommand } from '../commands/forget-trade-prices.command';
 import { MeasureImpactCommand } from '../commands/measure-impact.command';
 import { ImpactStorePort } from '../ports/impact-store.port';
-import { TradePriceLogPort } from '../ports/trade-price-log.port';
 
 export interface ImpactMeasurerOptions {
   /** A horizon is measured this long after it falls due, so late-read trades are in. */
@@ -40,7 +40,6 @@ export class ImpactMeasurer {
 
   constructor(
     private readonly store: ImpactStorePort,
-    private readonly prices: TradePriceLogPort,
     private readonly commands: CommandBus,
     private readonly options: ImpactMeasurerOptions = DEFAULT_IMPACT_OPTIONS,
   ) {}
@@ -70,7 +69,9 @@ export class ImpactMeasurer {
         round.missed += settled.missed.length;
       }
     }
-    await this.prices.forgetBefore(new Date(now.getTime() - this.options.priceRetentionMs));
+    await this.commands.execute(
+      new ForgetTradePricesCommand(new Date(now.getTime() - this.options.priceRetentionMs)),
+    );
     return round;
   }
 }
