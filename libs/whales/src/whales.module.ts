@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { WHALES_ENTITIES } from './infrastructure/persistence/whales.entities';
 import { WHALE_TRACKER_EXPORTS, WHALE_TRACKER_PROVIDERS } from './infrastructure/whales.providers';
 import { WhalesQueryModule } from './whales-query.module';
 
@@ -9,7 +12,7 @@ import { WhalesQueryModule } from './whales-query.module';
  * market impact, and serves the queries (WhalesQueryModule).
  */
 @Module({
-  imports: [WhalesQueryModule],
+  imports: [CqrsModule, TypeOrmModule.forFeature(WHALES_ENTITIES), WhalesQueryModule],
   providers: WHALE_TRACKER_PROVIDERS,
   exports: WHALE_TRACKER_EXPORTS,
 })

@@ -9,6 +9,7 @@ import type { MemoryStreamAdapter } from '@nexwave/messaging';
 import { ApiErrorsModule, graphqlModule } from '@nexwave/platform';
 
 import type { WhaleActivityView } from '../src/application/queries/whale-read-model.port';
+import { WHALES_ENTITIES } from '../src/infrastructure/persistence/whales.entities';
 import { WhalesQueryModule } from '../src/whales-query.module';
 import {
   at,
@@ -52,7 +53,7 @@ async function impacts(): Promise<Record<string, unknown>[]> {
 
 beforeAll(async () => {
   database = await startTestDatabase();
-  dataSource = await database.freshDataSource();
+  dataSource = await database.freshDataSource({ entities: WHALES_ENTITIES });
   // The whales context owns its storage: it must work where market-data's tables do not exist.
   await dataSource.query(`DROP TABLE ticks CASCADE`);
   streams = newStreams();

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
@@ -16,6 +17,7 @@ import { AlertDispatcher } from '../src/application/alerts/alert-dispatcher';
 import { WhaleDetectionService } from '../src/application/detection/whale-detection.service';
 import { ImpactMeasurer } from '../src/application/impact/impact-measurer';
 import { WhalesClockPort } from '../src/application/ports/whales-clock.port';
+import { WhalesSaga } from '../src/application/sagas/whales.saga';
 import type { OrderBookSnapshot } from '../src/domain/order-book';
 import { book, level, levels, T0 } from '../src/domain/testing/books';
 import { OrderBookStreamReader } from '../src/infrastructure/streams/order-book-stream.reader';
@@ -38,11 +40,15 @@ export interface Tracker {
 export interface TrackerEndpoints {
   readonly telegramUrl?: string;
   readonly discordUrl?: string;
+  /** Starts the saga's reactions too (alerts dispatched as soon as a whale is recorded). */
+  readonly withSaga?: boolean;
 }
 
 /**
  * The WhalesModule as the apps wire it, on a test DataSource and in-memory streams, compiled but
- * not started: the test drives every loop with runOnce.
+ * not started: the test drives every loop with runOnce. Its command handlers are registered as
+ * app.init() would; the saga's reaction (dispatching alerts on detection) is left out unless
+ * `withSaga`, so that the test decides when alerts go.
  */
 export async function buildTracker(
   dataSource: DataSource,
@@ -70,12 +76,15 @@ export async function buildTracker(
       discordWebhook: endpoints.discordUrl ? `${endpoints.discordUrl}${DISCORD_PATH}` : undefined,
     },
   };
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [ConfigModule.forRoot(config), TestInfrastructureModule, WhalesModule],
   })
     .overrideProvider(WhalesClockPort)
-    .useValue(new FixedClock(T0))
-    .compile();
+    .useValue(new FixedClock(T0));
+  const moduleRef = await (
+    endpoints.withSaga ? builder : builder.overrideProvider(WhalesSaga).useValue({})
+  ).compile();
+  moduleRef.get(CqrsModule).onApplicationBootstrap();
   return {
     moduleRef,
     detection: moduleRef.get(WhaleDetectionService),

@@ -11,6 +11,7 @@ import {
 
 import { FakeAlertEndpoint } from '../../../test/support/fake-alert-endpoints';
 import type { OrderBookSnapshot } from '../src/domain/order-book';
+import { WHALES_ENTITIES } from '../src/infrastructure/persistence/whales.entities';
 import {
   at,
   buildTracker,
@@ -37,7 +38,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  dataSource = await database.freshDataSource();
+  dataSource = await database.freshDataSource({ entities: WHALES_ENTITIES });
   streams = newStreams();
   telegram = await FakeAlertEndpoint.start();
   discord = await FakeAlertEndpoint.start();
@@ -54,10 +55,11 @@ afterAll(async () => {
   await database?.stop();
 });
 
-async function tracker(): Promise<Tracker> {
+async function tracker(withSaga = false): Promise<Tracker> {
   const built = await buildTracker(dataSource, streams, {
     telegramUrl: telegram.url,
     discordUrl: discord.url,
+    withSaga,
   });
   trackers.push(built);
   return built;
@@ -239,6 +241,17 @@ describe('whale tracker on the embedded TimescaleDB', () => {
       `SELECT DISTINCT last_seen_at FROM whale_activities`,
     );
     expect(lastSeen).toEqual([{ last_seen_at: at(20_000) }]);
+  });
+
+  it('sends the alerts of a recorded whale at once through the saga, without the alert loop', async () => {
+    const built = await tracker(true);
+    const single = whaleBook(T0);
+    await detect(built, { ...single, asks: single.asks.slice(0, 3) });
+
+    await until(() => telegram.delivered.length === 1 && discord.delivered.length === 1);
+    await until(async () => (await count(`whale_alerts WHERE status = 'sent'`)) === 2);
+    expect(telegram.requests).toHaveLength(1);
+    expect(discord.requests).toHaveLength(1);
   });
 
   it('moves a malformed order-book entry to the dead letters with the reason, and reads on', async () => {

@@ -4,6 +4,8 @@ import {
   impactDueAt,
   nextImpactDueAt,
   pendingImpactHorizons,
+  settleImpacts,
+  type ImpactHorizon,
 } from './market-impact';
 import { T0 } from './testing/books';
 import { WhalesError } from './whales.errors';
@@ -60,5 +62,46 @@ describe('impact schedule', () => {
     expect(nextImpactDueAt(T0, [])).toEqual(minutes(1));
     expect(nextImpactDueAt(T0, [1, 5])).toEqual(minutes(15));
     expect(nextImpactDueAt(T0, [1, 5, 15, 60])).toBeNull();
+  });
+});
+
+describe('settleImpacts', () => {
+  const prices = (entries: [ImpactHorizon, string | null][]) => new Map(entries);
+
+  it.each([
+    [
+      'measures due horizons with a price, waits for a due one without',
+      { due: [1, 5], missed: [] },
+      prices([[1, '101']]),
+      0,
+      { measured: [{ horizon: 1, bps: 100 }], missed: [], done: false },
+    ],
+    [
+      'gives up a late horizon without a price, measures a late one with a price',
+      { due: [], missed: [15, 60] },
+      prices([
+        [15, null],
+        [60, '99'],
+      ]),
+      2,
+      { measured: [{ horizon: 60, bps: -100 }], missed: [15], done: true },
+    ],
+    [
+      'nothing to settle',
+      { due: [], missed: [] },
+      prices([]),
+      1,
+      { measured: [], missed: [], done: false },
+    ],
+  ] as const)('%s', (_case, pending, priceAt, alreadySettled, expected) => {
+    expect(
+      settleImpacts(
+        'bid',
+        '100',
+        { due: [...pending.due], missed: [...pending.missed] },
+        priceAt,
+        alreadySettled,
+      ),
+    ).toEqual(expected);
   });
 });

@@ -73,3 +73,35 @@ function positivePrice(price: string, name: string): Decimal {
   }
   return value;
 }
+
+export interface ImpactSettlement {
+  readonly measured: readonly { horizon: ImpactHorizon; bps: number }[];
+  readonly missed: readonly ImpactHorizon[];
+  /** Every horizon is now measured or missed. */
+  readonly done: boolean;
+}
+
+/**
+ * What one look settles of an activity's pending horizons: a horizon with a price at or before it
+ * is measured against `base`; a late one without is given up; a due one without waits.
+ */
+export function settleImpacts(
+  side: BookSide,
+  base: string,
+  pending: PendingImpacts,
+  priceAt: ReadonlyMap<ImpactHorizon, string | null>,
+  alreadySettled: number,
+): ImpactSettlement {
+  const measured: { horizon: ImpactHorizon; bps: number }[] = [];
+  const missed: ImpactHorizon[] = [];
+  for (const horizon of [...pending.due, ...pending.missed]) {
+    const later = priceAt.get(horizon) ?? null;
+    if (later !== null) {
+      measured.push({ horizon, bps: impactBps(side, base, later) });
+    } else if (pending.missed.includes(horizon)) {
+      missed.push(horizon);
+    }
+  }
+  const settled = alreadySettled + measured.length + missed.length;
+  return { measured, missed, done: settled === IMPACT_HORIZONS_MINUTES.length };
+}

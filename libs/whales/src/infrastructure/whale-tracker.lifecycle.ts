@@ -5,10 +5,11 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 
 import { PeriodicTask } from '@nexwave/core';
 
-import { AlertDispatcher } from '../application/alerts/alert-dispatcher';
+import { DispatchAlertsCommand } from '../application/commands/dispatch-alerts.command';
 import { WhaleDetectionService } from '../application/detection/whale-detection.service';
 import { ImpactMeasurer } from '../application/impact/impact-measurer';
 import { MarketSymbolsPort } from '../application/ports/market-symbols.port';
@@ -29,7 +30,7 @@ export interface WhaleTrackerTiming {
 /**
  * Starts the tracker once the app is up, without holding up the boot: finds the symbols, reads
  * their order-book and trade streams, then runs detection, alert dispatch and impact measurement each on
- * its own loop (a failing alert channel never delays detection). Stops them before the database
+ * its own loop (plain services that dispatch commands) (a failing alert channel never delays detection). Stops them before the database
  * closes, letting the runs in progress finish.
  */
 @Injectable()
@@ -45,7 +46,7 @@ export class WhaleTrackerLifecycle implements OnApplicationBootstrap, BeforeAppl
     private readonly reader: OrderBookStreamReader,
     private readonly trades: TradeStreamReader,
     private readonly detection: WhaleDetectionService,
-    private readonly alerts: AlertDispatcher,
+    private readonly commands: CommandBus,
     private readonly impact: ImpactMeasurer,
     private readonly clock: WhalesClockPort,
     @Inject(WHALE_TRACKER_TIMING) private readonly timing: WhaleTrackerTiming,
@@ -54,7 +55,9 @@ export class WhaleTrackerLifecycle implements OnApplicationBootstrap, BeforeAppl
       new PeriodicTask({ name, intervalMs, run, logger: this.logger });
     this.tasks = [
       task('whale detection', timing.detectionIntervalMs, () => this.detect()),
-      task('whale alerts', timing.alertIntervalMs, () => this.alerts.runOnce(this.clock.now())),
+      task('whale alerts', timing.alertIntervalMs, () =>
+        this.commands.execute(new DispatchAlertsCommand(this.clock.now())),
+      ),
       task('whale impact', timing.impactIntervalMs, () => this.impact.runOnce(this.clock.now())),
     ];
   }

@@ -1,5 +1,7 @@
 import type { Provider } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { CommandBus } from '@nestjs/cqrs';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
 
 import { APP_CONFIG, type AppConfig } from '@nexwave/config';
 import { systemClock, uuidv7 } from '@nexwave/core';
@@ -7,6 +9,11 @@ import { OutboxWriter, StreamPort } from '@nexwave/messaging';
 import { PACIFICA_ENDPOINTS, type PacificaEndpoints } from '@nexwave/pacifica';
 
 import { AlertDispatcher } from '../application/alerts/alert-dispatcher';
+import { DispatchAlertsHandler } from '../application/commands/dispatch-alerts.handler';
+import { ForgetTradePricesHandler } from '../application/commands/forget-trade-prices.handler';
+import { MeasureImpactHandler } from '../application/commands/measure-impact.handler';
+import { RecordTradePriceHandler } from '../application/commands/record-trade-price.handler';
+import { RecordWhaleActivitiesHandler } from '../application/commands/record-whale-activities.handler';
 import { WhaleDetectionService } from '../application/detection/whale-detection.service';
 import { DEFAULT_IMPACT_OPTIONS, ImpactMeasurer } from '../application/impact/impact-measurer';
 import { AlertChannelPort } from '../application/ports/alert-channel.port';
@@ -16,6 +23,7 @@ import { MarketSymbolsPort } from '../application/ports/market-symbols.port';
 import { TradePriceLogPort } from '../application/ports/trade-price-log.port';
 import { WhaleActivityStorePort } from '../application/ports/whale-activity-store.port';
 import { WhalesClockPort } from '../application/ports/whales-clock.port';
+import { WhalesSaga } from '../application/sagas/whales.saga';
 import { detectionRules } from '../domain/detection-rules';
 import { DiscordAlertChannel } from './alerts/discord-alert.channel';
 import { TelegramAlertChannel } from './alerts/telegram-alert.channel';
@@ -23,6 +31,9 @@ import { TypeOrmAlertOutbox } from './persistence/typeorm-alert.outbox';
 import { TypeOrmImpactStore } from './persistence/typeorm-impact.store';
 import { TypeOrmTradePriceLog } from './persistence/typeorm-trade-price.log';
 import { TypeOrmWhaleActivityStore } from './persistence/typeorm-whale-activity.store';
+import { WhaleActivityEntity } from './persistence/whale-activity.entity';
+import { WhaleAlertEntity } from './persistence/whale-alert.entity';
+import { WhaleTradePriceEntity } from './persistence/whale-trade-price.entity';
 import { OrderBookStreamReader } from './streams/order-book-stream.reader';
 import { TradeStreamReader } from './streams/trade-stream.reader';
 import {
@@ -55,7 +66,8 @@ export function alertChannels(config: WhalesConfig): AlertChannelPort[] {
 }
 
 /**
- * The tracker's wiring. Needs from the app: DataSource, StreamPort, OutboxWriter (MessagingModule
+ * The tracker's wiring. Needs from the app: a DataSource with WHALES_ENTITIES (TypeOrmModule's
+ * autoLoadEntities), StreamPort, OutboxWriter (MessagingModule
  * with an outbox), the config, and PACIFICA_ENDPOINTS when the app has an exchange (otherwise the
  * symbols come from SYMBOLS or the order-book streams market-data publishes).
  */
@@ -74,24 +86,24 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   { provide: ALERT_CHANNELS, useFactory: alertChannels, inject: [APP_CONFIG] },
   {
     provide: WhaleActivityStorePort,
-    useFactory: (dataSource: DataSource, outbox: OutboxWriter) =>
-      new TypeOrmWhaleActivityStore(dataSource, outbox),
-    inject: [DataSource, OutboxWriter],
+    useFactory: (activities: Repository<WhaleActivityEntity>, outbox: OutboxWriter) =>
+      new TypeOrmWhaleActivityStore(activities, outbox),
+    inject: [getRepositoryToken(WhaleActivityEntity), OutboxWriter],
   },
   {
     provide: AlertOutboxPort,
-    useFactory: (dataSource: DataSource) => new TypeOrmAlertOutbox(dataSource),
-    inject: [DataSource],
+    useFactory: (alerts: Repository<WhaleAlertEntity>) => new TypeOrmAlertOutbox(alerts),
+    inject: [getRepositoryToken(WhaleAlertEntity)],
   },
   {
     provide: ImpactStorePort,
-    useFactory: (dataSource: DataSource) => new TypeOrmImpactStore(dataSource),
-    inject: [DataSource],
+    useFactory: (activities: Repository<WhaleActivityEntity>) => new TypeOrmImpactStore(activities),
+    inject: [getRepositoryToken(WhaleActivityEntity)],
   },
   {
     provide: TradePriceLogPort,
-    useFactory: (dataSource: DataSource) => new TypeOrmTradePriceLog(dataSource),
-    inject: [DataSource],
+    useFactory: (prices: Repository<WhaleTradePriceEntity>) => new TypeOrmTradePriceLog(prices),
+    inject: [getRepositoryToken(WhaleTradePriceEntity)],
   },
   {
     provide: MarketSymbolsPort,
@@ -112,13 +124,13 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   {
     provide: WhaleDetectionService,
     useFactory: (
-      store: WhaleActivityStorePort,
+      commands: CommandBus,
       config: WhalesConfig,
       channels: AlertChannelPort[],
       timing: WhaleTrackerTiming,
     ) => {
       const gracePeriodMs = GRACE_DETECTION_RUNS * timing.detectionIntervalMs;
-      return new WhaleDetectionService(store, {
+      return new WhaleDetectionService(commands, {
         rules: detectionRules({ thresholdUsd: config.whales.thresholdUsd }),
         channels: channels.map((channel) => channel.name),
         gracePeriodMs,
@@ -126,7 +138,7 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
         newId: (at) => uuidv7(at.getTime()),
       });
     },
-    inject: [WhaleActivityStorePort, APP_CONFIG, ALERT_CHANNELS, WHALE_TRACKER_TIMING],
+    inject: [CommandBus, APP_CONFIG, ALERT_CHANNELS, WHALE_TRACKER_TIMING],
   },
   {
     provide: AlertDispatcher,
@@ -136,9 +148,9 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   },
   {
     provide: ImpactMeasurer,
-    useFactory: (store: ImpactStorePort, prices: TradePriceLogPort) =>
-      new ImpactMeasurer(store, prices, DEFAULT_IMPACT_OPTIONS),
-    inject: [ImpactStorePort, TradePriceLogPort],
+    useFactory: (store: ImpactStorePort, commands: CommandBus) =>
+      new ImpactMeasurer(store, commands, DEFAULT_IMPACT_OPTIONS),
+    inject: [ImpactStorePort, CommandBus],
   },
   {
     provide: OrderBookStreamReader,
@@ -147,10 +159,16 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   },
   {
     provide: TradeStreamReader,
-    useFactory: (streams: StreamPort, prices: TradePriceLogPort) =>
-      new TradeStreamReader(streams, prices),
-    inject: [StreamPort, TradePriceLogPort],
+    useFactory: (streams: StreamPort, commands: CommandBus) =>
+      new TradeStreamReader(streams, commands),
+    inject: [StreamPort, CommandBus],
   },
+  RecordWhaleActivitiesHandler,
+  DispatchAlertsHandler,
+  MeasureImpactHandler,
+  RecordTradePriceHandler,
+  ForgetTradePricesHandler,
+  WhalesSaga,
   WhaleTrackerLifecycle,
 ];
 

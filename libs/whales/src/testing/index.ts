@@ -5,3 +5,8 @@ export { detectionRules } from '../domain/detection-rules';
 export type { Level, OrderBookSnapshot } from '../domain/order-book';
 export { ImpactMeasurer } from '../application/impact/impact-measurer';
 export { WhalesClockPort } from '../application/ports/whales-clock.port';
+export { InMemoryAlertOutbox } from './in-memory-alert.outbox';
+export { InMemoryImpactStore } from './in-memory-impact.store';
+export { InMemoryTradePriceLog } from './in-memory-trade-price.log';
+export { InMemoryWhaleActivityStore } from './in-memory-whale-activity.store';
+export { RecordingAlertChannel } from './recording-alert.channel';

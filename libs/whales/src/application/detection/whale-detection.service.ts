@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 
 import { ActivityTracker, type WhaleActivity } from '../../domain/activity-tracker';
 import { discordAlert, telegramAlert } from '../../domain/alert-message';
 import { detectWhales } from '../../domain/detect-whales';
 import type { DetectionRules } from '../../domain/detection-rules';
 import type { OrderBookSnapshot } from '../../domain/order-book';
+import { RecordWhaleActivitiesCommand } from '../commands/record-whale-activities.command';
 import type { AlertChannelName, QueuedAlert } from '../ports/alert-channel.port';
-import { WhaleActivityStorePort } from '../ports/whale-activity-store.port';
 
 export interface WhaleDetectionOptions {
   readonly rules: DetectionRules;
@@ -31,9 +32,9 @@ export interface DetectionRound {
 }
 
 /**
- * Keeps the latest book of each symbol (an older snapshot is worthless once a newer one exists)
+ * The detection loop (a plain service). Keeps the latest book of each symbol (an older snapshot is worthless once a newer one exists)
  * and, on each round, detects whales in the books that changed, follows them across rounds with
- * the ActivityTracker and records what changed. Rounds never overlap. If recording fails, the
+ * the ActivityTracker and records what changed with a RecordWhaleActivitiesCommand. Rounds never overlap. If recording fails, the
  * changes are kept and recorded with the next round, so no activity or alert is lost.
  */
 export class WhaleDetectionService {
@@ -49,7 +50,7 @@ export class WhaleDetectionService {
   private round?: Promise<DetectionRound>;
 
   constructor(
-    private readonly store: WhaleActivityStorePort,
+    private readonly commands: CommandBus,
     private readonly options: WhaleDetectionOptions,
   ) {
     this.tracker = new ActivityTracker({
@@ -120,19 +121,21 @@ export class WhaleDetectionService {
     const opened = [...this.unsavedOpened.values()];
     const seen = [...this.unsavedSeen.values()];
     try {
-      const storedIds = await this.store.record(
-        {
-          opened: opened.map((activity) => ({ activity, alerts: this.alertsFor(activity) })),
-          seen: seen.map((activity) => ({
-            storedId: this.storedIds.get(activity.id) ?? activity.id,
-            activity,
-          })),
-        },
-        {
-          now,
-          mergeWindowMs: this.options.mergeWindowMs,
-          openIds: this.tracker.openActivities.map((a) => this.storedIds.get(a.id) ?? a.id),
-        },
+      const storedIds = await this.commands.execute(
+        new RecordWhaleActivitiesCommand(
+          {
+            opened: opened.map((activity) => ({ activity, alerts: this.alertsFor(activity) })),
+            seen: seen.map((activity) => ({
+              storedId: this.storedIds.get(activity.id) ?? activity.id,
+              activity,
+            })),
+          },
+          {
+            now,
+            mergeWindowMs: this.options.mergeWindowMs,
+            openIds: this.tracker.openActivities.map((a) => this.storedIds.get(a.id) ?? a.id),
+          },
+        ),
       );
       opened.forEach((activity, i) => this.storedIds.set(activity.id, storedIds[i]));
     } catch (error) {

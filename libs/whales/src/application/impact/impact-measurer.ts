@@ -1,14 +1,9 @@
-import { Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 
-import {
-  IMPACT_HORIZONS_MINUTES,
-  impactBps,
-  impactDueAt,
-  pendingImpactHorizons,
-  type ImpactHorizon,
-} from '../../domain/market-impact';
-import { ImpactStorePort, type ActivityAwaitingImpact } from '../ports/impact-store.port';
-import { TradePriceLogPort } from '../ports/trade-price-log.port';
+import { IMPACT_HORIZONS_MINUTES, pendingImpactHorizons } from '../../domain/market-impact';
+import { ForgetTradePricesCommand } from '../commands/forget-trade-prices.command';
+import { MeasureImpactCommand } from '../commands/measure-impact.command';
+import { ImpactStorePort } from '../ports/impact-store.port';
 
 export interface ImpactMeasurerOptions {
   /** A horizon is measured this long after it falls due, so late-read trades are in. */
@@ -35,20 +30,17 @@ export interface ImpactRound {
 }
 
 /**
- * Stores the price move 1, 5, 15 and 60 minutes after each detection. Prices come from the
- * tracker's own trade price log (fed by market-data's trades streams): the last trade at or before
- * the horizon, against the last trade at or before the detection (the book mid at detection when
- * no trade came before it). Because the log is history, a horizon missed while the tracker was
- * down is still measured afterwards; it is given up only when the symbol has no trade at all by
- * then.
+ * The impact loop (a plain service): finds the activities with a horizon due and dispatches a
+ * MeasureImpactCommand for each, then forgets trade prices no horizon needs. The 1, 5, 15 and 60
+ * minute moves come from the tracker's own trade price log, so a horizon missed while the tracker
+ * was down is still measured afterwards; it is given up only when the symbol has no trade by then.
  */
 export class ImpactMeasurer {
-  private readonly logger = new Logger(ImpactMeasurer.name);
   private round?: Promise<ImpactRound>;
 
   constructor(
     private readonly store: ImpactStorePort,
-    private readonly prices: TradePriceLogPort,
+    private readonly commands: CommandBus,
     private readonly options: ImpactMeasurerOptions = DEFAULT_IMPACT_OPTIONS,
   ) {}
 
@@ -65,56 +57,21 @@ export class ImpactMeasurer {
     const activities = await this.store.awaitingImpact(detectedBefore, this.options.batchSize);
     const round = { activities: activities.length, measured: 0, missed: 0 };
     for (const activity of activities) {
-      const { measured, missed } = await this.measure(activity, settledNow);
-      round.measured += measured;
-      round.missed += missed;
-    }
-    await this.prices.forgetBefore(new Date(now.getTime() - this.options.priceRetentionMs));
-    return round;
-  }
-
-  private async measure(
-    activity: ActivityAwaitingImpact,
-    now: Date,
-  ): Promise<{ measured: number; missed: number }> {
-    const { due, missed: late } = pendingImpactHorizons(
-      activity.detectedAt,
-      now,
-      activity.settled,
-      this.options.giveUpAfterMs,
-    );
-    if (due.length + late.length === 0) {
-      return { measured: 0, missed: 0 };
-    }
-    const base =
-      (await this.prices.lastPriceAt(activity.symbol, activity.detectedAt)) ??
-      activity.priceAtDetection;
-    const measured: { horizon: ImpactHorizon; bps: number }[] = [];
-    const missed: ImpactHorizon[] = [];
-    for (const horizon of [...due, ...late]) {
-      const later = await this.prices.lastPriceAt(
-        activity.symbol,
-        impactDueAt(activity.detectedAt, horizon),
+      const pending = pendingImpactHorizons(
+        activity.detectedAt,
+        settledNow,
+        activity.settled,
+        this.options.giveUpAfterMs,
       );
-      if (later !== null) {
-        measured.push({ horizon, bps: impactBps(activity.side, base, later) });
-      } else if (late.includes(horizon)) {
-        missed.push(horizon);
+      if (pending.due.length + pending.missed.length > 0) {
+        const settled = await this.commands.execute(new MeasureImpactCommand(activity, pending));
+        round.measured += settled.measured.length;
+        round.missed += settled.missed.length;
       }
     }
-    const settled = activity.settled.length + measured.length + missed.length;
-    if (measured.length + missed.length > 0) {
-      await this.store.saveImpact(activity.storedId, {
-        measured,
-        missed,
-        done: settled === IMPACT_HORIZONS_MINUTES.length,
-      });
-    }
-    if (missed.length > 0) {
-      this.logger.warn(
-        `No ${activity.symbol} trade to measure the ${missed.join('/')} min impact of whale activity ${activity.storedId}`,
-      );
-    }
-    return { measured: measured.length, missed: missed.length };
+    await this.commands.execute(
+      new ForgetTradePricesCommand(new Date(now.getTime() - this.options.priceRetentionMs)),
+    );
+    return round;
   }
 }

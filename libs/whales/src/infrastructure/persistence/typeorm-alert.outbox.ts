@@ -1,13 +1,9 @@
-import { DataSource } from 'typeorm';
+import type { Repository } from 'typeorm';
 
 import type { AlertChannelName } from '../../application/ports/alert-channel.port';
 import { AlertOutboxPort, type PendingAlert } from '../../application/ports/alert-outbox.port';
-import {
-  CLAIM_DUE_ALERT,
-  MARK_ALERT_FAILED,
-  MARK_ALERT_SENT,
-  RETRY_ALERT_LATER,
-} from './whales.sql';
+import type { WhaleAlertEntity } from './whale-alert.entity';
+import { CLAIM_DUE_ALERT } from './whales.sql';
 
 interface AlertRow {
   id: string;
@@ -17,9 +13,12 @@ interface AlertRow {
   attempts: number;
 }
 
-/** whale_alerts in raw SQL; each call is one statement (no transaction is held across a send). */
+/**
+ * whale_alerts; each call is one statement (no transaction is held across a send). The lease is
+ * SQL (FOR UPDATE SKIP LOCKED), the settling updates go through the entity.
+ */
 export class TypeOrmAlertOutbox extends AlertOutboxPort {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(private readonly alerts: Repository<WhaleAlertEntity>) {
     super();
   }
 
@@ -29,7 +28,7 @@ export class TypeOrmAlertOutbox extends AlertOutboxPort {
     leaseUntil: Date,
   ): Promise<PendingAlert | null> {
     // An UPDATE ... RETURNING answers [rows, affected count] through TypeORM's pg driver.
-    const [rows] = await this.dataSource.query<[AlertRow[], number]>(CLAIM_DUE_ALERT, [
+    const [rows] = await this.alerts.query<[AlertRow[], number]>(CLAIM_DUE_ALERT, [
       channel,
       now,
       leaseUntil,
@@ -47,14 +46,17 @@ export class TypeOrmAlertOutbox extends AlertOutboxPort {
   }
 
   async markSent(id: string, sentAt: Date): Promise<void> {
-    await this.dataSource.query(MARK_ALERT_SENT, [id, sentAt]);
+    await this.alerts.update(id, { status: 'sent', sentAt, attempts: tried, lastError: null });
   }
 
   async retryLater(id: string, nextAttemptAt: Date, error: string): Promise<void> {
-    await this.dataSource.query(RETRY_ALERT_LATER, [id, nextAttemptAt, error]);
+    await this.alerts.update(id, { attempts: tried, nextAttemptAt, lastError: error });
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.dataSource.query(MARK_ALERT_FAILED, [id, error]);
+    await this.alerts.update(id, { status: 'failed', attempts: tried, lastError: error });
   }
 }
+
+/** One more attempt, counted in the database (a lease may have moved the row meanwhile). */
+const tried = (): string => 'attempts + 1';

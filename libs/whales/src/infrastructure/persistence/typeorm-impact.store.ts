@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { Repository } from 'typeorm';
 
 import {
   ImpactStorePort,
@@ -7,6 +7,7 @@ import {
 } from '../../application/ports/impact-store.port';
 import { IMPACT_HORIZONS_MINUTES, type ImpactHorizon } from '../../domain/market-impact';
 import type { BookSide } from '../../domain/order-book';
+import type { WhaleActivityEntity } from './whale-activity.entity';
 import { SELECT_AWAITING_IMPACT, UPDATE_IMPACT } from './whales.sql';
 
 interface AwaitingRow {
@@ -22,14 +23,14 @@ interface AwaitingRow {
   impact_missed: number[];
 }
 
-/** Impact columns of whale_activities. */
+/** Impact columns of whale_activities, in SQL (array appends and COALESCE per horizon). */
 export class TypeOrmImpactStore extends ImpactStorePort {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(private readonly activities: Repository<WhaleActivityEntity>) {
     super();
   }
 
   async awaitingImpact(detectedBefore: Date, limit: number): Promise<ActivityAwaitingImpact[]> {
-    const rows = await this.dataSource.query<AwaitingRow[]>(SELECT_AWAITING_IMPACT, [
+    const rows = await this.activities.query<AwaitingRow[]>(SELECT_AWAITING_IMPACT, [
       detectedBefore,
       limit,
     ]);
@@ -52,7 +53,7 @@ export class TypeOrmImpactStore extends ImpactStorePort {
   async saveImpact(storedId: string, measurement: ImpactMeasurement): Promise<void> {
     const bps = (horizon: ImpactHorizon) =>
       measurement.measured.find((m) => m.horizon === horizon)?.bps ?? null;
-    await this.dataSource.query(UPDATE_IMPACT, [
+    await this.activities.query(UPDATE_IMPACT, [
       storedId,
       ...IMPACT_HORIZONS_MINUTES.map(bps),
       measurement.missed,

@@ -1,4 +1,4 @@
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 
 import { OutboxWriter, Topics } from '@nexwave/messaging';
 
@@ -9,27 +9,27 @@ import type {
 } from '../../application/ports/whale-activity-store.port';
 import { WhaleActivityStorePort } from '../../application/ports/whale-activity-store.port';
 import type { WhaleActivity } from '../../domain/activity-tracker';
-import {
-  INSERT_ACTIVITY,
-  INSERT_ALERT,
-  SELECT_MERGE_TARGET,
-  UPDATE_SEEN_ACTIVITY,
-} from './whales.sql';
+import { WhaleActivityEntity } from './whale-activity.entity';
+import { WhaleAlertEntity } from './whale-alert.entity';
+import { SELECT_MERGE_TARGET, UPDATE_SEEN_ACTIVITY } from './whales.sql';
 
 /** Price ranges this close count as overlapping when merging (the tracker's default tolerance). */
 const PRICE_TOLERANCE = 0.002;
 
-/** One transaction per round: rows, whales.detected.v1 outbox messages and alert rows. */
+/**
+ * One transaction per round: rows, whales.detected.v1 outbox messages and alert rows. New rows go
+ * through the entities; the merge lookup and the seen update (GREATEST, jsonb merge) stay in SQL.
+ */
 export class TypeOrmWhaleActivityStore extends WhaleActivityStorePort {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly activities: Repository<WhaleActivityEntity>,
     private readonly outbox: OutboxWriter,
   ) {
     super();
   }
 
   record(changes: ActivityChanges, options: RecordOptions): Promise<string[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.activities.manager.transaction(async (manager) => {
       const storedIds: string[] = [];
       for (const opened of changes.opened) {
         storedIds.push(await this.open(manager, opened, options));
@@ -55,14 +55,14 @@ export class TypeOrmWhaleActivityStore extends WhaleActivityStorePort {
     { activity, alerts }: OpenedActivity,
     options: RecordOptions,
   ): Promise<string> {
-    const whale = activity.latest;
+    const latest = activity.latest;
     const [target] = await manager.query<{ activity_id: string }[]>(SELECT_MERGE_TARGET, [
       activity.symbol,
       activity.side,
       activity.kind,
       new Date(activity.firstSeenAt.getTime() - options.mergeWindowMs),
-      Number(whale.priceLow) * (1 - PRICE_TOLERANCE),
-      Number(whale.priceHigh) * (1 + PRICE_TOLERANCE),
+      Number(latest.priceLow) * (1 - PRICE_TOLERANCE),
+      Number(latest.priceHigh) * (1 + PRICE_TOLERANCE),
       options.openIds.filter((id) => id !== activity.id),
     ]);
     if (target) {
@@ -75,16 +75,23 @@ export class TypeOrmWhaleActivityStore extends WhaleActivityStorePort {
       return target.activity_id;
     }
     const detected = activity.detected;
-    await manager.query(INSERT_ACTIVITY, [
-      activity.id,
-      activity.symbol,
-      activity.side,
-      activity.kind,
-      ...latestColumns(activity),
-      activity.firstSeenAt,
-      activity.lastSeenAt,
-      activity.priceAtDetection,
-      JSON.stringify({
+    await manager.getRepository(WhaleActivityEntity).insert({
+      activityId: activity.id,
+      symbol: activity.symbol,
+      side: activity.side,
+      kind: activity.kind,
+      priceLow: latest.priceLow,
+      priceHigh: latest.priceHigh,
+      size: latest.size,
+      notionalUsd: latest.notionalUsd,
+      levelCount: latest.levels.length,
+      orderCount: latest.orderCount,
+      confidence: String(latest.confidence),
+      firstSeenAt: activity.firstSeenAt,
+      lastSeenAt: activity.lastSeenAt,
+      detectedAt: activity.firstSeenAt,
+      priceAtDetection: activity.priceAtDetection,
+      metadata: {
         levels: detected.levels,
         detected: {
           priceLow: detected.priceLow,
@@ -97,8 +104,8 @@ export class TypeOrmWhaleActivityStore extends WhaleActivityStorePort {
         maxNotionalUsd: activity.maxNotionalUsd,
         maxConfidence: activity.maxConfidence,
         sightings: activity.sightings,
-      }),
-    ]);
+      },
+    });
     await this.outbox.write(manager, Topics.WhalesDetected, {
       activityId: activity.id,
       symbol: activity.symbol,
@@ -114,13 +121,22 @@ export class TypeOrmWhaleActivityStore extends WhaleActivityStorePort {
       firstSeenAt: activity.firstSeenAt.toISOString(),
       lastSeenAt: activity.lastSeenAt.toISOString(),
     });
-    for (const alert of alerts) {
-      await manager.query(INSERT_ALERT, [
-        activity.id,
-        alert.channel,
-        JSON.stringify(alert.payload),
-        options.now,
-      ]);
+    if (alerts.length > 0) {
+      // One alert per activity and channel, whatever happens (the unique key).
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(WhaleAlertEntity)
+        .values(
+          alerts.map((alert) => ({
+            activityId: activity.id,
+            channel: alert.channel,
+            payload: alert.payload,
+            nextAttemptAt: options.now,
+          })),
+        )
+        .orIgnore()
+        .execute();
     }
     return activity.id;
   }

@@ -1,4 +1,8 @@
-/** Every SQL statement of the whales context, parameterised. Tables: migrations 1795600002000, 1795600091000, 1795600092000. */
+/**
+ * The whales context's raw SQL, parameterised: what the entities cannot say plainly (merge lookup,
+ * GREATEST and jsonb merges, SKIP LOCKED leases, conditional upserts, impact and read aggregates).
+ * Tables: migrations 1795600002000, 1795600091000, 1795600092000.
+ */
 
 /**
  * An activity recorded elsewhere (another replica, or this process before a restart) that a new
@@ -15,12 +19,6 @@ export const SELECT_MERGE_TARGET = `
    ORDER BY last_seen_at DESC
    LIMIT 1`;
 
-export const INSERT_ACTIVITY = `
-  INSERT INTO whale_activities (
-    activity_id, symbol, side, kind, price_low, price_high, size, notional_usd, level_count,
-    order_count, confidence, first_seen_at, last_seen_at, detected_at, price_at_detection, metadata
-  ) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, $14, $15::jsonb)`;
-
 /** The whale as last seen; metadata keeps the detected levels and merges the running maxima. */
 export const UPDATE_SEEN_ACTIVITY = `
   UPDATE whale_activities
@@ -29,11 +27,6 @@ export const UPDATE_SEEN_ACTIVITY = `
          level_count = $7, order_count = $8, confidence = $9,
          metadata = metadata || $10::jsonb
    WHERE activity_id = $1`;
-
-export const INSERT_ALERT = `
-  INSERT INTO whale_alerts (activity_id, channel, payload, next_attempt_at)
-  VALUES ($1, $2, $3::jsonb, $4)
-  ON CONFLICT (activity_id, channel) DO NOTHING`;
 
 /** Leases the oldest due pending alert of a channel ($1) at $2 until $3. */
 export const CLAIM_DUE_ALERT = `
@@ -46,21 +39,6 @@ export const CLAIM_DUE_ALERT = `
       LIMIT 1
       FOR UPDATE SKIP LOCKED)
   RETURNING id::text AS id, activity_id::text AS activity_id, channel, payload, attempts`;
-
-export const MARK_ALERT_SENT = `
-  UPDATE whale_alerts
-     SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL
-   WHERE id = $1`;
-
-export const RETRY_ALERT_LATER = `
-  UPDATE whale_alerts
-     SET attempts = attempts + 1, next_attempt_at = $2, last_error = $3
-   WHERE id = $1`;
-
-export const MARK_ALERT_FAILED = `
-  UPDATE whale_alerts
-     SET status = 'failed', attempts = attempts + 1, last_error = $2
-   WHERE id = $1`;
 
 export const SELECT_AWAITING_IMPACT = `
   SELECT activity_id::text AS activity_id, symbol, side, detected_at,
@@ -80,15 +58,6 @@ export const UPSERT_TRADE_PRICE = `
   ON CONFLICT (symbol, second) DO UPDATE
      SET time = EXCLUDED.time, price = EXCLUDED.price
    WHERE EXCLUDED.time >= whale_trade_prices.time`;
-
-export const SELECT_LAST_TRADE_PRICE = `
-  SELECT price::text AS price
-    FROM whale_trade_prices
-   WHERE symbol = $1 AND time <= $2
-   ORDER BY time DESC
-   LIMIT 1`;
-
-export const DELETE_TRADE_PRICES_BEFORE = `DELETE FROM whale_trade_prices WHERE time < $1`;
 
 /** $2..$5: the 1/5/15/60-minute figures measured now (null keeps the stored one). */
 export const UPDATE_IMPACT = `

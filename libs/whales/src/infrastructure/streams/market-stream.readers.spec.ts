@@ -1,6 +1,10 @@
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { Test } from '@nestjs/testing';
+
 import { MemoryStreamAdapter, StreamFamilies } from '@nexwave/messaging';
 import { goldenStreamEntries } from '@nexwave/messaging/testing';
 
+import { RecordTradePriceHandler } from '../../application/commands/record-trade-price.handler';
 import { TradePriceLogPort, type TradePrice } from '../../application/ports/trade-price-log.port';
 import type { OrderBookSnapshot } from '../../domain/order-book';
 import { OrderBookStreamReader } from './order-book-stream.reader';
@@ -70,11 +74,17 @@ describe('whales stream readers on the golden entries', () => {
     'record the trade of %s',
     async (_stream, entry) => {
       const prices = new RecordedPrices();
-      const reader = new TradeStreamReader(streams, prices);
+      const moduleRef = await Test.createTestingModule({
+        imports: [CqrsModule.forRoot()],
+        providers: [RecordTradePriceHandler, { provide: TradePriceLogPort, useValue: prices }],
+      }).compile();
+      await moduleRef.init();
+      const reader = new TradeStreamReader(streams, moduleRef.get(CommandBus));
       await streams.append(entry.stream, entry.fields);
       await reader.start([symbolOf(entry.stream)]);
       await prices.recorded;
       await reader.stop();
+      await moduleRef.close();
       expect(prices.trades).toEqual([
         {
           symbol: symbolOf(entry.stream),

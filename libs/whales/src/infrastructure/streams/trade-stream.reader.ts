@@ -1,11 +1,13 @@
+import { CommandBus } from '@nestjs/cqrs';
+
 import { ContractStreamReader, StreamFamilies, StreamPort } from '@nexwave/messaging';
 
-import { TradePriceLogPort } from '../../application/ports/trade-price-log.port';
+import { RecordTradePriceCommand } from '../../application/commands/record-trade-price.command';
 import { WHALE_TRACKER_GROUP, whaleTrackerConsumer } from './order-book-stream.reader';
 
 /**
- * Reads `trades:{SYMBOL}` (contract marketdata.trades v1) in the `whale-tracker` group into the
- * tracker's own trade price log, from every retained entry the group has not seen: after a
+ * Reads `trades:{SYMBOL}` (contract marketdata.trades v1) in the `whale-tracker` group and records
+ * each trade in the tracker's own price log (RecordTradePriceCommand), from every retained entry the group has not seen: after a
  * restart, the trades written meanwhile are still recorded, so impact horizons missed while the
  * tracker was down are measured.
  */
@@ -14,7 +16,7 @@ export class TradeStreamReader {
 
   constructor(
     streams: StreamPort,
-    private readonly prices: TradePriceLogPort,
+    private readonly commands: CommandBus,
   ) {
     this.reader = new ContractStreamReader(streams, StreamFamilies.Trades, {
       group: WHALE_TRACKER_GROUP,
@@ -26,7 +28,13 @@ export class TradeStreamReader {
 
   start(symbols: readonly string[]): Promise<void> {
     return this.reader.start(symbols, (trade) =>
-      this.prices.record({ symbol: trade.symbol, price: trade.price, time: new Date(trade.time) }),
+      this.commands.execute(
+        new RecordTradePriceCommand({
+          symbol: trade.symbol,
+          price: trade.price,
+          time: new Date(trade.time),
+        }),
+      ),
     );
   }
 
