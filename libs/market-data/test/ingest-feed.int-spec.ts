@@ -27,6 +27,7 @@ import { MarketDataMetrics } from '../src/application/market-data.metrics';
 import { PacificaMarketFeed } from '../src/infrastructure/exchange/pacifica-market.feed';
 import { TypeOrmTickStore } from '../src/infrastructure/persistence/typeorm-tick.store';
 import { StreamMarketPublisher } from '../src/infrastructure/streams/stream-market.publisher';
+import { ingestionCommandBus } from '../src/testing/ingestion-command-bus';
 import { until } from './ingest-support';
 
 interface Harness {
@@ -96,6 +97,7 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
     const ingestion = new MarketDataIngestion(
       feed,
       writer,
+      ingestionCommandBus(writer),
       new StreamMarketPublisher(streams, 1_000),
       metrics,
       systemClock,
