@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { DeadLetterTradeHandler } from './application/commands/dead-letter-trade.handler';
 import { RecordGapHandler } from './application/commands/record-gap.handler';
@@ -13,6 +14,7 @@ import {
 } from './infrastructure/ingestion/ingestion.providers';
 import { CandleRefreshScheduler } from './infrastructure/persistence/candle-refresh.scheduler';
 import { CandleRefresher } from './infrastructure/persistence/candle-refresher';
+import { MARKET_DATA_ENTITIES } from './infrastructure/persistence/market-data.entities';
 import { MarketDataQueryModule } from './market-data-query.module';
 
 /**
@@ -20,7 +22,7 @@ import { MarketDataQueryModule } from './market-data-query.module';
  * commands), the write side's command handlers and saga, and the read side (MarketDataQueryModule).
  */
 @Module({
-  imports: [CqrsModule, MarketDataQueryModule],
+  imports: [CqrsModule, TypeOrmModule.forFeature(MARKET_DATA_ENTITIES), MarketDataQueryModule],
   providers: [
     { provide: CandleAggregatesPort, useClass: CandleRefresher },
     CandleRefreshScheduler,

@@ -25,6 +25,7 @@ import {
 import { TickWriter } from '../src/application/ingestion/tick-writer';
 import { MarketDataMetrics } from '../src/application/market-data.metrics';
 import { PacificaMarketFeed } from '../src/infrastructure/exchange/pacifica-market.feed';
+import { MARKET_DATA_ENTITIES } from '../src/infrastructure/persistence/market-data.entities';
 import { TypeOrmTickStore } from '../src/infrastructure/persistence/typeorm-tick.store';
 import { StreamMarketPublisher } from '../src/infrastructure/streams/stream-market.publisher';
 import { ingestionCommandBus } from '../src/testing/ingestion-command-bus';
@@ -67,7 +68,7 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
   });
 
   beforeEach(async () => {
-    dataSource = await database.freshDataSource();
+    dataSource = await database.freshDataSource({ entities: MARKET_DATA_ENTITIES });
   });
 
   afterEach(async () => {

@@ -13,3 +13,4 @@ export { InMemoryCandleAggregates } from './in-memory-candle-aggregates';
 export { ingestionCommandBus } from './ingestion-command-bus';
 export { TradesStoredEvent } from '../application/events/trades-stored.event';
 export { InMemoryTickStore } from './in-memory-tick.store';
+export { MARKET_DATA_ENTITIES } from '../infrastructure/persistence/market-data.entities';
