@@ -14,3 +14,5 @@ export { ingestionCommandBus } from './ingestion-command-bus';
 export { TradesStoredEvent } from '../application/events/trades-stored.event';
 export { InMemoryTickStore } from './in-memory-tick.store';
 export { MARKET_DATA_ENTITIES } from '../infrastructure/persistence/market-data.entities';
+export { StoreTradesCommand } from '../application/commands/store-trades.command';
+export { StoreTradesHandler } from '../application/commands/store-trades.handler';
