@@ -10,7 +10,7 @@ export class InMemoryCommandBus implements ICommandBus {
   private readonly handlers = new Map<Type<ICommand>, ICommandHandler>();
 
   register<C extends ICommand>(command: Type<C>, handler: ICommandHandler<C>): this {
-    this.handlers.set(command, handler as ICommandHandler);
+    this.handlers.set(command, handler);
     return this;
   }
 

@@ -40,8 +40,9 @@ export class UnhandledExceptionsLogger implements OnModuleInit, OnModuleDestroy 
     this.subscription?.unsubscribe();
   }
 
-  private report({ cause, exception }: UnhandledExceptionInfo): void {
-    const name = causeName(cause);
+  private report(info: UnhandledExceptionInfo): void {
+    const exception: unknown = info.exception;
+    const name = causeName(info.cause);
     this.metrics.unhandledExceptions.inc({ cause: name });
     this.logger.error({ err: exception, cause: name }, `unhandled exception handling ${name}`);
   }

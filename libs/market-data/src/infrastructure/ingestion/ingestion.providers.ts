@@ -88,7 +88,9 @@ export const INGESTION_PROVIDERS: Provider[] = [
         ...DEFAULT_TICK_WRITER_OPTIONS,
         buffer: DEFAULT_TICK_BUFFER_POLICY,
         spool,
-        onStored: (event) => events.publish(event),
+        onStored: (event) => {
+          events.publish(event);
+        },
       }),
     inject: [TickStorePort, TickSpoolPort, MarketDataMetrics, EventBus],
   },
