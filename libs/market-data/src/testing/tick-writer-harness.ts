@@ -8,8 +8,11 @@ import { InMemoryTickStore } from './in-memory-tick.store';
 
 export const HARNESS_NOW = new Date('2026-03-01T12:00:00Z');
 
-/** A TickWriter over an in-memory store at a fixed clock, recording the events it tells. */
-export function tickWriterHarness(): {
+/**
+ * A TickWriter over an in-memory store at a fixed clock, recording the events it tells (and
+ * handing them to `publish`, an EventBus's for instance).
+ */
+export function tickWriterHarness(publish?: (event: TradesStoredEvent) => void): {
   writer: TickWriter;
   store: InMemoryTickStore;
   stored: TradesStoredEvent[];
@@ -21,7 +24,10 @@ export function tickWriterHarness(): {
     retry: { baseDelayMs: 1, maxDelayMs: 1 },
     shutdownAttempts: 1,
     clock: new FixedClock(HARNESS_NOW),
-    onStored: (event) => stored.push(event),
+    onStored: (event) => {
+      stored.push(event);
+      publish?.(event);
+    },
   });
   return { writer, store, stored };
 }
