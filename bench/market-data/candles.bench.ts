@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     }
     console.log(`insert ${total} ticks: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     started = performance.now();
-    await new CandleRefresher(dataSource).runOnce(new Date(END.getTime() + DAY_MS));
+    await new CandleRefresher(dataSource).refresh(new Date(END.getTime() + DAY_MS));
     console.log(
       `refresh 1m..1d (all history): ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );

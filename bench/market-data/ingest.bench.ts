@@ -19,6 +19,7 @@ import { createDataSource } from '@nexwave/database';
 import { startTestDatabase } from '@nexwave/database/testing';
 import {
   copyText,
+  MARKET_DATA_ENTITIES,
   MarketDataMetrics,
   normaliseTrade,
   TickWriter,
@@ -135,7 +136,7 @@ async function nativePostgres(report: (row: string[]) => void, count: number): P
   }
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   try {
-    const dataSource = createDataSource({ url, embedded: false });
+    const dataSource = createDataSource({ url, embedded: false, entities: MARKET_DATA_ENTITIES });
     await dataSource.initialize();
     await dataSource.query(PLAIN_TICKS);
     report([
@@ -169,7 +170,7 @@ async function nativePostgres(report: (row: string[]) => void, count: number): P
 async function embedded(report: (row: string[]) => void, count: number): Promise<void> {
   const database = await startTestDatabase();
   try {
-    const dataSource = await database.freshDataSource();
+    const dataSource = await database.freshDataSource({ entities: MARKET_DATA_ENTITIES });
     report([
       'embedded TimescaleDB, hypertable',
       'end to end, INSERT unnest ON CONFLICT',

@@ -11,6 +11,7 @@ import { systemClock } from '@nexwave/core';
 import { startTestDatabase } from '@nexwave/database/testing';
 import {
   FileTickSpool,
+  MARKET_DATA_ENTITIES,
   MarketDataMetrics,
   TickWriter,
   TypeOrmTickStore,
@@ -63,7 +64,7 @@ async function read(dir: string, count: number): Promise<number> {
 async function replay(dir: string, count: number): Promise<number> {
   const database = await startTestDatabase();
   try {
-    const dataSource = await database.freshDataSource();
+    const dataSource = await database.freshDataSource({ entities: MARKET_DATA_ENTITIES });
     const writer = new TickWriter(new TypeOrmTickStore(dataSource), new MarketDataMetrics(), {
       buffer: { batchSize: 5_000, maxWaitMs: 250, capacity: 100_000 },
       retry: { baseDelayMs: 50, maxDelayMs: 1_000 },

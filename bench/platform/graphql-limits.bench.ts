@@ -54,7 +54,7 @@ async function main(): Promise<void> {
        FROM generate_series(0, $3::int - 1) AS i`,
       [START.toISOString(), TICK_EVERY_MS, (DAYS * 86_400_000) / TICK_EVERY_MS],
     );
-    await new CandleRefresher(dataSource).runOnce(
+    await new CandleRefresher(dataSource).refresh(
       new Date(START.getTime() + (DAYS + 1) * 86_400_000),
     );
 

@@ -54,7 +54,7 @@ beforeAll(async () => {
   database = await startTestDatabase();
   const dataSource = await database.freshDataSource();
   await insertTrades(dataSource, trades);
-  await new CandleRefresher(dataSource).runOnce(new Date(start.getTime() + 49 * HOUR));
+  await new CandleRefresher(dataSource).refresh(new Date(start.getTime() + 49 * HOUR));
 
   @Global()
   @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })

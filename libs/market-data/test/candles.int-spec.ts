@@ -86,15 +86,15 @@ describe('candle aggregates (1m from ticks, 5m..1d each from the level below)', 
   });
 
   it('gives OHLCV, volume, trade count and VWAP equal to values computed from the trades', async () => {
-    expect(await new CandleRefresher(dataSource).runOnce(now)).toBe(true);
+    expect(await new CandleRefresher(dataSource).refresh(now)).toBe(true);
     await expectAllCandles(dataSource, onTime, ['BTC', 'kBONK']);
   });
 
   it('puts late, out-of-order trades into the right buckets at the next refresh', async () => {
     const refresher = new CandleRefresher(dataSource);
-    expect(await refresher.runOnce(now)).toBe(true);
+    expect(await refresher.refresh(now)).toBe(true);
     await insertTrades(dataSource, shuffled(late, 4));
-    expect(await refresher.runOnce(now)).toBe(true);
+    expect(await refresher.refresh(now)).toBe(true);
     await expectAllCandles(dataSource, trades, ['BTC', 'kBONK']);
   });
 });
@@ -118,12 +118,12 @@ describe('candles around a refresh', () => {
   it('keeps a 5m candle right when its trades straddle a refresh, and shows a new trade at once', async () => {
     const before = [at(10, '3000.10', '2.5'), at(70, '3010.25', '0.75')];
     await insertTrades(dataSource, before);
-    expect(await refresher.runOnce(new Date(bucket + 150_000))).toBe(true);
+    expect(await refresher.refresh(new Date(bucket + 150_000))).toBe(true);
     const after = [at(200, '2990.5', '1.125'), at(280, '3005', '4')];
     await insertTrades(dataSource, after);
     await expectAllCandles(dataSource, [...before, ...after], ['ETH']);
 
-    expect(await refresher.runOnce(new Date(bucket + 400_000))).toBe(true);
+    expect(await refresher.refresh(new Date(bucket + 400_000))).toBe(true);
     await expectAllCandles(dataSource, [...before, ...after], ['ETH']);
 
     // Inserted after the last refresh: the 1m and 1h candles include it without another refresh.
@@ -153,10 +153,10 @@ describe('a failed refresh', () => {
     const now = new Date(start.getTime() + 7 * HOUR);
 
     await dataSource.query(`ALTER MATERIALIZED VIEW candles_15m RENAME TO candles_15m_away`);
-    expect(await refresher.runOnce(now)).toBe(false);
+    expect(await refresher.refresh(now)).toBe(false);
     await dataSource.query(`ALTER MATERIALIZED VIEW candles_15m_away RENAME TO candles_15m`);
 
-    expect(await refresher.runOnce(now)).toBe(true);
+    expect(await refresher.refresh(now)).toBe(true);
     await expectAllCandles(dataSource, trades, ['SOL']);
   });
 });

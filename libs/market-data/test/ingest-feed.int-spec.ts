@@ -25,8 +25,10 @@ import {
 import { TickWriter } from '../src/application/ingestion/tick-writer';
 import { MarketDataMetrics } from '../src/application/market-data.metrics';
 import { PacificaMarketFeed } from '../src/infrastructure/exchange/pacifica-market.feed';
+import { MARKET_DATA_ENTITIES } from '../src/infrastructure/persistence/market-data.entities';
 import { TypeOrmTickStore } from '../src/infrastructure/persistence/typeorm-tick.store';
 import { StreamMarketPublisher } from '../src/infrastructure/streams/stream-market.publisher';
+import { ingestionCommandBus } from '../src/testing/ingestion-command-bus';
 import { until } from './ingest-support';
 
 interface Harness {
@@ -66,7 +68,7 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
   });
 
   beforeEach(async () => {
-    dataSource = await database.freshDataSource();
+    dataSource = await database.freshDataSource({ entities: MARKET_DATA_ENTITIES });
   });
 
   afterEach(async () => {
@@ -96,6 +98,7 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
     const ingestion = new MarketDataIngestion(
       feed,
       writer,
+      ingestionCommandBus(writer),
       new StreamMarketPublisher(streams, 1_000),
       metrics,
       systemClock,

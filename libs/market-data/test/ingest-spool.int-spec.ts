@@ -12,6 +12,7 @@ import { TickWriter, type TickWriterOptions } from '../src/application/ingestion
 import { MarketDataMetrics } from '../src/application/market-data.metrics';
 import type { Tick } from '../src/domain/tick';
 import { encodeSpoolLine } from '../src/domain/tick-spool';
+import { MARKET_DATA_ENTITIES } from '../src/infrastructure/persistence/market-data.entities';
 import { TypeOrmTickStore } from '../src/infrastructure/persistence/typeorm-tick.store';
 import { FileTickSpool } from '../src/infrastructure/spool/file-tick.spool';
 import { startTcpProxy, tick, until, type TcpProxy } from './ingest-support';
@@ -52,6 +53,7 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
     dataSource = createDataSource({
       url: database.url.replace(`:${port}`, `:${proxy.port}`),
       embedded: true,
+      entities: MARKET_DATA_ENTITIES,
     });
     await dataSource.initialize();
     await dataSource.query(`SET search_path TO "${schema}", public`);
@@ -67,7 +69,7 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
   });
 
   beforeEach(async () => {
-    dataSource = await database.freshDataSource();
+    dataSource = await database.freshDataSource({ entities: MARKET_DATA_ENTITIES });
     proxy = null;
     spoolDir = join(mkdtempSync(join(tmpdir(), 'nexwave-spool-')), 'ticks');
   });

@@ -7,6 +7,7 @@ import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing'
 
 import { TickWriter, type TickWriterOptions } from '../src/application/ingestion/tick-writer';
 import { MarketDataMetrics } from '../src/application/market-data.metrics';
+import { MARKET_DATA_ENTITIES } from '../src/infrastructure/persistence/market-data.entities';
 import { TypeOrmTickStore } from '../src/infrastructure/persistence/typeorm-tick.store';
 import { startTcpProxy, tick, until } from './ingest-support';
 
@@ -48,7 +49,7 @@ describe('TickWriter on the embedded TimescaleDB', () => {
   });
 
   beforeEach(async () => {
-    dataSource = await database.freshDataSource();
+    dataSource = await database.freshDataSource({ entities: MARKET_DATA_ENTITIES });
     metrics = new MarketDataMetrics();
     writer = new TickWriter(new TypeOrmTickStore(dataSource), metrics, options());
   });
@@ -157,6 +158,7 @@ describe('TickWriter on the embedded TimescaleDB', () => {
     const viaProxy = createDataSource({
       url: database.url.replace(`:${port}`, `:${proxy.port}`),
       embedded: true,
+      entities: MARKET_DATA_ENTITIES,
     });
     await viaProxy.initialize();
     const slowMetrics = new MarketDataMetrics();
@@ -217,6 +219,7 @@ describe('TickWriter on the embedded TimescaleDB', () => {
     const viaProxy = createDataSource({
       url: database.url.replace(`:${port}`, `:${proxy.port}`),
       embedded: true,
+      entities: MARKET_DATA_ENTITIES,
     });
     await viaProxy.initialize();
     const stopMetrics = new MarketDataMetrics();

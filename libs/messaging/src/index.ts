@@ -35,3 +35,4 @@ export * from './kafka/kafka.client';
 export * from './inbox/typeorm-inbox.adapter';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-writer';
+export * from './messaging.entities';

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { NestHybridApplicationOptions } from '@nestjs/common/interfaces';
 import { CustomTransportStrategy, MicroserviceOptions, Server } from '@nestjs/microservices';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { ClientProxyMessageBus } from './client-proxy-message-bus.adapter';
@@ -25,6 +26,7 @@ import { MemoryTransportServer } from './memory/memory-transport.server';
 import { MemoryClientProxy } from './memory/memory.client';
 import { MessageBusPort } from './message-bus.port';
 import { MessagingMetrics } from './messaging-metrics';
+import { MESSAGING_ENTITIES } from './messaging.entities';
 import { MissingBrokersError } from './messaging.errors';
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -60,6 +62,10 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
+      imports:
+        options.inbox === 'database' || options.outbox
+          ? [TypeOrmModule.forFeature(MESSAGING_ENTITIES)]
+          : [],
       providers: [...common, ...transportProviders(options)],
       exports: [
         MessageBusPort,

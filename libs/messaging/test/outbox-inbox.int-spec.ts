@@ -28,6 +28,7 @@ import { MessageRecorder } from '@nexwave/messaging/testing';
 
 import requestFixture from '../src/contracts/orders/fixtures/order-request.v1.json';
 import whaleFixture from '../src/contracts/whales/fixtures/whale-detected.v1.json';
+import { MESSAGING_ENTITIES } from '../src/messaging.entities';
 
 const whale = (notionalUsd: string): WhaleDetectedV1 =>
   ({ ...whaleFixture.payload, notionalUsd }) as WhaleDetectedV1;
@@ -64,7 +65,7 @@ describe('outbox and inbox on the embedded TimescaleDB', () => {
   });
 
   beforeEach(async () => {
-    dataSource = await db.freshDataSource();
+    dataSource = await db.freshDataSource({ entities: MESSAGING_ENTITIES });
   });
 
   it('commits a state change and its outbox row together, or neither', async () => {

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@nexwave/database';
 import { MessagingModule, StreamsModule } from '@nexwave/messaging';
 
 import { appLogger } from './app-logger';
+import { CqrsErrorsModule } from './cqrs/cqrs-errors.module';
 import { ApiErrorsModule } from './errors/api-errors.module';
 import { HealthModule } from './health.module';
 import { loggerModule } from './logger.module';
@@ -12,13 +13,13 @@ import { loggerModule } from './logger.module';
 /**
  * What every deployable starts with: validated config, redacting logger, database, /health, and
  * messaging between contexts (in memory or Kafka, one consumer group per app, database inbox and
- * outbox), the order-book streams (in memory or Redis) and the one error shape of every REST
- * answer (ApiErrorsModule).
+ * outbox), the order-book streams (in memory or Redis), the one error shape of every REST
+ * answer (ApiErrorsModule) and the one subscriber of CQRS's unhandled exceptions (CqrsErrorsModule).
  */
 export function platformImports<A extends ServiceName>(
   name: A,
   config: ConfigOf<A>,
-): (DynamicModule | typeof HealthModule | typeof ApiErrorsModule)[] {
+): (DynamicModule | typeof HealthModule | typeof ApiErrorsModule | typeof CqrsErrorsModule)[] {
   const { database, messaging } = config;
   return [
     ConfigModule.forRoot(config),
@@ -35,5 +36,6 @@ export function platformImports<A extends ServiceName>(
     StreamsModule.forRoot({ redisUrl: messaging.redisUrl }),
     HealthModule,
     ApiErrorsModule,
+    CqrsErrorsModule,
   ];
 }

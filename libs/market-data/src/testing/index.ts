@@ -8,3 +8,11 @@ export { TypeOrmCandleReadModel } from '../infrastructure/persistence/candles.re
 export { copyText, TypeOrmTickStore } from '../infrastructure/persistence/typeorm-tick.store';
 export type { TickWriteMode } from '../infrastructure/persistence/typeorm-tick.store';
 export { FileTickSpool } from '../infrastructure/spool/file-tick.spool';
+export { InMemoryCommandBus } from './in-memory-command-bus';
+export { InMemoryCandleAggregates } from './in-memory-candle-aggregates';
+export { ingestionCommandBus } from './ingestion-command-bus';
+export { TradesStoredEvent } from '../application/events/trades-stored.event';
+export { InMemoryTickStore } from './in-memory-tick.store';
+export { MARKET_DATA_ENTITIES } from '../infrastructure/persistence/market-data.entities';
+export { StoreTradesCommand } from '../application/commands/store-trades.command';
+export { StoreTradesHandler } from '../application/commands/store-trades.handler';

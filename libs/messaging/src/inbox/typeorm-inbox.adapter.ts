@@ -1,12 +1,12 @@
 import { DataSource, EntityManager } from 'typeorm';
 
 import { MessageContext } from '../consumer/message-context';
-import { CLAIM_INBOX_MESSAGE } from '../messaging.sql';
+import { InboxMessageEntity } from './inbox-message.entity';
 import { InboxOutcome, InboxPort, InboxWork } from './inbox.port';
 
 /**
- * Database inbox: in one transaction, claims (consumer, message id) in `inbox_messages` (ON
- * CONFLICT DO NOTHING: a second delivery claims nothing and is skipped), then runs the handler.
+ * Database inbox: in one transaction, claims (consumer, message id) in `inbox_messages` through
+ * InboxMessageEntity (ON CONFLICT DO NOTHING: a second delivery claims nothing and is skipped), then runs the handler.
  * A handler opts into exactly-once effects by writing through `inboxEntityManager(context)`: its
  * writes and the inbox row then commit or roll back together. Writes made elsewhere are not
  * covered (and with embedded PGlite, pool of 1, would wait for this transaction forever).
@@ -18,8 +18,15 @@ export class TypeOrmInboxAdapter extends InboxPort {
 
   runOnce(consumer: string, messageId: string, work: InboxWork): Promise<InboxOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const claimed = await manager.query<unknown[]>(CLAIM_INBOX_MESSAGE, [consumer, messageId]);
-      if (claimed.length === 0) {
+      const claimed = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(InboxMessageEntity)
+        .values({ consumer, messageId })
+        .orIgnore()
+        .returning('message_id')
+        .execute();
+      if ((claimed.raw as unknown[]).length === 0) {
         return 'duplicate';
       }
       await work(manager);

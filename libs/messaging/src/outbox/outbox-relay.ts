@@ -3,14 +3,9 @@ import { DataSource } from 'typeorm';
 
 import { PeriodicTask } from '@nexwave/core';
 
-import { Envelope } from '../envelope';
 import { MessageBusPort } from '../message-bus.port';
-import {
-  LOCK_UNPUBLISHED_OUTBOX,
-  MARK_OUTBOX_FAILED,
-  MARK_OUTBOX_PUBLISHED,
-} from '../messaging.sql';
 import { isTopic } from '../topics';
+import { OutboxMessageEntity } from './outbox-message.entity';
 
 export interface OutboxRelayOptions {
   /** Pause between rounds when the previous round found nothing to do. Default 500 ms. */
@@ -25,14 +20,8 @@ export interface RelayRound {
   failed: boolean;
 }
 
-interface OutboxRow {
-  id: string;
-  topic: string;
-  envelope: Envelope;
-}
-
 /**
- * Publishes `outbox_messages` rows through the transport in insertion order and marks them
+ * Publishes `outbox_messages` rows (OutboxMessageEntity) through the transport in insertion order and marks them
  * published. A failed send stops the round (so later messages never overtake it) and is retried
  * next round: at-least-once, consumers dedupe by message id. Rows are locked FOR UPDATE SKIP
  * LOCKED, so several relays never publish one row twice; per-key order then holds per relay.
@@ -82,7 +71,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private round(): Promise<RelayRound> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<OutboxRow[]>(LOCK_UNPUBLISHED_OUTBOX, [this.batchSize]);
+      // Oldest unpublished rows first; rows another relay holds are skipped, not waited for.
+      const rows = await manager
+        .getRepository(OutboxMessageEntity)
+        .createQueryBuilder('message')
+        .select(['message.id', 'message.topic', 'message.envelope'])
+        .where('message.publishedAt IS NULL')
+        .orderBy('message.position')
+        .limit(this.batchSize)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
       let published = 0;
       for (const row of rows) {
         try {
@@ -93,10 +92,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           this.logger.warn(`Outbox message ${row.id} on ${row.topic} not sent: ${reason}`);
-          await manager.query(MARK_OUTBOX_FAILED, [row.id, reason]);
+          await manager.update(OutboxMessageEntity, row.id, {
+            attempts: () => 'attempts + 1',
+            lastError: reason,
+          });
           return { published, failed: true };
         }
-        await manager.query(MARK_OUTBOX_PUBLISHED, [row.id]);
+        await manager.update(OutboxMessageEntity, row.id, {
+          publishedAt: () => 'now()',
+          attempts: () => 'attempts + 1',
+          lastError: null,
+        });
         published++;
       }
       return { published, failed: false };

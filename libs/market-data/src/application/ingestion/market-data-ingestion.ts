@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { Command, ICommandBus } from '@nestjs/cqrs';
 
 import { sleep, type Clock } from '@nexwave/core';
 
@@ -7,6 +8,9 @@ import { GapDetector, type TradeGap } from '../../domain/gap-detector';
 import { normaliseOrderBook, type RawOrderBook } from '../../domain/order-book';
 import { QuietBookDetector } from '../../domain/quiet-book-detector';
 import { normaliseTrade, type RawTrade, type Tick } from '../../domain/tick';
+import { DeadLetterTradeCommand } from '../commands/dead-letter-trade.command';
+import { RecordGapCommand } from '../commands/record-gap.command';
+import { StoreTradesCommand } from '../commands/store-trades.command';
 import type { MarketDataMetrics } from '../market-data.metrics';
 import type { MarketFeedPort } from '../ports/market-feed.port';
 import type { MarketStreamPublisherPort } from '../ports/market-stream-publisher.port';
@@ -41,11 +45,12 @@ export interface IngestionEvents {
 type Listener<E extends keyof IngestionEvents> = (event: IngestionEvents[E]) => void;
 
 /**
- * Live market data: books are normalised and published to `orderbook:{SYMBOL}`; trades are
- * normalised, written to ticks through the TickWriter and published to `trades:{SYMBOL}`.
- * Invalid trades are dead-lettered with their reason. After a reconnect the first trade of each
+ * Live market data, a plain streaming service: books are normalised and published to
+ * `orderbook:{SYMBOL}`; trades are normalised, stored by a StoreTradesCommand per market and
+ * feed message (the TickWriter batches them) and published to `trades:{SYMBOL}`. Invalid trades
+ * are dead-lettered with their reason (DeadLetterTradeCommand). After a reconnect the first trade of each
  * market closes a gap, which is backfilled from the exchange's recent trades (stored with source
- * `backfill`); what the history cannot fill is recorded as unfilled. Quiet books are reported.
+ * `backfill`); what the history cannot fill is recorded as unfilled (RecordGapCommand). Quiet books are reported.
  */
 export class MarketDataIngestion {
   private readonly logger = new Logger(MarketDataIngestion.name);
@@ -64,6 +69,7 @@ export class MarketDataIngestion {
   constructor(
     private readonly feed: MarketFeedPort,
     private readonly writer: TickWriter,
+    private readonly commands: ICommandBus,
     private readonly publisher: MarketStreamPublisherPort,
     private readonly metrics: MarketDataMetrics,
     private readonly clock: Clock,
@@ -182,12 +188,14 @@ export class MarketDataIngestion {
     for (const raw of raws) {
       const normalised = normaliseTrade(raw, 'pacifica');
       if (!normalised.ok) {
-        this.writer.deadLetter({
-          symbol: raw.symbol || null,
-          tradeId: raw.tradeId || null,
-          payload: raw,
-          reason: normalised.reason,
-        });
+        this.dispatch(
+          new DeadLetterTradeCommand({
+            symbol: raw.symbol || null,
+            tradeId: raw.tradeId || null,
+            payload: raw,
+            reason: normalised.reason,
+          }),
+        );
         continue;
       }
       const tick = normalised.tick;
@@ -200,11 +208,18 @@ export class MarketDataIngestion {
       bySymbol.set(tick.symbol, ticks);
     }
     for (const [symbol, ticks] of bySymbol) {
-      this.writer.accept(ticks);
+      this.dispatch(new StoreTradesCommand(ticks));
       this.publisher
         .publishTrades(symbol, ticks)
         .catch(() => this.metrics.publishFailures.inc({ stream: 'trades' }));
     }
+  }
+
+  /** The handlers only queue into the TickWriter: a failure here is a wiring fault, logged. */
+  private dispatch(command: Command<void>): void {
+    this.commands.execute(command).catch((error: unknown) => {
+      this.logger.error({ err: error }, `${command.constructor.name} failed`);
+    });
   }
 
   private backfill(gap: TradeGap): void {
@@ -232,7 +247,7 @@ export class MarketDataIngestion {
         ticks.push(normalised.tick);
       }
     }
-    this.writer.accept(ticks);
+    this.dispatch(new StoreTradesCommand(ticks));
     const record: GapRecord = {
       symbol: gap.symbol,
       from: gap.from,
@@ -241,7 +256,7 @@ export class MarketDataIngestion {
       backfilledTrades: ticks.length,
       unfilled: plan.unfilled,
     };
-    this.writer.recordGap(record);
+    this.dispatch(new RecordGapCommand(record));
     const unfilled = plan.unfilled
       ? `; unfilled ${plan.unfilled.from.toISOString()} .. ${plan.unfilled.to.toISOString()}`
       : '';

@@ -4,6 +4,7 @@ import { backoffDelay, sleep, systemClock, type BackoffPolicy, type Clock } from
 
 import type { Tick } from '../../domain/tick';
 import { TickBuffer, type TickBufferPolicy } from '../../domain/tick-buffer';
+import { TradesStoredEvent } from '../events/trades-stored.event';
 import type { MarketDataMetrics } from '../market-data.metrics';
 import type { TickSpoolPort } from '../ports/tick-spool.port';
 import {
@@ -22,6 +23,8 @@ export interface TickWriterOptions {
   /** Where trades go that the database cannot take (buffer full, or shutdown); null: refused. */
   spool?: TickSpoolPort | null;
   clock: Clock;
+  /** Told of each stored batch (the module publishes it on the EventBus). */
+  onStored?: (event: TradesStoredEvent) => void;
 }
 
 export const DEFAULT_TICK_WRITER_OPTIONS: Omit<TickWriterOptions, 'buffer'> = {
@@ -392,6 +395,9 @@ export class TickWriter {
       this.metrics.batches.inc({ outcome: 'stored' });
       this.metrics.ticksIngested.inc(result.inserted);
       this.metrics.ticksDuplicate.inc(result.duplicates);
+      this.options.onStored?.(
+        TradesStoredEvent.of(piece, result.inserted, this.options.clock.now()),
+      );
     }
     return [];
   }

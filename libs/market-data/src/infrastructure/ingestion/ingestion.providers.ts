@@ -5,6 +5,7 @@ import {
   type OnModuleDestroy,
   type Provider,
 } from '@nestjs/common';
+import { CommandBus, EventBus } from '@nestjs/cqrs';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
@@ -77,13 +78,21 @@ export const INGESTION_PROVIDERS: Provider[] = [
   },
   {
     provide: TickWriter,
-    useFactory: (store: TickStorePort, spool: TickSpoolPort, metrics: MarketDataMetrics) =>
+    useFactory: (
+      store: TickStorePort,
+      spool: TickSpoolPort,
+      metrics: MarketDataMetrics,
+      events: EventBus,
+    ) =>
       new TickWriter(store, metrics, {
         ...DEFAULT_TICK_WRITER_OPTIONS,
         buffer: DEFAULT_TICK_BUFFER_POLICY,
         spool,
+        onStored: (event) => {
+          events.publish(event);
+        },
       }),
-    inject: [TickStorePort, TickSpoolPort, MarketDataMetrics],
+    inject: [TickStorePort, TickSpoolPort, MarketDataMetrics, EventBus],
   },
   {
     provide: MarketStreamPublisherPort,
@@ -101,15 +110,23 @@ export const INGESTION_PROVIDERS: Provider[] = [
     useFactory: (
       feed: MarketFeedPort,
       writer: TickWriter,
+      commands: CommandBus,
       publisher: MarketStreamPublisherPort,
       metrics: MarketDataMetrics,
       config: ConfigOf<'market-data'>,
     ) =>
-      new MarketDataIngestion(feed, writer, publisher, metrics, systemClock, {
+      new MarketDataIngestion(feed, writer, commands, publisher, metrics, systemClock, {
         ...DEFAULT_INGESTION_OPTIONS,
         symbols: config.trading.symbols,
       }),
-    inject: [MarketFeedPort, TickWriter, MarketStreamPublisherPort, MarketDataMetrics, APP_CONFIG],
+    inject: [
+      MarketFeedPort,
+      TickWriter,
+      CommandBus,
+      MarketStreamPublisherPort,
+      MarketDataMetrics,
+      APP_CONFIG,
+    ],
   },
   IngestionLifecycle,
 ];

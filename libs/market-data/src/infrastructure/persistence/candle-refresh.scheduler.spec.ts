@@ -1,32 +1,23 @@
-import type { DataSource } from 'typeorm';
-
 import { loadConfig } from '@nexwave/config';
 
+import { RefreshCandlesCommand } from '../../application/commands/refresh-candles.command';
+import { RefreshCandlesHandler } from '../../application/commands/refresh-candles.handler';
+import { InMemoryCandleAggregates } from '../../testing/in-memory-candle-aggregates';
+import { InMemoryCommandBus } from '../../testing/in-memory-command-bus';
 import { CANDLE_REFRESH_INTERVAL_MS, CandleRefreshScheduler } from './candle-refresh.scheduler';
-import { CandleRefresher } from './candle-refresher';
-
-/** Counts refreshes instead of touching a database. */
-class CountingRefresher extends CandleRefresher {
-  runs = 0;
-
-  constructor() {
-    super(undefined as unknown as DataSource);
-  }
-
-  override runOnce(): Promise<boolean> {
-    this.runs++;
-    return Promise.resolve(true);
-  }
-}
 
 function scheduler(url?: string): {
   scheduler: CandleRefreshScheduler;
-  refresher: CountingRefresher;
+  refresher: InMemoryCandleAggregates;
 } {
-  const refresher = new CountingRefresher();
+  const refresher = new InMemoryCandleAggregates();
+  const commands = new InMemoryCommandBus().register(
+    RefreshCandlesCommand,
+    new RefreshCandlesHandler(refresher),
+  );
   return {
     scheduler: new CandleRefreshScheduler(
-      refresher,
+      commands,
       loadConfig('market-data', url ? { DATABASE_URL: url } : {}),
     ),
     refresher,
@@ -41,20 +32,20 @@ describe('CandleRefreshScheduler', () => {
     const { scheduler: candles, refresher } = scheduler();
     candles.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(1);
-    expect(refresher.runs).toBe(1);
+    expect(refresher.refreshes.length).toBe(1);
     await jest.advanceTimersByTimeAsync(CANDLE_REFRESH_INTERVAL_MS);
-    expect(refresher.runs).toBe(2);
+    expect(refresher.refreshes.length).toBe(2);
 
     await candles.beforeApplicationShutdown();
     await jest.advanceTimersByTimeAsync(10 * CANDLE_REFRESH_INTERVAL_MS);
-    expect(refresher.runs).toBe(2);
+    expect(refresher.refreshes.length).toBe(2);
   });
 
   it('leaves a TimescaleDB server to its own refresh policies', async () => {
     const { scheduler: candles, refresher } = scheduler('postgres://db/nexwave');
     candles.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(10 * CANDLE_REFRESH_INTERVAL_MS);
-    expect(refresher.runs).toBe(0);
+    expect(refresher.refreshes.length).toBe(0);
     await candles.beforeApplicationShutdown();
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { CandleAggregatesPort } from '../../application/ports/candle-aggregates.port';
 import {
   CANDLE_AGGREGATES,
   REFRESH_CANDLE_AGGREGATE,
@@ -28,22 +29,42 @@ const LOOKBACK_MS: Record<CandleAggregate, number> = {
  * Real-time aggregation keeps the newest buckets right in between.
  */
 @Injectable()
-export class CandleRefresher {
+export class CandleRefresher extends CandleAggregatesPort {
   private readonly logger = new Logger(CandleRefresher.name);
   private caughtUp = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
 
   /**
    * Refreshes every level up to `now` (only complete buckets are materialized). Stops at the first
    * failure, since the levels above would roll up stale data, logs it and returns false: the next
    * run retries.
    */
-  async runOnce(now: Date): Promise<boolean> {
+  async refresh(now: Date): Promise<boolean> {
+    const caughtUp = this.caughtUp;
+    const done = await this.refreshLevels(
+      (aggregate) => (caughtUp ? new Date(now.getTime() - LOOKBACK_MS[aggregate]) : null),
+      now,
+    );
+    this.caughtUp ||= done;
+    return done;
+  }
+
+  /** From the start of the UTC day of `from`: every level's buckets there are whole. */
+  refreshSince(from: Date, now: Date): Promise<boolean> {
+    const day = new Date(Math.floor(from.getTime() / DAY_MS) * DAY_MS);
+    return this.refreshLevels(() => day, now);
+  }
+
+  private async refreshLevels(
+    start: (aggregate: CandleAggregate) => Date | null,
+    now: Date,
+  ): Promise<boolean> {
     for (const aggregate of CANDLE_AGGREGATES) {
-      const start = this.caughtUp ? new Date(now.getTime() - LOOKBACK_MS[aggregate]) : null;
       try {
-        await this.dataSource.query(REFRESH_CANDLE_AGGREGATE, [aggregate, start, now]);
+        await this.dataSource.query(REFRESH_CANDLE_AGGREGATE, [aggregate, start(aggregate), now]);
       } catch (error) {
         this.logger.error(
           { err: error, aggregate },
@@ -52,7 +73,6 @@ export class CandleRefresher {
         return false;
       }
     }
-    this.caughtUp = true;
     return true;
   }
 }

@@ -1,4 +1,6 @@
-// All raw SQL of the market-data context, as named, parameterised constants.
+// All raw SQL of the market-data context, as named, parameterised constants: tick ingest (bulk
+// unnest/COPY with ON CONFLICT) and the candle aggregates and views. Dead letters and gap records
+// go through their TypeORM entities (market-data.entities.ts).
 
 import type { Timeframe } from '../../domain/timeframe';
 
@@ -34,14 +36,6 @@ export const INSERT_TICKS_FROM_STAGING = `
   INSERT INTO ticks (${TICK_COLUMNS})
   SELECT ${TICK_COLUMNS} FROM ticks_staging
   ON CONFLICT (symbol, trade_id, time) DO NOTHING`;
-
-export const INSERT_TICKS_DEAD_LETTERS = `
-  INSERT INTO ticks_dead_letter (symbol, trade_id, payload, reason)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[])`;
-
-export const INSERT_MARKET_DATA_GAP = `
-  INSERT INTO market_data_gaps (symbol, from_time, to_time, reason, backfilled_trades, unfilled_from, unfilled_to)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)`;
 
 // ---- candles and prices ----------------------------------------------------------------------
 

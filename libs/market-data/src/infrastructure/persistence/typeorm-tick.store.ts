@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 import {
   TickRowsRejectedError,
@@ -12,15 +12,15 @@ import {
   type TickWriteResult,
 } from '../../application/ports/tick-store.port';
 import type { Tick } from '../../domain/tick';
+import { MarketDataGapEntity } from './market-data-gap.entity';
 import {
   COPY_TICKS_STAGING,
   CREATE_TICKS_STAGING,
-  INSERT_MARKET_DATA_GAP,
-  INSERT_TICKS_DEAD_LETTERS,
   INSERT_TICKS_FROM_STAGING,
   INSERT_TICKS_UNNEST,
   SERVER_VERSION,
 } from './market-data.sql';
+import { TickDeadLetterEntity } from './tick-dead-letter.entity';
 
 /**
  * `auto` (default): `insert` on the embedded TimescaleDB (PGlite aborts on COPY FROM STDIN over
@@ -65,27 +65,30 @@ export class TypeOrmTickStore extends TickStorePort {
   }
 
   async deadLetter(letters: readonly DeadLetter[]): Promise<void> {
-    await this.withClient((client) =>
-      client.query(INSERT_TICKS_DEAD_LETTERS, [
-        letters.map((letter) => letter.symbol && withoutNul(letter.symbol)),
-        letters.map((letter) => letter.tradeId && withoutNul(letter.tradeId)),
-        letters.map((letter) => jsonWithoutNul(letter.payload)),
-        letters.map((letter) => withoutNul(letter.reason)),
-      ]),
+    await this.withManager((manager) =>
+      manager.insert(
+        TickDeadLetterEntity,
+        letters.map((letter) => ({
+          symbol: letter.symbol && withoutNul(letter.symbol),
+          tradeId: letter.tradeId && withoutNul(letter.tradeId),
+          payload: JSON.parse(jsonWithoutNul(letter.payload)) as object,
+          reason: withoutNul(letter.reason),
+        })),
+      ),
     );
   }
 
   async recordGap(gap: GapRecord): Promise<void> {
-    await this.withClient((client) =>
-      client.query(INSERT_MARKET_DATA_GAP, [
-        gap.symbol,
-        gap.from.toISOString(),
-        gap.to.toISOString(),
-        gap.reason,
-        gap.backfilledTrades,
-        gap.unfilled?.from.toISOString() ?? null,
-        gap.unfilled?.to.toISOString() ?? null,
-      ]),
+    await this.withManager((manager) =>
+      manager.insert(MarketDataGapEntity, {
+        symbol: gap.symbol,
+        fromTime: gap.from,
+        toTime: gap.to,
+        reason: gap.reason,
+        backfilledTrades: gap.backfilledTrades,
+        unfilledFrom: gap.unfilled?.from ?? null,
+        unfilledTo: gap.unfilled?.to ?? null,
+      }),
     );
   }
 
@@ -100,11 +103,17 @@ export class TypeOrmTickStore extends TickStorePort {
     return this.resolvedMode;
   }
 
-  private async withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  private withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.withManager(async (manager) =>
+      work((await manager.queryRunner!.connect()) as PoolClient),
+    );
+  }
+
+  /** Dead letters and gap rows through their entities, on the pool's connection likewise. */
+  private async withManager<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      const client = (await runner.connect()) as PoolClient;
-      return await work(client);
+      return await work(runner.manager);
     } catch (error) {
       throw rejectedRows(error) ?? error;
     } finally {
