@@ -11,9 +11,10 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { freePort } from '@nexwave/core/testing';
 
 import { topSelfTime } from './cpu-profile-top';
 import { treeCpuSeconds } from './process-tree-cpu';
@@ -35,17 +36,6 @@ interface Sample {
 function sample(pid: number): Sample {
   const { seconds, rootSeconds } = treeCpuSeconds(pid);
   return { at: Date.now(), cpu: seconds, app: rootSeconds };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error()),
-      );
-    });
-  });
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { freePort } from '@nexwave/core/testing';
+
 import { startApp, waitForOk, type AppProcess } from '../support/app-process';
-import { freePort } from '../support/free-port';
 
 // The README's promise: `npm start` serves /health and /docs on embedded defaults, logs no
 // secret, shuts down cleanly, and keeps its data across restarts.

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { freePort } from '@nexwave/core/testing';
 import { findEmbeddedChildPid } from '@nexwave/database/testing';
 
 import { startApp, waitForOk, type AppProcess } from '../support/app-process';
-import { freePort } from '../support/free-port';
 
 async function healthStatus(url: string): Promise<number> {
   try {

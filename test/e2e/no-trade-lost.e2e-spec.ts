@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
+import { freePort } from '@nexwave/core/testing';
 import { startEmbeddedTimescale } from '@nexwave/database';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
 
 import { startApp, waitForOk, type AppProcess } from '../support/app-process';
-import { freePort } from '../support/free-port';
 import { SimTradeRecorder } from '../support/sim-trade-recorder';
 
 const MARKETS = ['BTC', 'ETH', 'SOL', 'kBONK'];

@@ -4,8 +4,9 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { freePort } from '@nexwave/core/testing';
+
 import { ROOT, startApp, waitForOk, type AppProcess } from '../support/app-process';
-import { freePort } from '../support/free-port';
 
 // How the all-in-one process starts, listens, logs and stops (issue 9, findings 6 and 8).
 describe('all-in-one app: listening, logs, start-up failures and shutdown', () => {

@@ -1,1 +1,2 @@
 export * from './fixed-clock';
+export * from './free-port';

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+
+import { freePort } from '@nexwave/core/testing';
 
 /** A throwaway redis-server on a free loopback port, without persistence. */
 export interface RedisTestServer {
@@ -24,21 +25,6 @@ export async function startRedisServer(): Promise<RedisTestServer> {
     },
     stop: () => kill(child),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function launch(port: number): Promise<ChildProcess> {
