@@ -1,2 +1,3 @@
 export * from './fixed-clock';
 export * from './free-port';
+export * from './wait-for-output';

@@ -1,11 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readdirSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { freePort } from '@nexwave/core/testing';
+import { freePort, waitForOutput } from '@nexwave/core/testing';
 
 /** A throwaway PostgreSQL server (apt-get install postgresql) on a free loopback port. */
 export interface PostgresTestServer {
@@ -31,26 +31,6 @@ function command(bin: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0
     ? ['runuser', ['-u', 'postgres', '--', bin, ...args]]
     : [bin, args];
-}
-
-function waitReady(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready to accept connections')) {
-        child.stderr?.off('data', onData);
-        child.stderr?.resume();
-        child.off('exit', onExit);
-        resolve();
-      }
-    };
-    const onExit = (code: number | null) =>
-      reject(new Error(`postgres exited (${code}): ${output.slice(-500)}`));
-    child.once('error', reject);
-    child.once('exit', onExit);
-    child.stderr?.on('data', onData);
-  });
 }
 
 export async function startPostgresServer(): Promise<PostgresTestServer> {
@@ -86,7 +66,7 @@ export async function startPostgresServer(): Promise<PostgresTestServer> {
   ]);
   const child = spawn(postgres, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   try {
-    await waitReady(child);
+    await waitForOutput(child, 'stderr', 'ready to accept connections');
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;

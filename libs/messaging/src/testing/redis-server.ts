@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 
-import { freePort } from '@nexwave/core/testing';
+import { freePort, waitForOutput } from '@nexwave/core/testing';
 
 /** A throwaway redis-server on a free loopback port, without persistence. */
 export interface RedisTestServer {
@@ -33,23 +33,7 @@ function launch(port: number): Promise<ChildProcess> {
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        child.off('exit', onExit);
-        resolve(child);
-      }
-    };
-    const onExit = (code: number | null) =>
-      reject(new Error(`redis-server exited (${code}): ${output.slice(-500)}`));
-    child.once('error', reject);
-    child.once('exit', onExit);
-    child.stdout?.on('data', onData);
-  });
+  return waitForOutput(child, 'stdout', 'Ready to accept connections').then(() => child);
 }
 
 async function kill(child: ChildProcess): Promise<void> {
