@@ -24,12 +24,14 @@ import {
   type RecentTrade,
 } from '../api/market.schema';
 import {
+  batchResultSchema,
   cancelAllResultSchema,
   createdOrderSchema,
   fillSchema,
   openOrderSchema,
   orderEventSchema,
   orderHistoryItemSchema,
+  type BatchActionResult,
   type Fill,
   type OpenOrder,
   type OrderEvent,
@@ -51,11 +53,21 @@ import {
   CREDITS_WITHOUT_API_KEY,
 } from './credit-rate-limiter';
 import {
+  assertBatchSize,
+  clientOrderIdOf,
+  isIdempotent,
+  signBatch,
+  type BatchAction,
+  type PreparedBatchAction,
+} from './order-batch';
+import {
+  cancelOrderPayload,
   checkedClientOrderId,
   limitOrderPayload,
   marketOrderPayload,
   positionTpslPayload,
   stopOrderPayload,
+  type CancelOrderParams,
   type LimitOrderParams,
   type MarketOrderParams,
   type PositionTpslParams,
@@ -92,8 +104,10 @@ export interface CreatedOrder {
   recovered: boolean;
 }
 
-export type CancelOrderParams =
-  { symbol: string; orderId: number } | { symbol: string; clientOrderId: string };
+export interface CancelReplaceResult {
+  cancel: BatchActionResult;
+  create: BatchActionResult;
+}
 
 export type CancelAllParams = ({ symbol: string } | { allSymbols: true }) & {
   excludeReduceOnly?: boolean;
@@ -312,10 +326,7 @@ export class PacificaRestClient {
 
   /** Idempotent: retried, and "Order not found" on a retry means the first try cancelled it. */
   async cancelOrder(params: CancelOrderParams): Promise<void> {
-    const payload: JsonObject =
-      'orderId' in params
-        ? { symbol: params.symbol, order_id: params.orderId }
-        : { symbol: params.symbol, client_order_id: params.clientOrderId };
+    const payload = cancelOrderPayload(params);
     await withRetry(async (attempt) => {
       try {
         await this.signedPost('cancel_order', '/orders/cancel', payload, CREDIT_COSTS.cancel);
@@ -343,7 +354,126 @@ export class PacificaRestClient {
     return parseAs(cancelAllResultSchema, data, '/orders/cancel_all');
   }
 
+  /**
+   * Up to 10 actions in one signed request, executed in order; one result per action (a failed
+   * action does not stop the later ones). Retried after a 5xx/timeout/429 only when every action is
+   * idempotent (see `isIdempotent`): after a 5xx or timeout the client waits out the expiry window,
+   * reports creates found by client_order_id as `recovered` and resends only the rest; a cancel
+   * answering "Order not found" on a resend counts as done. Any other batch is sent once.
+   */
+  async batch(actions: readonly BatchAction[]): Promise<BatchActionResult[]> {
+    assertBatchSize(actions.length);
+    const prepared: PreparedBatchAction[] = [];
+    for (const action of actions) {
+      prepared.push(await this.prepareBatchAction(action));
+    }
+    return this.submitBatch(prepared);
+  }
+
+  /** Cancels one order and places its replacement in the same batch (one round trip). */
+  async cancelReplace(params: {
+    cancel: CancelOrderParams;
+    create: LimitOrderParams;
+  }): Promise<CancelReplaceResult> {
+    const [cancel, create] = await this.batch([
+      { type: 'Cancel', params: params.cancel },
+      { type: 'Create', params: params.create },
+    ]);
+    return { cancel, create };
+  }
+
   // ---- internals ---------------------------------------------------------------------------
+
+  private async prepareBatchAction(action: BatchAction): Promise<PreparedBatchAction> {
+    switch (action.type) {
+      case 'Create':
+        return {
+          type: action.type,
+          payload: limitOrderPayload(await this.getMarket(action.params.symbol), action.params),
+        };
+      case 'CreateMarket': {
+        const market = await this.getMarket(action.params.symbol);
+        const reference = action.params.referencePrice ?? (await this.markPrice(market.symbol));
+        return { type: action.type, payload: marketOrderPayload(market, action.params, reference) };
+      }
+      case 'Cancel':
+      case 'CancelStopOrder':
+        return { type: action.type, payload: cancelOrderPayload(action.params) };
+      case 'SetPositionTpsl':
+        return {
+          type: action.type,
+          payload: positionTpslPayload(await this.getMarket(action.params.symbol), action.params),
+        };
+    }
+  }
+
+  private async submitBatch(actions: PreparedBatchAction[]): Promise<BatchActionResult[]> {
+    const signer = this.requireSigner('a batch');
+    const results: (BatchActionResult | undefined)[] = actions.map(() => undefined);
+    const retryable = actions.every(isIdempotent);
+    for (let attempt = 0; ; attempt++) {
+      const pending = [...actions.keys()].filter((index) => !results[index]);
+      if (pending.length === 0) {
+        return results as BatchActionResult[];
+      }
+      const sentAt = this.clock.now().getTime();
+      try {
+        const body = signBatch(
+          signer,
+          pending.map((index) => actions[index]),
+        );
+        const { data } = await this.http.send({
+          method: 'POST',
+          path: '/orders/batch',
+          body,
+          cost: CREDIT_COSTS.request,
+        });
+        const answers = parseAs(batchResultSchema, data, '/orders/batch').results;
+        if (answers.length !== pending.length) {
+          throw new ExchangeResponseInvalidError('/orders/batch', 'one result per action expected');
+        }
+        pending.forEach((index, i) => {
+          const answer = answers[i];
+          const cancelledBefore =
+            attempt > 0 && !answer.success && /order not found/i.test(answer.error);
+          const isCancel =
+            actions[index].type === 'Cancel' || actions[index].type === 'CancelStopOrder';
+          results[index] =
+            cancelledBefore && isCancel
+              ? { success: true, orderId: null, recovered: true }
+              : answer;
+        });
+      } catch (error) {
+        if (
+          !retryable ||
+          !isRetryableExchangeError(error) ||
+          attempt + 1 >= this.retryPolicy.maxAttempts
+        ) {
+          throw error;
+        }
+        const backoff = retryDelay(error, attempt, this.retryPolicy, this.random);
+        if (!(error instanceof ExchangeUnavailableError)) {
+          await this.sleep(backoff);
+          continue;
+        }
+        await this.sleep(
+          Math.max(backoff, sentAt + signer.expiryWindowMs - this.clock.now().getTime()),
+        );
+        for (const index of pending) {
+          const cloid = clientOrderIdOf(actions[index]);
+          // If the lookup fails too, whether the order landed is unknown: do not send it again.
+          const landed = cloid
+            ? await this.findOrderByClientOrderId(cloid).catch(() => {
+                throw error;
+              })
+            : null;
+          if (landed) {
+            results[index] = { success: true, orderId: landed.orderId, recovered: true };
+          }
+        }
+      }
+    }
+  }
 
   /**
    * Without a client_order_id a failed submit is never retried: whether it landed is unknowable.
