@@ -161,6 +161,14 @@ describe('PacificaRestClient <-> pacifica-sim (batch)', () => {
     expect(await openIds(trader)).toHaveLength(1);
   });
 
+  it('resends an idempotent batch refused with a 429, once it is allowed', async () => {
+    const trader = newTraderClient(sim);
+    sim.addFault({ mode: 'error', path: '/orders/batch', count: 1, status: 429 });
+    const [created] = await trader.client.batch([create(bid('90', randomUUID()))]);
+    expect(created).toMatchObject({ success: true, recovered: false });
+    expect(await openIds(trader)).toEqual([created.success && created.orderId]);
+  });
+
   it('answers the WebSocket batch_orders operation with the per-action results', async () => {
     const trader = newTraderClient(sim);
     const body = signBatch(trader.signer, [

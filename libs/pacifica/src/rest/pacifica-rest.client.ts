@@ -24,7 +24,6 @@ import {
   type RecentTrade,
 } from '../api/market.schema';
 import {
-  batchResultSchema,
   cancelAllResultSchema,
   createdOrderSchema,
   fillSchema,
@@ -46,20 +45,14 @@ import {
 } from '../pacifica.errors';
 import type { RequestSigner } from '../signing/request-signer';
 import type { JsonObject } from '../signing/signing-message';
+import { BATCH_PATH, submitBatch } from './batch-submission';
 import {
   CREDIT_COSTS,
   CreditRateLimiter,
   CREDITS_WITH_API_KEY,
   CREDITS_WITHOUT_API_KEY,
 } from './credit-rate-limiter';
-import {
-  assertBatchSize,
-  clientOrderIdOf,
-  isIdempotent,
-  signBatch,
-  type BatchAction,
-  type PreparedBatchAction,
-} from './order-batch';
+import { assertBatchSize, type BatchAction, type PreparedBatchAction } from './order-batch';
 import {
   cancelOrderPayload,
   checkedClientOrderId,
@@ -355,11 +348,9 @@ export class PacificaRestClient {
   }
 
   /**
-   * Up to 10 actions in one signed request, executed in order; one result per action (a failed
-   * action does not stop the later ones). Retried after a 5xx/timeout/429 only when every action is
-   * idempotent (see `isIdempotent`): after a 5xx or timeout the client waits out the expiry window,
-   * reports creates found by client_order_id as `recovered` and resends only the rest; a cancel
-   * answering "Order not found" on a resend counts as done. Any other batch is sent once.
+   * Up to 10 actions in one signed request, run in order; one typed result per action (a failed
+   * action does not stop the later ones). Retried only when every action is idempotent: see
+   * `submitBatch`.
    */
   async batch(actions: readonly BatchAction[]): Promise<BatchActionResult[]> {
     assertBatchSize(actions.length);
@@ -367,7 +358,26 @@ export class PacificaRestClient {
     for (const action of actions) {
       prepared.push(await this.prepareBatchAction(action));
     }
-    return this.submitBatch(prepared);
+    return submitBatch(
+      {
+        signer: this.requireSigner('a batch'),
+        policy: this.retryPolicy,
+        clock: this.clock,
+        sleep: this.sleep,
+        random: this.random,
+        post: async (body) =>
+          (
+            await this.http.send({
+              method: 'POST',
+              path: BATCH_PATH,
+              body,
+              cost: CREDIT_COSTS.request,
+            })
+          ).data,
+        findOrderByClientOrderId: (cloid) => this.findOrderByClientOrderId(cloid),
+      },
+      prepared,
+    );
   }
 
   /** Cancels one order and places its replacement in the same batch (one round trip). */
@@ -404,74 +414,6 @@ export class PacificaRestClient {
           type: action.type,
           payload: positionTpslPayload(await this.getMarket(action.params.symbol), action.params),
         };
-    }
-  }
-
-  private async submitBatch(actions: PreparedBatchAction[]): Promise<BatchActionResult[]> {
-    const signer = this.requireSigner('a batch');
-    const results: (BatchActionResult | undefined)[] = actions.map(() => undefined);
-    const retryable = actions.every(isIdempotent);
-    for (let attempt = 0; ; attempt++) {
-      const pending = [...actions.keys()].filter((index) => !results[index]);
-      if (pending.length === 0) {
-        return results as BatchActionResult[];
-      }
-      const sentAt = this.clock.now().getTime();
-      try {
-        const body = signBatch(
-          signer,
-          pending.map((index) => actions[index]),
-        );
-        const { data } = await this.http.send({
-          method: 'POST',
-          path: '/orders/batch',
-          body,
-          cost: CREDIT_COSTS.request,
-        });
-        const answers = parseAs(batchResultSchema, data, '/orders/batch').results;
-        if (answers.length !== pending.length) {
-          throw new ExchangeResponseInvalidError('/orders/batch', 'one result per action expected');
-        }
-        pending.forEach((index, i) => {
-          const answer = answers[i];
-          const cancelledBefore =
-            attempt > 0 && !answer.success && /order not found/i.test(answer.error);
-          const isCancel =
-            actions[index].type === 'Cancel' || actions[index].type === 'CancelStopOrder';
-          results[index] =
-            cancelledBefore && isCancel
-              ? { success: true, orderId: null, recovered: true }
-              : answer;
-        });
-      } catch (error) {
-        if (
-          !retryable ||
-          !isRetryableExchangeError(error) ||
-          attempt + 1 >= this.retryPolicy.maxAttempts
-        ) {
-          throw error;
-        }
-        const backoff = retryDelay(error, attempt, this.retryPolicy, this.random);
-        if (!(error instanceof ExchangeUnavailableError)) {
-          await this.sleep(backoff);
-          continue;
-        }
-        await this.sleep(
-          Math.max(backoff, sentAt + signer.expiryWindowMs - this.clock.now().getTime()),
-        );
-        for (const index of pending) {
-          const cloid = clientOrderIdOf(actions[index]);
-          // If the lookup fails too, whether the order landed is unknown: do not send it again.
-          const landed = cloid
-            ? await this.findOrderByClientOrderId(cloid).catch(() => {
-                throw error;
-              })
-            : null;
-          if (landed) {
-            results[index] = { success: true, orderId: landed.orderId, recovered: true };
-          }
-        }
-      }
     }
   }
 
