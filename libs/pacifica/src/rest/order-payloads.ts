@@ -74,7 +74,7 @@ export type CancelOrderParams =
 export function cancelOrderPayload(params: CancelOrderParams): JsonObject {
   return 'orderId' in params
     ? { symbol: params.symbol, order_id: params.orderId }
-    : { symbol: params.symbol, client_order_id: checkedClientOrderId(params.clientOrderId)! };
+    : { symbol: params.symbol, client_order_id: params.clientOrderId };
 }
 
 export function marketOrderPayload(
