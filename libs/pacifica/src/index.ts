@@ -8,6 +8,7 @@ export * from './api/market.schema';
 export * from './api/orders.schema';
 export * from './pacifica.errors';
 export * from './rest/credit-rate-limiter';
+export * from './rest/order-batch';
 export * from './rest/order-payloads';
 export * from './rest/order-rounding';
 export * from './rest/pacifica-rest.client';

@@ -79,7 +79,8 @@ export type PacificaOrderErrorCode =
   | 'NOTIONAL_TOO_LARGE'
   | 'PRICE_OUT_OF_RANGE'
   | 'INVALID_DECIMAL'
-  | 'INVALID_ORDER';
+  | 'INVALID_ORDER'
+  | 'BATCH_TOO_LARGE';
 
 /** An order refused by the client before it is sent (rounding and market limits from /info). */
 export class PacificaOrderError extends DomainError<PacificaOrderErrorCode> {}

@@ -24,7 +24,11 @@ const TRADING_ROUTES: Record<string, string> = {
   create_market_order: '/orders/create_market',
   cancel_order: '/orders/cancel',
   cancel_all_orders: '/orders/cancel_all',
+  batch_orders: '/orders/batch',
 };
+
+// Operations answered with the REST `data` itself (`cancelled_count`, `results`).
+const DATA_REPLIES = ['cancel_all_orders', 'batch_orders'];
 
 interface Client {
   socket: WebSocket;
@@ -238,14 +242,13 @@ export class WsHub {
     const body = params[type] as Params;
     try {
       const data = this.api.post(path, body).data as Record<string, unknown> | null;
-      const result =
-        type === 'cancel_all_orders'
-          ? data
-          : {
-              I: body['client_order_id'] ?? null,
-              i: data?.['order_id'] ?? body['order_id'] ?? null,
-              s: body['symbol'],
-            };
+      const result = DATA_REPLIES.includes(type)
+        ? data
+        : {
+            I: body['client_order_id'] ?? null,
+            i: data?.['order_id'] ?? body['order_id'] ?? null,
+            s: body['symbol'],
+          };
       reply({ code: 200, data: result });
     } catch (error) {
       const httpError = toHttpError(error);

@@ -168,3 +168,20 @@ export const createdOrderSchema = z
 export const cancelAllResultSchema = z
   .object({ cancelled_count: integer })
   .transform((r) => ({ cancelledCount: r.cancelled_count }));
+
+/** POST batch: one entry of `data.results` per action, in order; a failed action has `error`. */
+export const batchActionResultSchema = z
+  .object({
+    success: z.boolean(),
+    order_id: nullable(integer),
+    error: nullable(z.string()),
+    code: nullable(integer),
+  })
+  .transform((r) =>
+    r.success
+      ? { success: true as const, orderId: r.order_id, recovered: false }
+      : { success: false as const, error: r.error ?? 'unknown error', code: r.code },
+  );
+export type BatchActionResult = z.output<typeof batchActionResultSchema>;
+
+export const batchResultSchema = z.object({ results: z.array(batchActionResultSchema) });

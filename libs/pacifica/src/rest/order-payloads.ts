@@ -68,6 +68,15 @@ export interface PositionTpslParams {
   builderCode?: string;
 }
 
+export type CancelOrderParams =
+  { symbol: string; orderId: number } | { symbol: string; clientOrderId: string };
+
+export function cancelOrderPayload(params: CancelOrderParams): JsonObject {
+  return 'orderId' in params
+    ? { symbol: params.symbol, order_id: params.orderId }
+    : { symbol: params.symbol, client_order_id: params.clientOrderId };
+}
+
 export function marketOrderPayload(
   market: MarketInfo,
   params: MarketOrderParams,

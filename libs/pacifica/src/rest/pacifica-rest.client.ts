@@ -30,6 +30,7 @@ import {
   openOrderSchema,
   orderEventSchema,
   orderHistoryItemSchema,
+  type BatchActionResult,
   type Fill,
   type OpenOrder,
   type OrderEvent,
@@ -44,18 +45,22 @@ import {
 } from '../pacifica.errors';
 import type { RequestSigner } from '../signing/request-signer';
 import type { JsonObject } from '../signing/signing-message';
+import { BATCH_PATH, submitBatch } from './batch-submission';
 import {
   CREDIT_COSTS,
   CreditRateLimiter,
   CREDITS_WITH_API_KEY,
   CREDITS_WITHOUT_API_KEY,
 } from './credit-rate-limiter';
+import { assertBatchSize, type BatchAction, type PreparedBatchAction } from './order-batch';
 import {
+  cancelOrderPayload,
   checkedClientOrderId,
   limitOrderPayload,
   marketOrderPayload,
   positionTpslPayload,
   stopOrderPayload,
+  type CancelOrderParams,
   type LimitOrderParams,
   type MarketOrderParams,
   type PositionTpslParams,
@@ -92,8 +97,10 @@ export interface CreatedOrder {
   recovered: boolean;
 }
 
-export type CancelOrderParams =
-  { symbol: string; orderId: number } | { symbol: string; clientOrderId: string };
+export interface CancelReplaceResult {
+  cancel: BatchActionResult;
+  create: BatchActionResult;
+}
 
 export type CancelAllParams = ({ symbol: string } | { allSymbols: true }) & {
   excludeReduceOnly?: boolean;
@@ -312,10 +319,7 @@ export class PacificaRestClient {
 
   /** Idempotent: retried, and "Order not found" on a retry means the first try cancelled it. */
   async cancelOrder(params: CancelOrderParams): Promise<void> {
-    const payload: JsonObject =
-      'orderId' in params
-        ? { symbol: params.symbol, order_id: params.orderId }
-        : { symbol: params.symbol, client_order_id: params.clientOrderId };
+    const payload = cancelOrderPayload(params);
     await withRetry(async (attempt) => {
       try {
         await this.signedPost('cancel_order', '/orders/cancel', payload, CREDIT_COSTS.cancel);
@@ -343,7 +347,75 @@ export class PacificaRestClient {
     return parseAs(cancelAllResultSchema, data, '/orders/cancel_all');
   }
 
+  /**
+   * Up to 10 actions in one signed request, run in order; one typed result per action (a failed
+   * action does not stop the later ones). Retried only when every action is idempotent: see
+   * `submitBatch`.
+   */
+  async batch(actions: readonly BatchAction[]): Promise<BatchActionResult[]> {
+    assertBatchSize(actions.length);
+    const prepared: PreparedBatchAction[] = [];
+    for (const action of actions) {
+      prepared.push(await this.prepareBatchAction(action));
+    }
+    return submitBatch(
+      {
+        signer: this.requireSigner('a batch'),
+        policy: this.retryPolicy,
+        clock: this.clock,
+        sleep: this.sleep,
+        random: this.random,
+        post: async (body) =>
+          (
+            await this.http.send({
+              method: 'POST',
+              path: BATCH_PATH,
+              body,
+              cost: CREDIT_COSTS.request,
+            })
+          ).data,
+        findOrderByClientOrderId: (cloid) => this.findOrderByClientOrderId(cloid),
+      },
+      prepared,
+    );
+  }
+
+  /** Cancels one order and places its replacement in the same batch (one round trip). */
+  async cancelReplace(params: {
+    cancel: CancelOrderParams;
+    create: LimitOrderParams;
+  }): Promise<CancelReplaceResult> {
+    const [cancel, create] = await this.batch([
+      { type: 'Cancel', params: params.cancel },
+      { type: 'Create', params: params.create },
+    ]);
+    return { cancel, create };
+  }
+
   // ---- internals ---------------------------------------------------------------------------
+
+  private async prepareBatchAction(action: BatchAction): Promise<PreparedBatchAction> {
+    switch (action.type) {
+      case 'Create':
+        return {
+          type: action.type,
+          payload: limitOrderPayload(await this.getMarket(action.params.symbol), action.params),
+        };
+      case 'CreateMarket': {
+        const market = await this.getMarket(action.params.symbol);
+        const reference = action.params.referencePrice ?? (await this.markPrice(market.symbol));
+        return { type: action.type, payload: marketOrderPayload(market, action.params, reference) };
+      }
+      case 'Cancel':
+      case 'CancelStopOrder':
+        return { type: action.type, payload: cancelOrderPayload(action.params) };
+      case 'SetPositionTpsl':
+        return {
+          type: action.type,
+          payload: positionTpslPayload(await this.getMarket(action.params.symbol), action.params),
+        };
+    }
+  }
 
   /**
    * Without a client_order_id a failed submit is never retried: whether it landed is unknowable.
