@@ -52,7 +52,10 @@ function orderCommandKey(command: OrderCommandV1): string {
       return command.request.clientOrderId;
     case 'cancel':
       return command.clientOrderId;
-    default:
+    case 'cancel_all':
+    case 'halt':
+    case 'resume':
+    case 'status':
       return ORDER_BREAKER_KEY;
   }
 }
