@@ -115,8 +115,10 @@ class OrdersConsumer {
     this.probe.breakerHalted =
       command.command === 'halt' || (command.command === 'status' && this.probe.breakerHalted);
     return {
+      outcome: 'breaker',
       state: this.probe.breakerHalted ? 'halted' : 'closed',
       reason: command.command === 'halt' ? command.reason : null,
+      changedBy: command.command === 'halt' ? command.requestedBy : null,
       changedAt: command.command === 'status' ? null : '2026-01-15T12:00:00.000Z',
       consecutiveFailures: 0,
     };
@@ -208,12 +210,14 @@ export function sameHandlersSuite(makeHarness: () => Promise<TransportHarness>):
     const refused = bus.request(Topics.OrdersCommands, { command: 'resume', requestedBy: 'admin' });
 
     expect(halted).toEqual({
+      outcome: 'breaker',
       state: 'halted',
       reason: 'maintenance',
+      changedBy: 'admin',
       changedAt: '2026-01-15T12:00:00.000Z',
       consecutiveFailures: 0,
     });
-    expect(status.state).toBe('halted');
+    expect(status).toMatchObject({ outcome: 'breaker', state: 'halted' });
     await expect(refused).rejects.toThrow(
       new RequestFailedError(
         Topics.OrdersCommands,

@@ -32,9 +32,27 @@ describe('golden fixtures', () => {
     ).toEqual([]);
   });
 
-  it('include a breaker reply that parses with the orders.commands.v1 reply schema', () => {
-    const reply = read('orders/fixtures/order-command-reply.v1.json');
+  const replyFixtures = goldenFixtureFiles().filter((file) => file.includes('-reply.'));
+
+  it.each(replyFixtures)('%s parses with the orders.commands.v1 reply schema', (file) => {
+    const reply = read(file);
     expect(contracts[Topics.OrdersCommands].reply!.parse(reply)).toEqual(reply);
+  });
+
+  it('cover every orders.commands.v1 command and reply outcome, and every order event', () => {
+    const payloads = envelopeFixtures.map((file) => envelopeSchema.parse(read(file)));
+    const of = (type: string, field: string) =>
+      payloads
+        .filter((e) => e.type === type)
+        .map((e) => (e.payload as Record<string, unknown>)[field])
+        .sort();
+    expect(of('orders.commands', 'command')).toEqual(
+      ['cancel', 'cancel_all', 'halt', 'place'].sort(),
+    );
+    expect(of('orders.events', 'event')).toEqual(['expired', 'partially_filled', 'unknown']);
+    expect(replyFixtures.map((file) => (read(file) as { outcome: string }).outcome).sort()).toEqual(
+      ['breaker', 'canceled', 'order', 'rejected'],
+    );
   });
 });
 
@@ -175,6 +193,41 @@ describe('contract rules', () => {
       },
     ],
     [
+      'an unknown event without reason',
+      Topics.OrdersEvents,
+      'orders/fixtures/order-event.unknown.v1.json',
+      { reason: null },
+    ],
+    [
+      'an event without a cause',
+      Topics.OrdersEvents,
+      'orders/fixtures/order-event.v1.json',
+      { cause: undefined },
+    ],
+    [
+      'an event with a cause nobody knows',
+      Topics.OrdersEvents,
+      'orders/fixtures/order-event.v1.json',
+      { cause: 'gremlins' },
+    ],
+    [
+      'a place command whose request is a float amount',
+      Topics.OrdersCommands,
+      'orders/fixtures/order-command.place.v1.json',
+      {
+        request: {
+          ...(payloadOf('orders/fixtures/order-command.place.v1.json')['request'] as object),
+          amount: 1.5,
+        },
+      },
+    ],
+    [
+      'a cancel without a uuid',
+      Topics.OrdersCommands,
+      'orders/fixtures/order-command.cancel.v1.json',
+      { clientOrderId: 'abc' },
+    ],
+    [
       'confidence below 0.6',
       Topics.WhalesDetected,
       'whales/fixtures/whale-detected.v1.json',
@@ -216,6 +269,34 @@ describe('contract rules', () => {
     expect(contracts[topic].schema.safeParse({ ...payloadOf(fixture), ...change }).success).toBe(
       false,
     );
+  });
+
+  it.each([
+    [
+      'a rejected reply with a lower-case code',
+      { outcome: 'rejected', code: 'halted', reason: 'x' },
+    ],
+    [
+      'a breaker reply without changedBy',
+      {
+        outcome: 'breaker',
+        state: 'closed',
+        reason: null,
+        changedAt: null,
+        consecutiveFailures: 0,
+      },
+    ],
+    ['a reply with an unknown outcome', { outcome: 'maybe' }],
+  ])('refuse %s', (_name, reply) => {
+    expect(contracts[Topics.OrdersCommands].reply!.safeParse(reply).success).toBe(false);
+  });
+
+  it('key order commands by clientOrderId and breaker commands together', () => {
+    const key = contracts[Topics.OrdersCommands].key;
+    expect(key({ command: 'cancel', clientOrderId: '3f1c9a2e-8b7d-4e6f-a5b4-c3d2e1f0a9b8' })).toBe(
+      '3f1c9a2e-8b7d-4e6f-a5b4-c3d2e1f0a9b8',
+    );
+    expect(key({ command: 'cancel_all', symbol: null })).toBe(key({ command: 'status' }));
   });
 
   it('accept a market order with slippage and keep case-sensitive symbols', () => {

@@ -40,8 +40,25 @@ export interface Contract<P = unknown> {
   reply?: z.ZodType;
 }
 
-/** All commands for the breaker share one key, so halt and resume are never reordered. */
+/**
+ * Commands on one order are keyed by its clientOrderId; the breaker's commands and cancel_all
+ * share one key, so a halt, a resume and a cancel-all are never reordered.
+ */
 const ORDER_BREAKER_KEY = 'order-circuit-breaker';
+
+function orderCommandKey(command: OrderCommandV1): string {
+  switch (command.command) {
+    case 'place':
+      return command.request.clientOrderId;
+    case 'cancel':
+      return command.clientOrderId;
+    case 'cancel_all':
+    case 'halt':
+    case 'resume':
+    case 'status':
+      return ORDER_BREAKER_KEY;
+  }
+}
 
 export const contracts: { readonly [T in Topic]: Contract<TopicPayloads[T]> } = {
   [Topics.WhalesDetected]: {
@@ -70,7 +87,7 @@ export const contracts: { readonly [T in Topic]: Contract<TopicPayloads[T]> } = 
     type: 'orders.commands',
     v: 1,
     schema: orderCommandV1Schema,
-    key: () => ORDER_BREAKER_KEY,
+    key: orderCommandKey,
     reply: orderCommandReplyV1Schema,
   },
   [Topics.MarketDataTrades]: {

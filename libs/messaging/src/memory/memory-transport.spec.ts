@@ -89,8 +89,10 @@ class OrdersConsumer {
     this.probe.breakerHalted =
       command.command === 'halt' || (command.command === 'status' && this.probe.breakerHalted);
     return {
+      outcome: 'breaker',
       state: this.probe.breakerHalted ? 'halted' : 'closed',
       reason: command.command === 'halt' ? command.reason : null,
+      changedBy: command.command === 'halt' ? command.requestedBy : null,
       changedAt: command.command === 'status' ? null : '2026-01-15T12:00:00.000Z',
       consecutiveFailures: 0,
     };
@@ -173,12 +175,14 @@ describe('memory transport with Nest handlers', () => {
     const status = await bus.request(Topics.OrdersCommands, { command: 'status' });
 
     expect(halted).toEqual({
+      outcome: 'breaker',
       state: 'halted',
       reason: 'maintenance',
+      changedBy: 'admin',
       changedAt: '2026-01-15T12:00:00.000Z',
       consecutiveFailures: 0,
     });
-    expect(status.state).toBe('halted');
+    expect(status).toMatchObject({ outcome: 'breaker', state: 'halted' });
   });
 
   it('rejects a request whose handler fails with the handler reason', async () => {

@@ -17,7 +17,10 @@ export const orderEventTypeSchema = z.enum([
   'filled',
   'canceled',
   'rejected',
+  'expired',
+  'unknown',
 ]);
+/** `unknown`: sent but its fate cannot be learned yet; reconciliation settles it. */
 export const orderStatusSchema = z.enum([
   'pending',
   'open',
@@ -25,10 +28,26 @@ export const orderStatusSchema = z.enum([
   'filled',
   'canceled',
   'rejected',
+  'expired',
+  'unknown',
+]);
+
+/**
+ * Who or what made a change: the request, the live exchange, the paper exchange, reconciliation
+ * (a correction found by comparing with the exchange), an admin, or the circuit breaker.
+ */
+export const orderChangeCauseSchema = z.enum([
+  'request',
+  'exchange',
+  'paper',
+  'reconciliation',
+  'admin',
+  'breaker',
 ]);
 
 export type OrderEventType = z.infer<typeof orderEventTypeSchema>;
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
+export type OrderChangeCause = z.infer<typeof orderChangeCauseSchema>;
 
 /** The status an order is in after each lifecycle event. */
 export const STATUS_AFTER_EVENT: Readonly<Record<OrderEventType, OrderStatus>> = {
@@ -38,38 +57,47 @@ export const STATUS_AFTER_EVENT: Readonly<Record<OrderEventType, OrderStatus>> =
   filled: 'filled',
   canceled: 'canceled',
   rejected: 'rejected',
+  expired: 'expired',
+  unknown: 'unknown',
 };
+
+/** The full state of one order: carried by every event and by the orders.commands.v1 replies. */
+export const orderStateV1Schema = z.object({
+  status: orderStatusSchema,
+  /** Grows by one per event of the order; the `accepted` event is 0. */
+  sequence: z.number().int().nonnegative(),
+  clientOrderId: z.uuid(),
+  /** The exchange's order id once it has one. */
+  exchangeOrderId: z.string().min(1).nullable(),
+  strategyId: z.string().min(1).max(64),
+  symbol: symbolSchema,
+  side: sideSchema,
+  orderType: z.enum(['market', 'limit']),
+  amount: positiveDecimalString,
+  price: positiveDecimalString.nullable(),
+  filledAmount: decimalString,
+  averageFillPrice: positiveDecimalString.nullable(),
+  /** Cumulative fee in USD. */
+  feeUsd: decimalString,
+  /** Why it was rejected, canceled or became unknown (exchange code, risk rule, timeout). */
+  reason: z.string().min(1).max(500).nullable(),
+  reduceOnly: z.boolean(),
+  paperTrading: z.boolean(),
+});
 
 /**
  * One order lifecycle event (topic orders.events.v1, key clientOrderId). Every event carries the
  * full order state, so a consumer can project it without earlier events; `sequence` grows by one
- * per order and lets consumers drop stale or replayed events.
+ * per order and lets consumers drop stale or replayed events; `cause` says who made the change.
+ * Amended in place (expired, unknown, cause) while nothing consumed v1 yet.
  */
-export const orderEventV1Schema = z
-  .object({
+export const orderEventV1Schema = orderStateV1Schema
+  .extend({
     event: orderEventTypeSchema,
-    status: orderStatusSchema,
-    sequence: z.number().int().nonnegative(),
-    clientOrderId: z.uuid(),
-    /** The exchange's order id once it has one. */
-    exchangeOrderId: z.string().min(1).nullable(),
-    strategyId: z.string().min(1).max(64),
-    symbol: symbolSchema,
-    side: sideSchema,
-    orderType: z.enum(['market', 'limit']),
-    amount: positiveDecimalString,
-    price: positiveDecimalString.nullable(),
-    filledAmount: decimalString,
-    averageFillPrice: positiveDecimalString.nullable(),
+    cause: orderChangeCauseSchema,
     /** The fill this event reports (partially_filled, filled); null otherwise. */
     lastFillAmount: positiveDecimalString.nullable(),
     lastFillPrice: positiveDecimalString.nullable(),
-    /** Cumulative fee in USD. */
-    feeUsd: decimalString,
-    /** Why it was rejected or canceled (exchange code or risk rule). */
-    reason: z.string().min(1).max(500).nullable(),
-    reduceOnly: z.boolean(),
-    paperTrading: z.boolean(),
     eventAt: isoDateTime,
   })
   .superRefine((order, ctx) => {
@@ -96,9 +124,10 @@ export const orderEventV1Schema = z
     if (reportsFill !== (order.lastFillAmount !== null && order.lastFillPrice !== null)) {
       issue('lastFillAmount', 'lastFillAmount and lastFillPrice are set exactly on fill events');
     }
-    if (order.event === 'rejected' && order.reason === null) {
-      issue('reason', 'a rejection has a reason');
+    if ((order.event === 'rejected' || order.event === 'unknown') && order.reason === null) {
+      issue('reason', `a ${order.event} event has a reason`);
     }
   });
 
+export type OrderStateV1 = z.infer<typeof orderStateV1Schema>;
 export type OrderEventV1 = z.infer<typeof orderEventV1Schema>;

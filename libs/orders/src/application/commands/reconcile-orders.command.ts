@@ -1,0 +1,23 @@
+import { Command } from '@nestjs/cqrs';
+
+export type ReconciliationTrigger = 'startup' | 'schedule' | 'admin';
+
+/** What one reconciliation pass found and corrected; every correction is also an order event. */
+export interface ReconciliationReport {
+  readonly checkedAt: Date;
+  /** Fills found on the exchange and applied (never invented). */
+  readonly fillsApplied: number;
+  /** Orders whose status was corrected (missed cancel, expiry, fate of an unknown order). */
+  readonly ordersCorrected: readonly string[];
+  /** Orders still unknown after the pass: they are alerted. */
+  readonly unknownOrders: readonly string[];
+  /** Working on the exchange but not in our database (exchange order ids). */
+  readonly foreignOrders: readonly string[];
+}
+
+/** Compare open orders, fills and positions on the exchange with ours and correct ours. */
+export class ReconcileOrdersCommand extends Command<ReconciliationReport> {
+  constructor(readonly trigger: ReconciliationTrigger) {
+    super();
+  }
+}

@@ -1,0 +1,46 @@
+import type { Order, OrderEvent, OrderSnapshot } from '../../domain/order';
+import type { OrderStatus } from '../../domain/order-status';
+import type { Position } from '../../domain/position';
+
+export interface OrderFilter {
+  readonly status?: OrderStatus;
+  readonly symbol?: string;
+  readonly strategyId?: string;
+}
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+/**
+ * What one domain call changed, written in one transaction: the order, its new events (each also
+ * an outbox row for orders.events.v1), the fills they carry, and the position those fills moved.
+ */
+export interface OrderChangeSet {
+  readonly order: Order;
+  readonly events: readonly OrderEvent[];
+  readonly position: Position | null;
+}
+
+/** Orders with their events, fills and positions; the only writer of the orders tables. */
+export abstract class OrderRepository {
+  /** Stores a new order; false (and nothing written) when its clientOrderId is already stored. */
+  abstract add(change: OrderChangeSet): Promise<boolean>;
+
+  /** Stores the changes of an existing order; refuses a stale write (sequence already stored). */
+  abstract save(change: OrderChangeSet): Promise<void>;
+
+  abstract findByClientOrderId(clientOrderId: string): Promise<Order | null>;
+
+  /** Orders the exchange may still be working on (open, partially_filled, unknown). */
+  abstract findWorking(): Promise<Order[]>;
+
+  /** Newest first. */
+  abstract list(filter: OrderFilter, page: PageRequest): Promise<Page<OrderSnapshot>>;
+}

@@ -1,0 +1,101 @@
+import {
+  OrderRepository,
+  type OrderChangeSet,
+  type OrderFilter,
+  type Page,
+  type PageRequest,
+} from '../application/ports/order.repository.port';
+import { PositionRepository } from '../application/ports/position.repository.port';
+import { Order, type OrderEvent, type OrderSnapshot } from '../domain/order';
+import { isWorking } from '../domain/order-status';
+import { Position, type PositionSnapshot } from '../domain/position';
+
+/** Orders, their events and positions in maps; `events` is what the outbox would publish. */
+export class InMemoryOrderRepository extends OrderRepository {
+  readonly events: OrderEvent[] = [];
+  readonly positions = new Map<string, PositionSnapshot>();
+  private readonly orders = new Map<string, OrderSnapshot>();
+
+  add(change: OrderChangeSet): Promise<boolean> {
+    if (this.orders.has(change.order.clientOrderId)) {
+      return Promise.resolve(false);
+    }
+    this.write(change);
+    return Promise.resolve(true);
+  }
+
+  save(change: OrderChangeSet): Promise<void> {
+    const stored = this.orders.get(change.order.clientOrderId);
+    const first = change.events[0]?.sequence ?? change.order.sequence;
+    if (!stored || stored.sequence >= first) {
+      return Promise.reject(
+        new Error(
+          `stale or missing order ${change.order.clientOrderId} (stored ${stored?.sequence ?? 'none'})`,
+        ),
+      );
+    }
+    this.write(change);
+    return Promise.resolve();
+  }
+
+  findByClientOrderId(clientOrderId: string): Promise<Order | null> {
+    const stored = this.orders.get(clientOrderId);
+    return Promise.resolve(stored ? Order.restore(stored) : null);
+  }
+
+  findWorking(): Promise<Order[]> {
+    return Promise.resolve(
+      [...this.orders.values()].filter((o) => isWorking(o.status)).map((o) => Order.restore(o)),
+    );
+  }
+
+  list(filter: OrderFilter, page: PageRequest): Promise<Page<OrderSnapshot>> {
+    const matching = [...this.orders.values()]
+      .filter(
+        (o) =>
+          (filter.status === undefined || o.status === filter.status) &&
+          (filter.symbol === undefined || o.request.symbol === filter.symbol) &&
+          (filter.strategyId === undefined || o.request.strategyId === filter.strategyId),
+      )
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    return Promise.resolve({
+      items: matching.slice(page.offset, page.offset + page.limit),
+      total: matching.length,
+    });
+  }
+
+  private write({ order, events, position }: OrderChangeSet): void {
+    this.orders.set(order.clientOrderId, order.snapshot());
+    this.events.push(...events);
+    if (position) {
+      this.positions.set(
+        positionKey(position.symbol, order.request.paperTrading),
+        position.snapshot(),
+      );
+    }
+  }
+}
+
+/** Reads the positions an InMemoryOrderRepository stored. */
+export class InMemoryPositionRepository extends PositionRepository {
+  constructor(private readonly orders: InMemoryOrderRepository) {
+    super();
+  }
+
+  find(symbol: string, paperTrading: boolean): Promise<Position> {
+    const stored = this.orders.positions.get(positionKey(symbol, paperTrading));
+    return Promise.resolve(stored ? Position.restore(stored) : Position.flat(symbol));
+  }
+
+  list(paperTrading: boolean): Promise<PositionSnapshot[]> {
+    return Promise.resolve(
+      [...this.orders.positions.entries()]
+        .filter(([key, p]) => key === positionKey(p.symbol, paperTrading) && p.size !== '0')
+        .map(([, p]) => p),
+    );
+  }
+}
+
+function positionKey(symbol: string, paperTrading: boolean): string {
+  return `${paperTrading ? 'paper' : 'live'}:${symbol}`;
+}
