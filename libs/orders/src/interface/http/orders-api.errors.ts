@@ -1,0 +1,16 @@
+import { DomainError, type ErrorKinds } from '@nexwave/core';
+
+export type OrdersApiErrorCode = 'INVALID_REQUEST' | 'ORDERS_UNAVAILABLE' | 'COMMAND_REJECTED';
+
+/**
+ * What the orders API answers beyond the domain's own errors: a parameter out of bounds,
+ * order management not answering (no responder, timeout), or a refusal with a code the API does
+ * not know (kept in `details.code`).
+ */
+export class OrdersApiError extends DomainError<OrdersApiErrorCode> {
+  static override readonly kinds: ErrorKinds<OrdersApiErrorCode> = {
+    INVALID_REQUEST: 'invalid',
+    ORDERS_UNAVAILABLE: 'unavailable',
+    COMMAND_REJECTED: 'conflict',
+  };
+}
