@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import {
   ForbiddenException,
   UnauthorizedException,
@@ -8,7 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 
-import { AccessTokens } from '../application/access-tokens';
+import type { AccessTokens } from '../application/access-tokens';
 import type { Principal } from '../domain/principal';
 import { roleAllows, type Role } from '../domain/role';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './require-role.decorator';
@@ -47,27 +48,18 @@ export class AuthGuard implements CanActivate {
     if (required === undefined) {
       return true;
     }
-    const { req, res } = httpOf(context, type);
+    const req = requestOf(context, type);
     const credential = bearerOf(req);
     const principal =
       credential === undefined ? undefined : await this.tokens.authenticate(credential);
     if (!principal) {
-      const challenge = credential === undefined ? CHALLENGE : INVALID_CHALLENGE;
-      res?.setHeader('WWW-Authenticate', challenge);
-      throw denied(
-        type,
-        401,
-        credential === undefined
-          ? 'a bearer credential is required'
-          : 'the bearer credential is invalid or expired',
-      );
+      throw unauthenticated(context, type, credential === undefined);
     }
     if (!roleAllows(principal.role, required)) {
-      throw denied(
-        type,
-        403,
-        `role ${required} is required (this credential is ${principal.role})`,
-      );
+      const message = `role ${required} is required (this credential is ${principal.role})`;
+      throw type === 'http'
+        ? new ForbiddenException(message)
+        : new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
     }
     req.principal = principal;
     return true;
@@ -83,18 +75,10 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function httpOf(
-  context: ExecutionContext,
-  type: 'http' | 'graphql',
-): { req: AuthRequest; res?: HeaderResponse } {
-  if (type === 'http') {
-    const http = context.switchToHttp();
-    return { req: http.getRequest<AuthRequest>(), res: http.getResponse<HeaderResponse>() };
-  }
-  return GqlExecutionContext.create(context).getContext<{
-    req: AuthRequest;
-    res?: HeaderResponse;
-  }>();
+function requestOf(context: ExecutionContext, type: 'http' | 'graphql'): AuthRequest {
+  return type === 'http'
+    ? context.switchToHttp().getRequest<AuthRequest>()
+    : GqlExecutionContext.create(context).getContext<{ req: AuthRequest }>().req;
 }
 
 function bearerOf(req: AuthRequest): string | undefined {
@@ -103,12 +87,28 @@ function bearerOf(req: AuthRequest): string | undefined {
   return match?.[1];
 }
 
-/** REST: Nest's exceptions, shaped by the error filter. GraphQL: Apollo's codes and HTTP status. */
-function denied(type: 'http' | 'graphql', status: 401 | 403, message: string): Error {
+/**
+ * REST: a 401 shaped by the error filter. GraphQL: Apollo's UNAUTHENTICATED in a 200 answer, as
+ * @nestjs/apollo answers every execution error (GraphQL clients refuse a non-2xx body). Both
+ * carry the WWW-Authenticate challenge.
+ */
+function unauthenticated(
+  context: ExecutionContext,
+  type: 'http' | 'graphql',
+  missing: boolean,
+): Error {
+  const challenge = missing ? CHALLENGE : INVALID_CHALLENGE;
+  const message = missing
+    ? 'a bearer credential is required'
+    : 'the bearer credential is invalid, expired or revoked';
   if (type === 'http') {
-    return status === 401 ? new UnauthorizedException(message) : new ForbiddenException(message);
+    context.switchToHttp().getResponse<HeaderResponse>().setHeader('WWW-Authenticate', challenge);
+    return new UnauthorizedException(message);
   }
   return new GraphQLError(message, {
-    extensions: { code: status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', http: { status } },
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      http: { headers: new HeaderMap([['www-authenticate', challenge]]) },
+    },
   });
 }
