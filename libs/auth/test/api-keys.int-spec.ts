@@ -43,7 +43,7 @@ describe('API key store (embedded TimescaleDB)', () => {
     expect(stored).toMatchObject({ name: 'bot', role: 'trade', lastUsedAt: null, revokedAt: null });
     const rows: { hash: string }[] = await dataSource.query('SELECT * FROM api_keys');
     expect(JSON.stringify(rows)).not.toContain(key.split('_')[2]);
-    expect(rows[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await keys.verify(key)).toMatchObject({ id: stored.id, role: 'trade' });
   });
 
@@ -77,7 +77,7 @@ describe('API key store (embedded TimescaleDB)', () => {
     await keys.verify(key);
     now = new Date(first.getTime() + 30_000);
     await keys.verify(key);
-    expect((await keys.list())[0]!.lastUsedAt).toEqual(first);
+    expect((await keys.list())[0].lastUsedAt).toEqual(first);
     now = new Date(first.getTime() + 61_000);
     await keys.verify(key);
     expect((await keys.list()).find((k) => k.id === stored.id)!.lastUsedAt).toEqual(now);

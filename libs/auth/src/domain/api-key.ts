@@ -31,7 +31,7 @@ export function formatApiKey(idBytes: Uint8Array, secretBytes: Uint8Array): stri
 /** The id and secret of a well-formed key, or undefined. */
 export function parseApiKey(text: string): ApiKeyParts | undefined {
   const match = API_KEY_PATTERN.exec(text);
-  return match ? { id: match[1]!, secret: match[2]! } : undefined;
+  return match ? { id: match[1], secret: match[2] } : undefined;
 }
 
 /** What is stored of a secret: its SHA-256, hex. */
