@@ -96,9 +96,27 @@ describe('all-in-one app (apps/nexwave) as a process', () => {
     return key;
   }
 
+  /** Without JWT_SECRET the app warns, and signs tokens with a secret of its own. */
+  async function tokenFor(key: string, output: string): Promise<string> {
+    expect(output).toContain('JWT_SECRET is not set');
+    const response = await fetch(`${base()}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey: key }),
+    });
+    expect(response.status).toBe(200);
+    const { accessToken } = (await response.json()) as { accessToken: string };
+    const listed = await fetch(`${base()}/api/v1/admin/api-keys`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(listed.status).toBe(200);
+    return accessToken;
+  }
+
   it('serves /health, /docs and the simulator, stops on SIGTERM, keeps data across a restart', async () => {
     app = await boot();
     const adminKey = await firstAdminKey(app.output());
+    const token = await tokenFor(adminKey, app.output());
     const health = await fetch(`http://127.0.0.1:${env['PORT']}/health`);
     expect(await health.json()).toMatchObject({
       status: 'ok',
@@ -144,6 +162,11 @@ describe('all-in-one app (apps/nexwave) as a process', () => {
       headers: { authorization: `Bearer ${adminKey}` },
     });
     expect(((await listed.json()) as { apiKeys: unknown[] }).apiKeys).toHaveLength(1);
+    // The per-process JWT secret of the first start is gone with it.
+    const stale = await fetch(`${base()}/api/v1/admin/api-keys`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(stale.status).toBe(401);
     const after = await getJson<CandlesResponse>(
       `${base()}/api/v1/candles/BTC/1m?to=${encodeURIComponent(before.time)}&limit=1`,
     );
