@@ -25,12 +25,7 @@ describe('bucketsDueBetween', () => {
       '2026-01-15T12:01:10Z',
       ['1m 2026-01-15T12:00:00.000Z'],
     ],
-    [
-      'the instant after is exclusive',
-      '2026-01-15T12:01:10Z',
-      '2026-01-15T12:01:40Z',
-      [],
-    ],
+    ['the instant after is exclusive', '2026-01-15T12:01:10Z', '2026-01-15T12:01:40Z', []],
     [
       '1m and 5m on a five-minute boundary, smallest first',
       '2026-01-15T12:04:30Z',
