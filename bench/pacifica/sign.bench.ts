@@ -1,5 +1,6 @@
 // RequestSigner throughput: signed create_order bodies per second, and raw ed25519 signing.
-import { buildSigningMessage, RequestSigner, SolanaKeypair } from '@nexwave/pacifica';
+import { buildSigningMessage, SolanaKeypair } from '@nexwave/pacifica';
+import { RequestSigner } from '@nexwave/pacifica/testing';
 
 const keypair = SolanaKeypair.generate();
 const signer = new RequestSigner(keypair);

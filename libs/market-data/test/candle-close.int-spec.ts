@@ -4,14 +4,8 @@ import { Test } from '@nestjs/testing';
 import type { DataSource } from 'typeorm';
 
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
-import {
-  InMemoryBroker,
-  MessagingModule,
-  Topics,
-  type CandleV1,
-  type Envelope,
-} from '@nexwave/messaging';
-import { MessageRecorder } from '@nexwave/messaging/testing';
+import { MessagingModule, Topics, type CandleV1, type Envelope } from '@nexwave/messaging';
+import { InMemoryBroker, MessageRecorder } from '@nexwave/messaging/testing';
 
 import { PublishClosedCandlesCommand } from '../src/application/commands/publish-closed-candles.command';
 import { PublishClosedCandlesHandler } from '../src/application/commands/publish-closed-candles.handler';

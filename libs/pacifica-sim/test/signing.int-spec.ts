@@ -1,6 +1,7 @@
 import { FixedClock } from '@nexwave/core/testing';
-import { RequestSigner, SolanaKeypair } from '@nexwave/pacifica';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { SolanaKeypair } from '@nexwave/pacifica';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
+import { RequestSigner } from '@nexwave/pacifica/testing';
 
 import { newTrader, SimTestClient } from './sim-test-client';
 

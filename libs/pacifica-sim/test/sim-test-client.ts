@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 
-import { RequestSigner, SolanaKeypair } from '@nexwave/pacifica';
+import { SolanaKeypair } from '@nexwave/pacifica';
+import { RequestSigner } from '@nexwave/pacifica/testing';
 
 export interface ApiResponse<T = unknown> {
   status: number;

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
-import type { MemoryStreamAdapter } from '@nexwave/messaging';
+import type { MemoryStreamAdapter } from '@nexwave/messaging/testing';
 import { ApiErrorsModule, graphqlModule } from '@nexwave/platform';
 
 import type { WhaleActivityView } from '../src/application/queries/whale-read-model.port';

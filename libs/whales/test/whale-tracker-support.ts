@@ -6,13 +6,8 @@ import { DataSource } from 'typeorm';
 
 import { ConfigModule } from '@nexwave/config';
 import { FixedClock } from '@nexwave/core/testing';
-import {
-  encodeStreamEntry,
-  MemoryStreamAdapter,
-  OutboxWriter,
-  StreamFamilies,
-  StreamPort,
-} from '@nexwave/messaging';
+import { encodeStreamEntry, OutboxWriter, StreamFamilies, StreamPort } from '@nexwave/messaging';
+import { MemoryStreamAdapter } from '@nexwave/messaging/testing';
 
 import { AlertDispatcher } from '../src/application/alerts/alert-dispatcher';
 import { WhaleDetectionService } from '../src/application/detection/whale-detection.service';

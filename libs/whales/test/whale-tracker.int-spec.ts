@@ -5,9 +5,9 @@ import {
   deadLetterStream,
   orderBookStream,
   tradesStream,
-  type MemoryStreamAdapter,
   type StreamEntry,
 } from '@nexwave/messaging';
+import { type MemoryStreamAdapter } from '@nexwave/messaging/testing';
 
 import { FakeAlertEndpoint } from '../../../test/support/fake-alert-endpoints';
 import type { OrderBookSnapshot } from '../src/domain/order-book';

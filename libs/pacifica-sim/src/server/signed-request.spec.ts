@@ -1,5 +1,6 @@
 import { FixedClock } from '@nexwave/core/testing';
-import { RequestSigner, SolanaKeypair } from '@nexwave/pacifica';
+import { SolanaKeypair } from '@nexwave/pacifica';
+import { RequestSigner } from '@nexwave/pacifica/testing';
 
 import { HttpError } from './http-error';
 import { verifySignedRequest, type SignedOperation } from './signed-request';
