@@ -1,6 +1,5 @@
 // RequestSigner throughput: signed create_order bodies per second, and raw ed25519 signing.
-import { buildSigningMessage, SolanaKeypair } from '@nexwave/pacifica';
-import { RequestSigner } from '@nexwave/pacifica/testing';
+import { buildSigningMessage, RequestSigner, SolanaKeypair } from '@nexwave/pacifica';
 
 const keypair = SolanaKeypair.generate();
 const signer = new RequestSigner(keypair);

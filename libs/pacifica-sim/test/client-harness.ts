@@ -2,15 +2,16 @@ import { Decimal } from '@nexwave/core';
 import {
   PacificaRestClient,
   PacificaWsClient,
+  RequestSigner,
   SolanaKeypair,
   type OrderBook,
   type PacificaWsClientOptions,
   type PacificaWsEventMap,
+  type SignerOptions,
   type WsChannel,
   type WsSubscription,
 } from '@nexwave/pacifica';
 import type { PacificaSim } from '@nexwave/pacifica-sim/testing';
-import { RequestSigner, type SignerOptions } from '@nexwave/pacifica/testing';
 
 export interface Trader {
   keypair: SolanaKeypair;

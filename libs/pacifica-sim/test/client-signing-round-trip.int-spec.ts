@@ -4,12 +4,12 @@ import { FixedClock } from '@nexwave/core/testing';
 import {
   ExchangeRejectedError,
   ExchangeUnavailableError,
+  RequestSigner,
   SolanaKeypair,
   type JsonObject,
   type LimitOrderParams,
 } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
-import { RequestSigner } from '@nexwave/pacifica/testing';
 
 import { newTraderClient } from './client-harness';
 

@@ -1,7 +1,6 @@
 import { FixedClock } from '@nexwave/core/testing';
-import { SolanaKeypair } from '@nexwave/pacifica';
+import { RequestSigner, SolanaKeypair } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
-import { RequestSigner } from '@nexwave/pacifica/testing';
 
 import { newTrader, SimTestClient } from './sim-test-client';
 

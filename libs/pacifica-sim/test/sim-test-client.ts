@@ -1,7 +1,6 @@
 import { WebSocket } from 'ws';
 
-import { SolanaKeypair } from '@nexwave/pacifica';
-import { RequestSigner } from '@nexwave/pacifica/testing';
+import { RequestSigner, SolanaKeypair } from '@nexwave/pacifica';
 
 export interface ApiResponse<T = unknown> {
   status: number;

@@ -1,6 +1,6 @@
 // The Pacifica client's public surface: REST and WS clients, their API schemas, signing and errors.
-// Test and bench helpers (signing requests like the client does): @nexwave/pacifica/testing.
 export * from './signing/keypair';
+export * from './signing/request-signer';
 export * from './signing/signing-message';
 export * from './api/account.schema';
 export * from './api/common.schema';

@@ -7,12 +7,12 @@ import {
   ExchangeUnavailableError,
   PacificaOrderError,
   PacificaRestClient,
+  RequestSigner,
   SolanaKeypair,
   verifySignature,
   type JsonObject,
   type PacificaRestClientOptions,
 } from '@nexwave/pacifica';
-import { RequestSigner } from '@nexwave/pacifica/testing';
 
 import {
   fail,

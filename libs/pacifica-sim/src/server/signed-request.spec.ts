@@ -1,6 +1,5 @@
 import { FixedClock } from '@nexwave/core/testing';
-import { SolanaKeypair } from '@nexwave/pacifica';
-import { RequestSigner } from '@nexwave/pacifica/testing';
+import { RequestSigner, SolanaKeypair } from '@nexwave/pacifica';
 
 import { HttpError } from './http-error';
 import { verifySignedRequest, type SignedOperation } from './signed-request';
