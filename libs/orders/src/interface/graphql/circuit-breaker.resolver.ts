@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 
+import { RequireRole } from '@nexwave/auth';
+
 import { GetBreakerStatusQuery } from '../../application/queries/get-breaker-status.query';
 import { OrdersApiError } from '../http/orders-api.errors';
 import { OrdersCommandSender } from '../http/orders-command.sender';
@@ -13,6 +15,7 @@ const MAX_REASON_LENGTH = 500;
 
 /** The circuit breaker over GraphQL (REST /api/v1/admin/circuit-breaker). */
 @Resolver(() => CircuitBreakerModel)
+@RequireRole('admin')
 export class CircuitBreakerResolver {
   private readonly logger = new Logger(CircuitBreakerResolver.name);
 

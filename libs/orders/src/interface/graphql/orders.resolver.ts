@@ -1,6 +1,7 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 
+import { RequireRole } from '@nexwave/auth';
 import { isUuid } from '@nexwave/core';
 
 import { GetOrderQuery } from '../../application/queries/get-order.query';
@@ -25,6 +26,7 @@ import { PositionModel } from './position.model';
 
 /** Orders and positions over GraphQL: the same reads and writes as REST /api/v1/orders. */
 @Resolver(() => OrderModel)
+@RequireRole('read')
 export class OrdersResolver {
   constructor(
     private readonly queryBus: QueryBus,
@@ -73,6 +75,7 @@ export class OrdersResolver {
     return positions.map(positionView);
   }
 
+  @RequireRole('trade')
   @Mutation(() => OrderModel, {
     description:
       'Place an order; the same clientOrderId again returns the stored order (REST POST /api/v1/orders)',
@@ -87,6 +90,7 @@ export class OrdersResolver {
     return this.stored(reply.order.clientOrderId);
   }
 
+  @RequireRole('trade')
   @Mutation(() => OrderModel, { description: 'Cancel an order (REST DELETE /api/v1/orders/{id})' })
   async cancelOrder(
     @Args('clientOrderId', { type: () => ID }) clientOrderId: string,

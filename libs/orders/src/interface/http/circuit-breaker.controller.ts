@@ -22,6 +22,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
+import { RequireRole } from '@nexwave/auth';
+
 import { GetBreakerStatusQuery } from '../../application/queries/get-breaker-status.query';
 import { HaltTradingDto, ResumeTradingDto } from './dto/circuit-breaker.dto';
 import { CircuitBreakerDto } from './dto/orders-response.dto';
@@ -35,6 +37,7 @@ import { requesterOf, type AuthenticatedRequest } from './requester';
 @ApiForbiddenResponse({ description: 'The credential is not an admin one' })
 @Controller('api/v1/admin/circuit-breaker')
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
+@RequireRole('admin')
 export class CircuitBreakerController {
   private readonly logger = new Logger(CircuitBreakerController.name);
 

@@ -1,13 +1,15 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+
 import {
-  ClientProxyMessageBus,
-  InMemoryBroker,
-  MemoryClientProxy,
+  MessageBusPort,
+  MessagingModule,
   RequestFailedError,
   Topics,
   type Envelope,
   type OrderCommandReplyV1,
   type OrderCommandV1,
 } from '@nexwave/messaging';
+import { InMemoryBroker } from '@nexwave/messaging/testing';
 
 import { OrdersError } from '../../domain/orders.errors';
 import { OrdersApiError } from './orders-api.errors';
@@ -23,8 +25,10 @@ const BREAKER: OrderCommandReplyV1 = {
   consecutiveFailures: 0,
 };
 
-// The real bus and in-process broker; order management is a responder answering as scripted.
+// The memory transport as the all-in-one app has it; order management is a responder answering
+// as scripted.
 describe('OrdersCommandSender', () => {
+  let module: TestingModule;
   let broker: InMemoryBroker;
   let sender: OrdersCommandSender;
   let received: OrderCommandV1[];
@@ -37,11 +41,18 @@ describe('OrdersCommandSender', () => {
     });
   }
 
-  beforeEach(() => {
-    broker = new InMemoryBroker();
-    sender = new OrdersCommandSender(new ClientProxyMessageBus(new MemoryClientProxy(broker), 200));
+  beforeEach(async () => {
+    module = await Test.createTestingModule({
+      imports: [
+        MessagingModule.forRoot({ transport: 'memory', group: 'api', requestTimeoutMs: 200 }),
+      ],
+    }).compile();
+    broker = module.get(InMemoryBroker);
+    sender = new OrdersCommandSender(module.get(MessageBusPort));
     received = [];
   });
+
+  afterEach(() => module.close());
 
   it('sends halt and resume with who asked, and returns the breaker reply', async () => {
     answer(() => BREAKER);

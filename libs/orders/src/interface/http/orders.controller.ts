@@ -26,6 +26,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
+import { RequireRole } from '@nexwave/auth';
+
 import { GetOrderQuery } from '../../application/queries/get-order.query';
 import { GetOrdersQuery } from '../../application/queries/get-orders.query';
 import { OrdersQueryDto } from './dto/orders-query.dto';
@@ -46,6 +48,7 @@ const REFUSED =
 @ApiForbiddenResponse({ description: 'The credential is of too low a role' })
 @Controller('api/v1/orders')
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
+@RequireRole('read')
 export class OrdersController {
   constructor(
     private readonly queryBus: QueryBus,
@@ -74,6 +77,7 @@ export class OrdersController {
   }
 
   @Post()
+  @RequireRole('trade')
   @ApiOperation({
     summary: 'Place an order (role trade); the same clientOrderId again returns the stored order',
   })
@@ -89,6 +93,7 @@ export class OrdersController {
   }
 
   @Delete(':clientOrderId')
+  @RequireRole('trade')
   @ApiOperation({ summary: 'Cancel an order (role trade)' })
   @ApiOkResponse({ type: OrderDto, description: 'The order after the cancel' })
   @ApiBadRequestResponse({ description: 'The id is not a UUID' })

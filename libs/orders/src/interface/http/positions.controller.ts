@@ -10,6 +10,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
+import { RequireRole } from '@nexwave/auth';
+
 import { GetPositionsQuery } from '../../application/queries/get-positions.query';
 import { PositionsQueryDto } from './dto/orders-query.dto';
 import { PositionsResponseDto } from './dto/orders-response.dto';
@@ -21,6 +23,7 @@ import { positionView } from './orders.views';
 @ApiForbiddenResponse({ description: 'The credential is of too low a role' })
 @Controller('api/v1/positions')
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
+@RequireRole('read')
 export class PositionsController {
   constructor(private readonly queryBus: QueryBus) {}
 

@@ -1,6 +1,8 @@
+import type { Principal } from '@nexwave/auth';
+
 /** What the auth guard leaves on a request it let through: the caller's API key. */
 export interface AuthenticatedRequest {
-  principal?: { readonly keyId: string };
+  principal?: Principal;
 }
 
 /** Who is asking, as stored with a halt or resume and in an order's metadata: the API key's id. */
