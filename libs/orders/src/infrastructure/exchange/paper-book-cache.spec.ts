@@ -43,6 +43,8 @@ describe('PaperBookCache', () => {
     expect(cache.put(newer)).toBe(true);
     expect(cache.put(book(T0, '90', '91'))).toBe(false);
     expect(cache.current('BTC', at(1_000))).toEqual({ ok: true, book: newer });
+    expect(cache.time('BTC')).toEqual(at(1_000));
+    expect(cache.time('ETH')).toBeNull();
     expect(cache.put(book(at(1_000), '102', '103'))).toBe(true);
   });
 

@@ -48,6 +48,11 @@ export class PaperBookCache {
     return { ok: true, book };
   }
 
+  /** When the newest book of `symbol` was taken; null before the first. */
+  time(symbol: string): Date | null {
+    return this.books.get(symbol)?.time ?? null;
+  }
+
   /** (best bid + best ask) / 2 of the newest book; one side when the other is empty; null without a book. */
   mid(symbol: string): Decimal | null {
     const book = this.books.get(symbol);
