@@ -18,10 +18,12 @@ import {
   type OrderRequest,
   type OrderUpdate,
 } from '@nexwave/orders';
+import { InMemoryOrderRepository, InMemoryPositionRepository } from '@nexwave/orders/testing';
 import { PacificaRestClient } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
 
 import { PaperExchangeAdapter } from '../src/infrastructure/exchange/paper-exchange.adapter';
+import { startPaperExchange } from '../src/infrastructure/exchange/paper-exchange.providers';
 import { PaperMarkets } from '../src/infrastructure/exchange/paper-markets';
 
 /**
@@ -363,6 +365,52 @@ function paperExchangeSuite(openStreams: () => Promise<StreamPort>): void {
     // 100000 + (101000 - 100000) × 0.1 - 4 (taker) - 1.515 (maker)
     expect(await after.exchange.account()).toMatchObject({ balanceUsd: '100094.485' });
     expect(await after.exchange.positions()).toEqual([]);
+  });
+
+  it('starts from the repositories: working orders, open and flat positions', async () => {
+    const repository = new InMemoryOrderRepository();
+    const resting = Order.create(limit('st-rest', 'bid', '0.1', '90000'), T0);
+    const closedBtc = Position.flat('BTC')
+      .apply({ side: 'bid', amount: '0.1', price: '100000', feeUsd: '4', at: T0 })
+      .apply({ side: 'ask', amount: '0.1', price: '101000', feeUsd: '4.04', at: T0 });
+    const opened = resting.order.open('paper-before-restart', { cause: 'paper', at: T0 });
+    await repository.add({
+      order: resting.order,
+      events: [...resting.events, ...opened],
+      position: closedBtc,
+    });
+    const eth = Order.create({ ...market('st-eth', 'bid', '1'), symbol: 'ETH' }, T0);
+    await repository.add({
+      ...eth,
+      position: Position.flat('ETH').apply({
+        side: 'bid',
+        amount: '1',
+        price: '3500',
+        feeUsd: '1.4',
+        at: T0,
+      }),
+    });
+
+    const { exchange } = await openExchange();
+    await startPaperExchange(exchange, repository, new InMemoryPositionRepository(repository), [
+      'BTC',
+    ]);
+
+    expect(await exchange.openOrders()).toEqual([
+      expect.objectContaining({
+        exchangeOrderId: 'paper-before-restart',
+        clientOrderId: 'st-rest',
+      }),
+    ]);
+    expect(await exchange.positions()).toEqual([{ symbol: 'ETH', size: '1', entryPrice: '3500' }]);
+    // 100000 + 100 realised - 8.04 - 1.4 fees; ETH has no book: marked at entry; margin held
+    // 1 × 3500 / 50 (ETH) + 0.1 × 90000 / 50 (the resting BTC bid)
+    expect(await exchange.account()).toEqual({
+      balanceUsd: '100090.56',
+      equityUsd: '100090.56',
+      availableToSpendUsd: '99840.56',
+    });
+    await publishBook(exchange, [['99990', '1']], [['100000', '1']]);
   });
 }
 

@@ -106,7 +106,7 @@ export class PaperExchangeAdapter extends ExchangePort {
    * price to fill at.
    */
   async start(symbols: readonly string[] | null): Promise<void> {
-    await this.reader.start(symbols ?? (await this.markets.symbols()), (book) =>
+    await this.reader.start(symbols ?? (await this.listedSymbols()), (book) =>
       this.onBook({
         symbol: book.symbol,
         time: new Date(book.time),
@@ -114,6 +114,11 @@ export class PaperExchangeAdapter extends ExchangePort {
         asks: book.asks,
       }),
     );
+  }
+
+  /** The markets the exchange lists. */
+  listedSymbols(): Promise<string[]> {
+    return this.markets.symbols();
   }
 
   stop(): Promise<void> {

@@ -4,6 +4,7 @@ import { PacificaRestClient } from '@nexwave/pacifica';
 
 import type { OrderRepository } from '../../application/ports/order.repository.port';
 import type { PositionRepository } from '../../application/ports/position.repository.port';
+import type { PositionSnapshot } from '../../domain/position';
 import { PaperExchangeAdapter } from './paper-exchange.adapter';
 import { PaperMarkets } from './paper-markets';
 
@@ -30,8 +31,8 @@ export function createPaperExchange(
 /**
  * Start-up of the paper exchange: restore the working paper orders and the paper positions the
  * database holds (the in-memory exchange lost them), then read the books of `symbols` (every
- * listed market when null). `positions` must include flat positions: their realised PnL and
- * fees are part of the balance.
+ * listed market when null). Flat positions count too: their realised PnL and fees are part of
+ * the balance, so each listed market's position is read, plus any other open one.
  */
 export async function startPaperExchange(
   exchange: PaperExchangeAdapter,
@@ -39,6 +40,13 @@ export async function startPaperExchange(
   positions: PositionRepository,
   symbols: readonly string[] | null,
 ): Promise<void> {
-  await exchange.restore(await orders.findWorking(), await positions.list(true));
+  const stored = new Map<string, PositionSnapshot>();
+  for (const symbol of await exchange.listedSymbols()) {
+    stored.set(symbol, (await positions.find(symbol, true)).snapshot());
+  }
+  for (const open of await positions.list(true)) {
+    stored.set(open.symbol, open);
+  }
+  await exchange.restore(await orders.findWorking(), [...stored.values()]);
   await exchange.start(symbols);
 }
