@@ -269,6 +269,24 @@ function paperExchangeSuite(openStreams: () => Promise<StreamPort>): void {
     );
   });
 
+  it('executes a clientOrderId once, even when it is sent twice at the same time', async () => {
+    const { exchange, updates } = await openExchange();
+    await exchange.start(['BTC']);
+    await publishBook(exchange, [['99990', '1']], [['100000', '1']]);
+
+    const [first, second] = await Promise.all([
+      exchange.place(market('twice', 'bid', '0.1')),
+      exchange.place(market('twice', 'bid', '0.1')),
+    ]);
+    await until(() => updates.length > 0, 'the fill');
+
+    expect(second).toEqual(first);
+    expect(fillsOf(updates)).toHaveLength(1);
+    expect(await exchange.positions()).toEqual([
+      { symbol: 'BTC', size: '0.1', entryPrice: '100000' },
+    ]);
+  });
+
   it('cancels one resting order, then all, and says when there is nothing to cancel', async () => {
     const { exchange, updates } = await openExchange();
     await exchange.start(['BTC']);

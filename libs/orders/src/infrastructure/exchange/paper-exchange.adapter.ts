@@ -163,11 +163,12 @@ export class PaperExchangeAdapter extends ExchangePort {
   }
 
   async place(request: OrderRequest): Promise<ExchangeAck> {
+    const market = await this.markets.rules(request.symbol);
+    // From here on nothing awaits, so two concurrent sends of one order cannot both execute.
     const known = this.acks.get(request.clientOrderId);
     if (known !== undefined) {
       return { exchangeOrderId: known };
     }
-    const market = await this.markets.rules(request.symbol);
     const now = this.clock.now();
     const lookup = this.books.current(request.symbol, now);
     if (!lookup.ok) {
