@@ -218,8 +218,12 @@ export class PaperExchangeAdapter extends ExchangePort {
   }
 
   cancel(target: CancelTarget): Promise<void> {
-    const exchangeOrderId = target.exchangeOrderId ?? this.acks.get(target.clientOrderId);
-    const order = exchangeOrderId === undefined ? undefined : this.resting.get(exchangeOrderId);
+    const order =
+      target.exchangeOrderId === null
+        ? [...this.resting.values()].find(
+            (resting) => resting.request.clientOrderId === target.clientOrderId,
+          )
+        : this.resting.get(target.exchangeOrderId);
     if (!order || order.request.symbol !== target.symbol) {
       return Promise.reject(
         new ExchangeRejectedError(
