@@ -77,6 +77,7 @@ export class PaperExchangeAdapter extends ExchangePort {
   private readonly reader: ContractStreamReader<typeof StreamFamilies.OrderBook>;
   /** By exchange order id; insertion order is time priority. */
   private readonly resting = new Map<string, RestingOrder>();
+  /** clientOrderId → exchange order id of the last `historyLimit` orders: a replay gets the same ack. */
   private readonly acks = new Map<string, string>();
   private fills: ExchangeFill[] = [];
   private readonly listeners = new Set<(update: OrderUpdate) => void>();
@@ -92,7 +93,8 @@ export class PaperExchangeAdapter extends ExchangePort {
     this.historyLimit = options.historyLimit ?? 10_000;
     this.books = new PaperBookCache(options.bookMaxAgeMs);
     this.ledger = new PaperLedger(options.startingBalanceUsd);
-    // Every paper exchange needs every book, so each process reads in a group of its own.
+    // Every paper exchange needs every book, so each process reads in a group of its own (on
+    // Redis, one empty group per start stays behind; it holds no entries).
     this.reader = new ContractStreamReader(streams, StreamFamilies.OrderBook, {
       group: `paper-exchange-${hostname()}-${process.pid}-${uuidv7().slice(-12)}`,
       consumer: 'paper-exchange',
