@@ -34,19 +34,18 @@ export class CircuitBreakerResolver {
     @Args('reason', { description: `Why, 1 to ${MAX_REASON_LENGTH} characters` }) reason: string,
     @Context('req') req: AuthenticatedRequest,
   ): Promise<CircuitBreakerView> {
-    const requestedBy = requesterOf(req);
-    await this.commands.halt(checkedReason(reason), requestedBy);
-    this.logger.warn({ requestedBy, reason }, 'trading halted');
+    await this.commands.halt(checkedReason(reason), requesterOf(req));
     return this.circuitBreaker();
   }
 
   @Mutation(() => CircuitBreakerModel, { description: 'Lift a halt' })
   async resumeTrading(
     @Args('reason', { type: () => String, nullable: true, description: 'Why (logged)' })
-    reason: string | null,
+    reason: string | null | undefined,
     @Context('req') req: AuthenticatedRequest,
   ): Promise<CircuitBreakerView> {
-    const why = reason === null ? null : checkedReason(reason);
+    // Omitted, GraphQL passes undefined; given as null, null.
+    const why = typeof reason === 'string' ? checkedReason(reason) : null;
     const requestedBy = requesterOf(req);
     await this.commands.resume(requestedBy);
     this.logger.warn({ requestedBy, reason: why }, 'trading resumed');

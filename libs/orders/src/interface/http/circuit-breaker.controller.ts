@@ -66,9 +66,7 @@ export class CircuitBreakerController {
     @Body() body: HaltTradingDto,
     @Req() req: AuthenticatedRequest,
   ): Promise<CircuitBreakerDto> {
-    const requestedBy = requesterOf(req);
-    await this.commands.halt(body.reason, requestedBy);
-    this.logger.warn({ requestedBy, reason: body.reason }, 'trading halted');
+    await this.commands.halt(body.reason, requesterOf(req));
     return this.status();
   }
 
@@ -85,6 +83,7 @@ export class CircuitBreakerController {
   ): Promise<CircuitBreakerDto> {
     const requestedBy = requesterOf(req);
     await this.commands.resume(requestedBy);
+    // The breaker stores who resumed and when; the reason is only logged (the command has none).
     this.logger.warn({ requestedBy, reason: body.reason ?? null }, 'trading resumed');
     return this.status();
   }

@@ -8,14 +8,20 @@ import {
   type Envelope,
   type OrderCommandReplyV1,
   type OrderCommandV1,
+  type OrderStateV1,
 } from '@nexwave/messaging';
 import { InMemoryBroker } from '@nexwave/messaging/testing';
 
 import { OrdersError } from '../../domain/orders.errors';
 import { OrdersApiError } from './orders-api.errors';
 import { OrdersCommandSender } from './orders-command.sender';
+import { placeOrderRequest } from './place-order.request';
 
 const CLIENT_ORDER_ID = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+const request = placeOrderRequest(
+  { clientOrderId: CLIENT_ORDER_ID, symbol: 'BTC', side: 'bid', orderType: 'market', amount: '1' },
+  'api-key:abc',
+);
 const BREAKER: OrderCommandReplyV1 = {
   outcome: 'breaker',
   state: 'halted',
@@ -75,6 +81,39 @@ describe('OrdersCommandSender', () => {
     await expect(refused).rejects.toMatchObject({
       code: 'TRADING_HALTED',
       message: 'trading halted by api-key:abc: maintenance',
+    });
+  });
+
+  it('answers an order stored as rejected with ORDER_REJECTED and the reason', async () => {
+    const state: OrderStateV1 = {
+      status: 'open',
+      sequence: 1,
+      clientOrderId: CLIENT_ORDER_ID,
+      exchangeOrderId: null,
+      strategyId: 'manual',
+      symbol: 'BTC',
+      side: 'bid',
+      orderType: 'market',
+      amount: '1',
+      price: null,
+      filledAmount: '0',
+      averageFillPrice: null,
+      feeUsd: '0',
+      reason: null,
+      reduceOnly: false,
+      paperTrading: true,
+    };
+    answer(() => ({ outcome: 'order', order: { ...state, status: 'open', reason: null } }));
+    await expect(sender.place(request)).resolves.toMatchObject({ order: { status: 'open' } });
+    answer(() => ({
+      outcome: 'order',
+      order: { ...state, status: 'rejected', reason: 'NOTIONAL_TOO_SMALL: below 10 USD' },
+    }));
+    await expect(sender.place(request)).rejects.toMatchObject({
+      constructor: OrdersApiError,
+      code: 'ORDER_REJECTED',
+      message: `order ${CLIENT_ORDER_ID} was rejected: NOTIONAL_TOO_SMALL: below 10 USD`,
+      details: { clientOrderId: CLIENT_ORDER_ID },
     });
   });
 

@@ -20,14 +20,25 @@ type ReplyOf<O extends Outcome> = Extract<OrderCommandReplyV1, { outcome: O }>;
  * Sends the API's writes to order management as orders.commands.v1 requests (in process on the
  * memory transport, to the order-management app over Kafka) and unwraps the replies: a refusal
  * becomes the OrdersError of its code, so the one exception filter answers it (409 halted, 503
- * breaker open, 404 unknown order...); no answer at all is ORDERS_UNAVAILABLE (503).
+ * breaker open, 404 unknown order...), an order the exchange rejected is ORDER_REJECTED (409),
+ * no answer at all is ORDERS_UNAVAILABLE (503).
  */
 @Injectable()
 export class OrdersCommandSender {
   constructor(private readonly bus: MessageBusPort) {}
 
+  /** Throws ORDER_REJECTED with the exchange's reason when the order was stored as rejected. */
   async place(request: OrderRequestV1): Promise<ReplyOf<'order'>> {
-    return this.send({ command: 'place', request }, 'order');
+    const reply = await this.send({ command: 'place', request }, 'order');
+    const { status, clientOrderId, reason } = reply.order;
+    if (status === 'rejected') {
+      throw new OrdersApiError(
+        'ORDER_REJECTED',
+        `order ${clientOrderId} was rejected: ${reason ?? 'no reason given'}`,
+        { clientOrderId },
+      );
+    }
+    return reply;
   }
 
   async cancel(clientOrderId: string): Promise<ReplyOf<'order'>> {
