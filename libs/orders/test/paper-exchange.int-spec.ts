@@ -20,7 +20,7 @@ import {
 } from '@nexwave/orders';
 import { InMemoryOrderRepository, InMemoryPositionRepository } from '@nexwave/orders/testing';
 import { PacificaRestClient } from '@nexwave/pacifica';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { PaperExchangeAdapter } from '../src/infrastructure/exchange/paper-exchange.adapter';
 import { startPaperExchange } from '../src/infrastructure/exchange/paper-exchange.providers';
