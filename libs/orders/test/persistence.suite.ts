@@ -11,6 +11,8 @@ import {
   Position,
   PositionRepository,
   StaleOrderWriteError,
+  StalePositionWriteError,
+  type OrderChangeSet,
   type OrderRequest,
 } from '../src';
 
@@ -60,6 +62,25 @@ const fill = (fillId: string, amount: string, price: string, ms: number) => ({
   liquidity: 'taker' as const,
   at: at(ms),
 });
+
+/** A new order filled at once (as the paper exchange may fill it), with the position it moves. */
+function filledAtOnce(
+  base: Position,
+  overrides: Partial<OrderRequest>,
+  price: string,
+  ms: number,
+): OrderChangeSet {
+  const created = Order.create(request(overrides), at(ms));
+  const { order } = created;
+  const executed = fill(`f-${order.clientOrderId}`, order.request.amount, price, ms);
+  const events = [
+    ...created.events,
+    ...order.open(`ex-${order.clientOrderId}`, { cause: 'paper', at: at(ms) }),
+    ...order.applyFill(executed, 'paper'),
+  ];
+  const position = base.apply({ side: order.request.side, ...executed });
+  return { order, events, position };
+}
 
 /**
  * The behaviour every OrderRepository, PositionRepository and BreakerRepository shares: run over
@@ -170,21 +191,32 @@ export function orderStorageContract(harness: () => OrderStorageHarness): void {
 
   it('writes nothing when the change fails midway (a message the contract refuses)', async () => {
     // The domain takes any strategy id; orders.events.v1 refuses one over 64 characters. The order
-    // row and its position are written before the message is, so the failure is mid-transaction.
-    const { order, events } = Order.create(request({ strategyId: 'x'.repeat(65) }), T0);
-    const position = Position.flat('BTC').apply({
-      side: 'bid',
-      amount: '1',
-      price: '100',
-      feeUsd: '0',
-      at: T0,
-    });
+    // row, its fill and its position are written before the messages, so it fails mid-transaction.
+    const change = filledAtOnce(Position.flat('BTC'), { strategyId: 'x'.repeat(65) }, '100', 0);
 
-    await expect(storage.orders.add({ order, events, position })).rejects.toBeInstanceOf(
-      InvalidMessageError,
-    );
+    await expect(storage.orders.add(change)).rejects.toBeInstanceOf(InvalidMessageError);
     expect(await storage.stored()).toEqual({ orders: 0, events: 0, fills: 0, positions: 0 });
     expect(await storage.published()).toEqual([]);
+  });
+
+  it('refuses a position read before another order moved it, and writes nothing of it', async () => {
+    const first = filledAtOnce(Position.flat('BTC'), { amount: '1' }, '100', 0);
+    const second = filledAtOnce(Position.flat('BTC'), { amount: '2' }, '110', 1);
+    await storage.orders.add(first);
+
+    await expect(storage.orders.add(second)).rejects.toBeInstanceOf(StalePositionWriteError);
+    expect(await storage.stored()).toEqual({ orders: 1, events: 3, fills: 1, positions: 1 });
+    expect((await storage.positions.find('BTC', true)).snapshot()).toEqual(
+      first.position?.snapshot(),
+    );
+    const retried = filledAtOnce(
+      await storage.positions.find('BTC', true),
+      { amount: '2' },
+      '110',
+      1,
+    );
+    await storage.orders.add(retried);
+    expect((await storage.positions.find('BTC', true)).size.toFixed()).toBe('3');
   });
 
   it('lists by status, symbol and strategy, newest first, one page at a time', async () => {
@@ -257,36 +289,23 @@ export function orderStorageContract(harness: () => OrderStorageHarness): void {
   });
 
   it('keeps paper and live positions apart and lists only open ones', async () => {
-    const add = async (symbol: string, paperTrading: boolean, position: Position) => {
-      const { order, events } = Order.create(request({ symbol, paperTrading }), T0);
-      await storage.orders.add({ order, events, position });
-    };
-    const long = Position.flat('BTC').apply({
-      side: 'bid',
-      amount: '1',
-      price: '100',
-      feeUsd: '0',
-      at: T0,
-    });
-    const short = Position.flat('ETH').apply({
-      side: 'ask',
-      amount: '3',
-      price: '10',
-      feeUsd: '0.1',
-      at: T0,
-    });
-    const closed = short.apply({ side: 'bid', amount: '3', price: '9', feeUsd: '0.1', at: at(1) });
-    await add('BTC', true, long);
-    await add('ETH', true, short);
-    await add('ETH', true, closed);
-    await add('ETH', false, short);
+    const paperBtc = filledAtOnce(Position.flat('BTC'), { symbol: 'BTC', amount: '1' }, '100', 0);
+    const short = { symbol: 'ETH', side: 'ask', amount: '3' } as const;
+    const paperEth = filledAtOnce(Position.flat('ETH'), short, '10', 1);
+    const closeEth = filledAtOnce(paperEth.position!, { ...short, side: 'bid' }, '9', 2);
+    const liveEth = filledAtOnce(Position.flat('ETH'), { ...short, paperTrading: false }, '10', 3);
+    for (const change of [paperBtc, paperEth, closeEth, liveEth]) {
+      await storage.orders.add(change);
+    }
 
-    expect((await storage.positions.find('BTC', true)).snapshot()).toEqual(long.snapshot());
+    expect((await storage.positions.find('BTC', true)).snapshot()).toEqual(
+      paperBtc.position?.snapshot(),
+    );
     expect((await storage.positions.find('BTC', false)).isFlat).toBe(true);
-    expect((await storage.positions.find('ETH', true)).snapshot()).toEqual(closed.snapshot());
-    expect(closed.snapshot().realisedPnlUsd).toBe('3');
-    expect(await storage.positions.list(true)).toEqual([long.snapshot()]);
-    expect(await storage.positions.list(false)).toEqual([short.snapshot()]);
+    const closed = (await storage.positions.find('ETH', true)).snapshot();
+    expect(closed).toMatchObject({ size: '0', entryPrice: null, realisedPnlUsd: '3' });
+    expect(await storage.positions.list(true)).toEqual([paperBtc.position?.snapshot()]);
+    expect(await storage.positions.list(false)).toEqual([liveEth.position?.snapshot()]);
   });
 
   it('round-trips the breaker state and keeps every transition as the audit trail', async () => {

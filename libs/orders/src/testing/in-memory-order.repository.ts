@@ -14,6 +14,7 @@ import { isWorking } from '../domain/order-status';
 import { OrdersError } from '../domain/orders.errors';
 import { Position, type PositionSnapshot } from '../domain/position';
 import { toOrderEventV1 } from '../infrastructure/persistence/order-event.message';
+import { assertPositionFollows } from '../infrastructure/persistence/position-follows';
 
 /**
  * Orders, their events and positions in maps; `events` is what the outbox would publish. Behaves
@@ -82,7 +83,15 @@ export class InMemoryOrderRepository extends OrderRepository {
     });
   }
 
-  private write({ order, events, position }: OrderChangeSet): void {
+  private write(change: OrderChangeSet): void {
+    const { order, events, position } = change;
+    if (position) {
+      const stored = this.positions.get(positionKey(position.symbol, order.request.paperTrading));
+      assertPositionFollows(
+        stored ? Position.restore(stored) : Position.flat(position.symbol),
+        change,
+      );
+    }
     for (const event of events) {
       sealMessage(Topics.OrdersEvents, toOrderEventV1(event), {}); // throws as the outbox writer would
     }

@@ -45,9 +45,29 @@ export class StaleOrderWriteError extends Error {
   }
 }
 
+/**
+ * The change's position is not the stored one moved by the change's fills: another change moved
+ * the position since it was read (a lost update otherwise). Reload the position and apply again.
+ */
+export class StalePositionWriteError extends Error {
+  constructor(
+    readonly symbol: string,
+    readonly paperTrading: boolean,
+  ) {
+    super(
+      `stale write of the ${paperTrading ? 'paper' : 'live'} ${symbol} position: it moved since it was read`,
+    );
+    this.name = 'StalePositionWriteError';
+  }
+}
+
 /** Orders with their events, fills and positions; the only writer of the orders tables. */
 export abstract class OrderRepository {
-  /** Stores a new order; false (and nothing written) when its clientOrderId is already stored. */
+  /**
+   * Stores a new order; false (and nothing written) when its clientOrderId is already stored.
+   * Like save, throws StalePositionWriteError when the position is not the stored one moved by the
+   * change's fills.
+   */
   abstract add(change: OrderChangeSet): Promise<boolean>;
 
   /**

@@ -14,6 +14,7 @@ import {
 import { Order, type OrderSnapshot } from '../../domain/order';
 import { isWorking, ORDER_STATUSES } from '../../domain/order-status';
 import { OrdersError } from '../../domain/orders.errors';
+import { Position } from '../../domain/position';
 import { FillEntity } from './fill.entity';
 import { OrderEventEntity } from './order-event.entity';
 import { toOrderEventV1 } from './order-event.message';
@@ -23,8 +24,10 @@ import {
   toOrderRow,
   toOrderSnapshot,
   toPositionRow,
+  toPositionSnapshot,
 } from './order-row.mapper';
 import { OrderEntity } from './order.entity';
+import { assertPositionFollows } from './position-follows';
 import { PositionEntity } from './position.entity';
 
 const WORKING = ORDER_STATUSES.filter(isWorking);
@@ -34,7 +37,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Each add or save is one transaction: the order row, its new events, the fills they carry, the
  * moved position and one orders.events.v1 outbox row per event. The unique client_order_id makes
  * add idempotent (also across restarts and concurrent adds); the order row, locked for the save,
- * carries the last stored sequence, so a save built on an older order is refused.
+ * carries the last stored sequence, so a save built on an older order is refused; the position row,
+ * locked too, must be what the change's fills moved (no lost update between two orders' fills).
  */
 export class TypeOrmOrderRepository extends OrderRepository {
   constructor(
@@ -118,17 +122,29 @@ export class TypeOrmOrderRepository extends OrderRepository {
   private async writeChanges(
     manager: EntityManager,
     orderId: string,
-    { order, events, position }: OrderChangeSet,
+    change: OrderChangeSet,
   ): Promise<void> {
+    const { order, events, position } = change;
     const fills = events.flatMap((event) => (event.fill ? [toFillRow(orderId, event.fill)] : []));
     if (fills.length > 0) {
       await manager.insert(FillEntity, fills);
     }
     if (position) {
-      await manager.upsert(PositionEntity, toPositionRow(position, order.request.paperTrading), [
-        'paper',
-        'symbol',
-      ]);
+      const key = { paper: order.request.paperTrading, symbol: position.symbol };
+      // A flat row to lock when the position is new, so concurrent first fills also serialise.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(PositionEntity)
+        .values({ ...key, size: '0', entryPrice: null })
+        .orIgnore()
+        .execute();
+      const stored = await manager.findOneOrFail(PositionEntity, {
+        where: key,
+        lock: { mode: 'pessimistic_write' },
+      });
+      assertPositionFollows(Position.restore(toPositionSnapshot(stored)), change);
+      await manager.upsert(PositionEntity, toPositionRow(position, key.paper), ['paper', 'symbol']);
     }
     for (const event of events) {
       const message = toOrderEventV1(event);
