@@ -14,7 +14,9 @@ import { CreateIngestionRecords1795600009500 } from './1795600009500-create-inge
 import { CreateOutboxInbox1795600090000 } from './1795600090000-create-outbox-inbox';
 import { CreateWhaleAlerts1795600091000 } from './1795600091000-create-whale-alerts';
 import { CreateWhaleTradePrices1795600092000 } from './1795600092000-create-whale-trade-prices';
-import { OrdersDomainStorage1795600093000 } from './1795600093000-orders-domain-storage';
+import { CreateApiKeys1795600093000 } from './1795600093000-create-api-keys';
+import { ScheduleWhaleImpact1795600094000 } from './1795600094000-schedule-whale-impact';
+import { OrdersDomainStorage1795600095000 } from './1795600095000-orders-domain-storage';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -32,5 +34,7 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateOutboxInbox1795600090000,
   CreateWhaleAlerts1795600091000,
   CreateWhaleTradePrices1795600092000,
-  OrdersDomainStorage1795600093000,
+  CreateApiKeys1795600093000,
+  ScheduleWhaleImpact1795600094000,
+  OrdersDomainStorage1795600095000,
 ];

@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { OrderSide, OrderType, TimeInForce } from '../../domain/order';
 import type { OrderStatus } from '../../domain/order-status';
 
-/** A row of `orders` (migrations 1795600003000 and 1795600093000); numerics as strings. */
+/** A row of `orders` (migrations 1795600003000 and 1795600095000); numerics as strings. */
 @Entity({ name: 'orders' })
 @Unique('orders_client_order_id_key', ['clientOrderId'])
 @Unique('orders_exchange_order_id_key', ['exchangeOrderId'])

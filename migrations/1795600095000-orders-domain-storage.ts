@@ -12,8 +12,8 @@ const BREAKER_STATES = `'closed', 'open', 'half_open', 'halted'`;
  * signed size, the breaker's full state and its audit trail. Nothing wrote these tables before,
  * so the reshaped positions table is recreated only while it is empty. Safe to run twice.
  */
-export class OrdersDomainStorage1795600093000 implements MigrationInterface {
-  readonly name = 'OrdersDomainStorage1795600093000';
+export class OrdersDomainStorage1795600095000 implements MigrationInterface {
+  readonly name = 'OrdersDomainStorage1795600095000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await this.orders(queryRunner);
