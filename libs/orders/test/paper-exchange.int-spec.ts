@@ -2,14 +2,13 @@ import Redis from 'ioredis';
 
 import { Decimal } from '@nexwave/core';
 import { FixedClock } from '@nexwave/core/testing';
+import { encodeStreamEntry, StreamFamilies, type StreamPort } from '@nexwave/messaging';
 import {
-  encodeStreamEntry,
   MemoryStreamAdapter,
   RedisStreamAdapter,
-  StreamFamilies,
-  type StreamPort,
-} from '@nexwave/messaging';
-import { startRedisServer, type RedisTestServer } from '@nexwave/messaging/testing';
+  startRedisServer,
+  type RedisTestServer,
+} from '@nexwave/messaging/testing';
 import {
   ExchangeRejectedError,
   Order,
