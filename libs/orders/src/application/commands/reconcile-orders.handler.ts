@@ -84,7 +84,12 @@ export class ReconcileOrdersHandler implements ICommandHandler<ReconcileOrdersCo
       await this.positions.list(this.options.paperTrading),
     );
     const unknown = unsettled.filter((order) => order.status === 'unknown');
-    this.alert(unknown, now, plan.foreignOrders.map((o) => o.exchangeOrderId), differences);
+    this.alert(
+      unknown,
+      now,
+      plan.foreignOrders.map((o) => o.exchangeOrderId),
+      differences,
+    );
     return {
       checkedAt: now,
       fillsApplied: written.filter((event) => event.fill !== null).length,

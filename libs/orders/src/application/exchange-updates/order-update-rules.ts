@@ -53,7 +53,11 @@ export function applyOrderUpdate(
 }
 
 /** The position after the fills these events carry; unchanged when they carry none. */
-export function positionAfter(position: Position, order: Order, events: readonly OrderEvent[]): Position {
+export function positionAfter(
+  position: Position,
+  order: Order,
+  events: readonly OrderEvent[],
+): Position {
   return events.reduce(
     (moved, event) =>
       event.fill

@@ -8,7 +8,11 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 
 import { OrdersError } from '../../domain/orders.errors';
-import { ExchangePort, type OrderUpdate, type OrderUpdateSubscription } from '../ports/exchange.port';
+import {
+  ExchangePort,
+  type OrderUpdate,
+  type OrderUpdateSubscription,
+} from '../ports/exchange.port';
 import { ApplyOrderUpdateCommand, type OrderUpdateCause } from './apply-order-update.command';
 
 export const ORDER_UPDATES_CAUSE = Symbol('ORDER_UPDATES_CAUSE');

@@ -70,7 +70,13 @@ export function planReconciliation(
       const exchangeOrderId = order.exchangeOrderId ?? fills[0]?.exchangeOrderId ?? null;
       updates.push(
         exchangeOrderId !== null || order.status === 'open' || order.status === 'partially_filled'
-          ? status(exchangeOrderId ?? '', order, 'canceled', 'no longer working on the exchange', now)
+          ? status(
+              exchangeOrderId ?? '',
+              order,
+              'canceled',
+              'no longer working on the exchange',
+              now,
+            )
           : status(
               '',
               order,

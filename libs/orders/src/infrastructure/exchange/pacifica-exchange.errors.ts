@@ -1,6 +1,6 @@
 import {
-  ExchangeRejectedError as PacificaRejectedError,
   PacificaOrderError,
+  ExchangeRejectedError as PacificaRejectedError,
 } from '@nexwave/pacifica';
 
 import {

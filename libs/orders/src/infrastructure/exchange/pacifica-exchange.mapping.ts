@@ -2,10 +2,10 @@ import { Decimal } from '@nexwave/core';
 import type {
   AccountInfo,
   AccountTrade,
-  Fill as PacificaFill,
   OpenOrder,
-  Position as PacificaPosition,
+  Fill as PacificaFill,
   OrderUpdate as PacificaOrderUpdate,
+  Position as PacificaPosition,
   TradeSide,
 } from '@nexwave/pacifica';
 
