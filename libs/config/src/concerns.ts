@@ -1,4 +1,5 @@
 import { appConcern } from './app.schema';
+import { authConcern } from './auth.schema';
 import { databaseConcern } from './database.schema';
 import { marketDataConcern } from './market-data.schema';
 import { messagingConcern } from './messaging.schema';
@@ -9,6 +10,7 @@ import { whalesConcern } from './whales.schema';
 
 export const CONCERNS = {
   app: appConcern,
+  auth: authConcern,
   database: databaseConcern,
   marketData: marketDataConcern,
   messaging: messagingConcern,
@@ -26,8 +28,18 @@ export type AppConfig = {
 
 /** What each deployable validates at start-up: only what it uses. */
 export const APP_CONCERNS = {
-  nexwave: ['app', 'database', 'marketData', 'messaging', 'pacifica', 'trading', 'risk', 'whales'],
-  'api-gateway': ['app', 'database', 'messaging'],
+  nexwave: [
+    'app',
+    'auth',
+    'database',
+    'marketData',
+    'messaging',
+    'pacifica',
+    'trading',
+    'risk',
+    'whales',
+  ],
+  'api-gateway': ['app', 'auth', 'database', 'messaging'],
   'market-data': ['app', 'database', 'marketData', 'messaging', 'pacifica', 'trading'],
   'whale-tracker': ['app', 'database', 'messaging', 'pacifica', 'trading', 'whales'],
   'trading-engine': ['app', 'database', 'messaging', 'trading', 'risk'],
