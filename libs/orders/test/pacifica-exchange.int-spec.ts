@@ -16,7 +16,7 @@ import {
   RequestSigner,
   SolanaKeypair,
 } from '@nexwave/pacifica';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 interface Connected {
   adapter: PacificaExchangeAdapter;

@@ -21,7 +21,7 @@ import {
   RequestSigner,
   SolanaKeypair,
 } from '@nexwave/pacifica';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { ReconcileOrdersHandler } from '../src/application/commands/reconcile-orders.handler';
 import { ReconciliationMetrics } from '../src/application/exchange-updates/reconciliation.metrics';
