@@ -150,10 +150,15 @@ export class PacificaExchangeAdapter extends ExchangePort {
     };
   }
 
-  /** Closes the account streams (the app's shutdown). */
+  /** Closes the account streams. */
   async close(): Promise<void> {
     this.connected = null;
     await this.ws.close();
+  }
+
+  /** Nest calls it on the provider at shutdown, after the listeners closed their subscriptions. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
   }
 
   private connect(): Promise<void> {
