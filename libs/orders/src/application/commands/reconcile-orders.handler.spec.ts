@@ -42,12 +42,14 @@ describe('ReconcileOrdersHandler', () => {
   let orders: InMemoryOrderRepository;
   let metrics: ReconciliationMetrics;
   let published: IEvent[];
+  let now: Date;
   const reconcile = () => moduleRef.get(CommandBus).execute(new ReconcileOrdersCommand('admin'));
 
   beforeEach(async () => {
     exchange = new FakeExchange();
     orders = new InMemoryOrderRepository();
     metrics = new ReconciliationMetrics();
+    now = T0;
     moduleRef = await Test.createTestingModule({
       imports: [CqrsModule.forRoot()],
       providers: [
@@ -55,7 +57,7 @@ describe('ReconcileOrdersHandler', () => {
         { provide: ExchangePort, useValue: exchange },
         { provide: OrderRepository, useValue: orders },
         { provide: PositionRepository, useValue: new InMemoryPositionRepository(orders) },
-        { provide: OrdersClockPort, useValue: { now: () => T0 } },
+        { provide: OrdersClockPort, useValue: { now: () => now } },
         { provide: ReconciliationMetrics, useValue: metrics },
         {
           provide: RECONCILIATION_OPTIONS,
@@ -70,8 +72,12 @@ describe('ReconcileOrdersHandler', () => {
 
   afterEach(() => moduleRef.close());
 
-  async function store(clientOrderId: string, then?: (order: Order) => unknown): Promise<void> {
-    const { order, events } = Order.create(request(clientOrderId), T0);
+  async function store(
+    clientOrderId: string,
+    then?: (order: Order) => unknown,
+    paperTrading = false,
+  ): Promise<void> {
+    const { order, events } = Order.create({ ...request(clientOrderId), paperTrading }, T0);
     then?.(order);
     await orders.add({ order, events, position: null });
   }
@@ -145,6 +151,18 @@ describe('ReconcileOrdersHandler', () => {
     expect(report.ordersCorrected).toEqual(['open']);
     expect((await orders.findByClientOrderId('open'))!.status).toBe('filled');
     expect((await orders.findByClientOrderId('overfilled'))!.status).toBe('open');
+  });
+
+  it('settles only the orders of its own mode, after the grace period', async () => {
+    await store('live');
+    await store('paper', undefined, true);
+    now = new Date(T0.getTime() + 30_000);
+
+    const report = await reconcile();
+
+    expect(report.ordersCorrected).toEqual(['live']);
+    expect((await orders.findByClientOrderId('live'))!.status).toBe('rejected');
+    expect((await orders.findByClientOrderId('paper'))!.status).toBe('pending');
   });
 
   it('fails the pass when the exchange does not answer, changing nothing', async () => {

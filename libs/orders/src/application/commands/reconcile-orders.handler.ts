@@ -165,7 +165,10 @@ export class ReconcileOrdersHandler implements ICommandHandler<ReconcileOrdersCo
         break;
       }
     }
-    return [...pending, ...(await this.orders.findWorking())];
+    // Orders of the other mode (paper while live, or live while paper) are not this exchange's.
+    return [...pending, ...(await this.orders.findWorking())].filter(
+      (order) => order.request.paperTrading === this.options.paperTrading,
+    );
   }
 }
 
