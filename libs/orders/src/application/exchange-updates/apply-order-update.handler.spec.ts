@@ -13,6 +13,7 @@ import { OrderRepository } from '../ports/order.repository.port';
 import { PositionRepository } from '../ports/position.repository.port';
 import { ApplyOrderUpdateCommand } from './apply-order-update.command';
 import { ApplyOrderUpdateHandler } from './apply-order-update.handler';
+import { ReconciliationMetrics } from './reconciliation.metrics';
 
 const T0 = new Date('2026-01-15T12:00:00.000Z');
 const CLOID = '3f1c9a2e-8b7d-4e6f-a5b4-c3d2e1f0a9b8';
@@ -50,11 +51,13 @@ describe('ApplyOrderUpdateHandler', () => {
   let moduleRef: TestingModule;
   let orders: InMemoryOrderRepository;
   let published: IEvent[];
+  let metrics: ReconciliationMetrics;
   const apply = (update: OrderUpdate) =>
     moduleRef.get(CommandBus).execute(new ApplyOrderUpdateCommand(update, 'exchange'));
 
   beforeEach(async () => {
     orders = new InMemoryOrderRepository();
+    metrics = new ReconciliationMetrics();
     const { order, events } = Order.create(request, T0);
     await orders.add({ order, events, position: null });
     moduleRef = await Test.createTestingModule({
@@ -63,6 +66,7 @@ describe('ApplyOrderUpdateHandler', () => {
         ApplyOrderUpdateHandler,
         { provide: OrderRepository, useValue: orders },
         { provide: PositionRepository, useValue: new InMemoryPositionRepository(orders) },
+        { provide: ReconciliationMetrics, useValue: metrics },
       ],
     }).compile();
     await moduleRef.init();
@@ -111,5 +115,8 @@ describe('ApplyOrderUpdateHandler', () => {
     expect(await apply(fill('f-3', null))).toBe('unknown_order');
     expect(orders.events).toHaveLength(1);
     expect(published).toEqual([]);
+    expect(
+      await metrics.registry.getSingleMetricAsString('nexwave_orders_updates_not_ours_total'),
+    ).toContain('nexwave_orders_updates_not_ours_total 2');
   });
 });

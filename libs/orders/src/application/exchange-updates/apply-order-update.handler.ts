@@ -6,11 +6,12 @@ import { OrderRepository } from '../ports/order.repository.port';
 import { PositionRepository } from '../ports/position.repository.port';
 import { ApplyOrderUpdateCommand, type OrderUpdateOutcome } from './apply-order-update.command';
 import { applyOrderUpdate, positionAfter } from './order-update-rules';
+import { ReconciliationMetrics } from './reconciliation.metrics';
 
 /**
  * Loads the order an exchange fact names (by our clientOrderId), applies it, and stores the order,
  * its events and the position its fills moved in one write, then publishes the events. An update
- * for an order we do not have is logged and left to reconciliation, which reports it.
+ * for an order we do not have is logged and counted; reconciliation reports such orders.
  */
 @CommandHandler(ApplyOrderUpdateCommand)
 export class ApplyOrderUpdateHandler implements ICommandHandler<ApplyOrderUpdateCommand> {
@@ -20,6 +21,7 @@ export class ApplyOrderUpdateHandler implements ICommandHandler<ApplyOrderUpdate
     private readonly orders: OrderRepository,
     private readonly positions: PositionRepository,
     private readonly events: EventBus,
+    private readonly metrics: ReconciliationMetrics,
   ) {}
 
   async execute({ update, cause }: ApplyOrderUpdateCommand): Promise<OrderUpdateOutcome> {
@@ -29,6 +31,7 @@ export class ApplyOrderUpdateHandler implements ICommandHandler<ApplyOrderUpdate
       this.logger.warn(
         `${update.kind} update for exchange order ${exchangeOrderId} (client order id ${clientOrderId ?? 'none'}) that is not ours`,
       );
+      this.metrics.updatesNotOurs.inc();
       return 'unknown_order';
     }
     const events = applyOrderUpdate(order, update, cause);

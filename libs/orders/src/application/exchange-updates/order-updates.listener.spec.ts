@@ -12,6 +12,7 @@ import { OrderRepository } from '../ports/order.repository.port';
 import { PositionRepository } from '../ports/position.repository.port';
 import { ApplyOrderUpdateHandler } from './apply-order-update.handler';
 import { ORDER_UPDATES_CAUSE, OrderUpdatesListener } from './order-updates.listener';
+import { ReconciliationMetrics } from './reconciliation.metrics';
 
 const T0 = new Date('2026-01-15T12:00:00.000Z');
 const CLOID = '3f1c9a2e-8b7d-4e6f-a5b4-c3d2e1f0a9b8';
@@ -81,6 +82,7 @@ describe('OrderUpdatesListener', () => {
         { provide: ExchangePort, useValue: exchange },
         { provide: OrderRepository, useValue: orders },
         { provide: PositionRepository, useValue: new InMemoryPositionRepository(orders) },
+        { provide: ReconciliationMetrics, useValue: new ReconciliationMetrics() },
         { provide: ORDER_UPDATES_CAUSE, useValue: 'paper' },
       ],
     }).compile();

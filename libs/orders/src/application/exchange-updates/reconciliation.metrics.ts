@@ -1,12 +1,13 @@
 import { Counter, Gauge, Registry } from 'prom-client';
 
-/** What reconciliation found, registered in the given registry (one per app, so tests never collide). */
+/** What exchange updates and reconciliation found, registered in the given registry (one per app, so tests never collide). */
 export class ReconciliationMetrics {
   readonly passes: Counter<'outcome'>;
   readonly corrections: Counter<'kind'>;
   readonly unknownOrders: Gauge;
   readonly foreignOrders: Gauge;
   readonly positionDifferences: Gauge;
+  readonly updatesNotOurs: Counter;
 
   constructor(readonly registry: Registry = new Registry()) {
     const registers = [registry];
@@ -35,6 +36,11 @@ export class ReconciliationMetrics {
     this.positionDifferences = new Gauge({
       name: 'nexwave_orders_position_differences',
       help: 'Symbols whose exchange position differs from the one built from our fills',
+      registers,
+    });
+    this.updatesNotOurs = new Counter({
+      name: 'nexwave_orders_updates_not_ours_total',
+      help: 'Fills and statuses the exchange pushed for orders that are not in our database',
       registers,
     });
   }
