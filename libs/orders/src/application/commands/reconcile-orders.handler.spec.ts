@@ -14,7 +14,7 @@ import { ReconciliationMetrics } from '../exchange-updates/reconciliation.metric
 import { RECONCILIATION_OPTIONS } from '../exchange-updates/reconciliation.options';
 import { ExchangeUnavailableError } from '../ports/exchange.errors';
 import { ExchangePort } from '../ports/exchange.port';
-import { OrderRepository } from '../ports/order.repository.port';
+import { OrderRepository, StaleOrderWriteError } from '../ports/order.repository.port';
 import { OrdersClockPort } from '../ports/orders-clock.port';
 import { PositionRepository } from '../ports/position.repository.port';
 import { ReconcileOrdersCommand } from './reconcile-orders.command';
@@ -35,6 +35,14 @@ const request = (clientOrderId: string): OrderRequest => ({
   tif: null,
   slippagePercent: '0.5',
 });
+
+/** Readable names for the client order ids (UUIDs, as the contract requires). */
+const C = Object.fromEntries(
+  ['lost', 'unknown', 'overfilled', 'open', 'live', 'paper', 'raced'].map((name, i) => [
+    name,
+    `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+  ]),
+) as Record<'lost' | 'unknown' | 'overfilled' | 'open' | 'live' | 'paper' | 'raced', string>;
 
 describe('ReconcileOrdersHandler', () => {
   let moduleRef: TestingModule;
@@ -83,14 +91,14 @@ describe('ReconcileOrdersHandler', () => {
   }
 
   it('stores and publishes each correction with its position, and reports what it found', async () => {
-    await store('lost');
-    await store('unknown', (o) => o.markUnknown('timeout', { cause: 'exchange', at: T0 }));
-    await exchange.place(request('lost'));
+    await store(C.lost);
+    await store(C.unknown, (o) => o.markUnknown('timeout', { cause: 'exchange', at: T0 }));
+    await exchange.place(request(C.lost));
     exchange.fills = [
       {
         fillId: 'f-1',
         exchangeOrderId: 'ex-1',
-        clientOrderId: 'lost',
+        clientOrderId: C.lost,
         symbol: 'BTC',
         side: 'bid',
         amount: '0.25',
@@ -107,14 +115,14 @@ describe('ReconcileOrdersHandler', () => {
     expect(report).toEqual({
       checkedAt: T0,
       fillsApplied: 1,
-      ordersCorrected: ['lost'],
-      unknownOrders: ['unknown'],
+      ordersCorrected: [C.lost],
+      unknownOrders: [C.unknown],
       foreignOrders: [],
       positionDifferences: [],
     });
     expect(orders.events.slice(2).map((e) => [e.clientOrderId, e.type, e.cause])).toEqual([
-      ['lost', 'opened', 'reconciliation'],
-      ['lost', 'partially_filled', 'reconciliation'],
+      [C.lost, 'opened', 'reconciliation'],
+      [C.lost, 'partially_filled', 'reconciliation'],
     ]);
     expect(orders.positions.get('live:BTC')).toMatchObject({ size: '0.25' });
     expect(published).toEqual([
@@ -128,11 +136,11 @@ describe('ReconcileOrdersHandler', () => {
   });
 
   it('leaves an order the exchange contradicts (more filled than ordered) as it is and corrects the others', async () => {
-    await store('overfilled', (o) => o.open('ex-6', { cause: 'exchange', at: T0 }));
-    await store('open', (o) => o.open('ex-7', { cause: 'exchange', at: T0 }));
+    await store(C.overfilled, (o) => o.open('ex-6', { cause: 'exchange', at: T0 }));
+    await store(C.open, (o) => o.open('ex-7', { cause: 'exchange', at: T0 }));
     exchange.fills = [
-      ['overfilled', 'ex-6', '2'],
-      ['open', 'ex-7', '1'],
+      [C.overfilled, 'ex-6', '2'],
+      [C.open, 'ex-7', '1'],
     ].map(([clientOrderId, exchangeOrderId, amount]) => ({
       fillId: `f-${clientOrderId}`,
       exchangeOrderId,
@@ -148,25 +156,44 @@ describe('ReconcileOrdersHandler', () => {
 
     const report = await reconcile();
 
-    expect(report.ordersCorrected).toEqual(['open']);
-    expect((await orders.findByClientOrderId('open'))!.status).toBe('filled');
-    expect((await orders.findByClientOrderId('overfilled'))!.status).toBe('open');
+    expect(report.ordersCorrected).toEqual([C.open]);
+    expect((await orders.findByClientOrderId(C.open))!.status).toBe('filled');
+    expect((await orders.findByClientOrderId(C.overfilled))!.status).toBe('open');
   });
 
   it('settles only the orders of its own mode, after the grace period', async () => {
-    await store('live');
-    await store('paper', undefined, true);
+    await store(C.live);
+    await store(C.paper, undefined, true);
     now = new Date(T0.getTime() + 30_000);
 
     const report = await reconcile();
 
-    expect(report.ordersCorrected).toEqual(['live']);
-    expect((await orders.findByClientOrderId('live'))!.status).toBe('rejected');
-    expect((await orders.findByClientOrderId('paper'))!.status).toBe('pending');
+    expect(report.ordersCorrected).toEqual([C.live]);
+    expect((await orders.findByClientOrderId(C.live))!.status).toBe('rejected');
+    expect((await orders.findByClientOrderId(C.paper))!.status).toBe('pending');
+  });
+
+  it('leaves an order whose write lost a race to the next pass and corrects the others', async () => {
+    await store(C.raced);
+    await store(C.lost);
+    now = new Date(T0.getTime() + 30_000);
+    const save = orders.save.bind(orders);
+    jest
+      .spyOn(orders, 'save')
+      .mockImplementation((change) =>
+        change.order.clientOrderId === C.raced
+          ? Promise.reject(new StaleOrderWriteError(C.raced, 1, 1))
+          : save(change),
+      );
+
+    const report = await reconcile();
+
+    expect(report.ordersCorrected).toEqual([C.lost]);
+    expect((await orders.findByClientOrderId(C.raced))!.status).toBe('pending');
   });
 
   it('fails the pass when the exchange does not answer, changing nothing', async () => {
-    await store('lost');
+    await store(C.lost);
     exchange.failNext(new ExchangeUnavailableError('HTTP 503'));
     await expect(reconcile()).rejects.toBeInstanceOf(ExchangeUnavailableError);
     expect(orders.events).toHaveLength(1);

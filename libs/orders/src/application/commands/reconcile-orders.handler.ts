@@ -17,7 +17,11 @@ import {
   type ReconciliationOptions,
 } from '../exchange-updates/reconciliation.options';
 import { ExchangePort } from '../ports/exchange.port';
-import { OrderRepository } from '../ports/order.repository.port';
+import {
+  OrderRepository,
+  StaleOrderWriteError,
+  StalePositionWriteError,
+} from '../ports/order.repository.port';
 import { OrdersClockPort } from '../ports/orders-clock.port';
 import { PositionRepository } from '../ports/position.repository.port';
 import { ReconcileOrdersCommand, type ReconciliationReport } from './reconcile-orders.command';
@@ -100,7 +104,10 @@ export class ReconcileOrdersHandler implements ICommandHandler<ReconcileOrdersCo
     };
   }
 
-  /** Applies one order's corrections in one write; a refusal (the exchange contradicts us) is logged. */
+  /**
+   * Applies one order's corrections in one write. A refusal (the exchange contradicts us) is logged;
+   * a write that lost a race with the update stream is left to the next pass.
+   */
   private async correct({ order, updates }: OrderCorrection): Promise<OrderEvent[]> {
     const events: OrderEvent[] = [];
     try {
@@ -124,7 +131,17 @@ export class ReconcileOrdersHandler implements ICommandHandler<ReconcileOrdersCo
           events,
         )
       : null;
-    await this.orders.save({ order, events, position });
+    try {
+      await this.orders.save({ order, events, position });
+    } catch (error) {
+      if (!(error instanceof StaleOrderWriteError || error instanceof StalePositionWriteError)) {
+        throw error;
+      }
+      this.logger.warn(
+        `order ${order.clientOrderId} changed meanwhile, next pass: ${error.message}`,
+      );
+      return [];
+    }
     this.events.publishAll(toOrderBusEvents(events));
     events.forEach((event) => this.metrics.corrections.inc({ kind: event.type }));
     return events;
