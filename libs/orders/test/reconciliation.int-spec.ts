@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus, CqrsModule, EventBus, type IEvent } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
+import type { DataSource } from 'typeorm';
 
+import { createDataSource } from '@nexwave/database';
+import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
+import { OutboxWriter, Topics } from '@nexwave/messaging';
 import {
   ExchangePort,
   Order,
@@ -25,6 +29,11 @@ import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testin
 
 import { ReconcileOrdersHandler } from '../src/application/commands/reconcile-orders.handler';
 import { ReconciliationMetrics } from '../src/application/exchange-updates/reconciliation.metrics';
+import { OrderEntity } from '../src/infrastructure/persistence/order.entity';
+import { ORDERS_ENTITIES } from '../src/infrastructure/persistence/orders.entities';
+import { PositionEntity } from '../src/infrastructure/persistence/position.entity';
+import { TypeOrmOrderRepository } from '../src/infrastructure/persistence/typeorm-order.repository';
+import { TypeOrmPositionRepository } from '../src/infrastructure/persistence/typeorm-position.repository';
 import { ReconciliationScheduler } from '../src/infrastructure/reconciliation.scheduler';
 
 const GRACE_MS = 30_000;
@@ -88,7 +97,7 @@ describe('Reconciliation <-> pacifica-sim', () => {
     return { adapter: new PacificaExchangeAdapter(rest, ws, signer.account), rest };
   }
 
-  async function start(orders: InMemoryOrderRepository): Promise<Process> {
+  async function start(orders: OrderRepository, positions: PositionRepository): Promise<Process> {
     const { adapter } = newAdapter();
     const metrics = new ReconciliationMetrics();
     const options: ReconciliationOptions = {
@@ -102,7 +111,7 @@ describe('Reconciliation <-> pacifica-sim', () => {
         ReconcileOrdersHandler,
         { provide: ExchangePort, useValue: adapter },
         { provide: OrderRepository, useValue: orders },
-        { provide: PositionRepository, useValue: new InMemoryPositionRepository(orders) },
+        { provide: PositionRepository, useValue: positions },
         { provide: OrdersClockPort, useValue: clock },
         { provide: ReconciliationMetrics, useValue: metrics },
         { provide: RECONCILIATION_OPTIONS, useValue: options },
@@ -127,10 +136,7 @@ describe('Reconciliation <-> pacifica-sim', () => {
     return restarted;
   }
 
-  async function storePending(
-    orders: InMemoryOrderRepository,
-    request: OrderRequest,
-  ): Promise<void> {
+  async function storePending(orders: OrderRepository, request: OrderRequest): Promise<void> {
     await orders.add({ ...Order.create(request, clock.now()), position: null });
   }
 
@@ -156,7 +162,7 @@ describe('Reconciliation <-> pacifica-sim', () => {
     await first.close();
 
     const orders = await afterCrash(crashed);
-    const process = await start(orders);
+    const process = await start(orders, new InMemoryPositionRepository(orders));
     const report = await process.scheduler.runOnce();
 
     expect([...report.ordersCorrected].sort()).toEqual(
@@ -196,7 +202,7 @@ describe('Reconciliation <-> pacifica-sim', () => {
 
   it('an unknown order (answer and lookup lost) stays unknown while the exchange does not answer, then is opened once it does', async () => {
     const orders = new InMemoryOrderRepository();
-    const process = await start(orders);
+    const process = await start(orders, new InMemoryPositionRepository(orders));
     const { rest } = newAdapter();
     const mark = (await rest.getPrices()).find((p) => p.symbol === 'SOL')!.mark;
     const request = limit('SOL', 'ask', (Number(mark) + 20).toFixed(0), '1');
@@ -226,7 +232,7 @@ describe('Reconciliation <-> pacifica-sim', () => {
 
   it('alerts an unknown order the exchange does not have yet, rejects it after the grace period', async () => {
     const orders = new InMemoryOrderRepository();
-    const process = await start(orders);
+    const process = await start(orders, new InMemoryPositionRepository(orders));
     const request = market('BTC', 'bid', '0.01');
     await storePending(orders, request);
     const order = (await orders.findByClientOrderId(request.clientOrderId))!;
@@ -257,7 +263,7 @@ describe('Reconciliation <-> pacifica-sim', () => {
 
   it('applies a cancel it missed, leaves a young order alone, reports an order that is not ours and the position it moved', async () => {
     const orders = new InMemoryOrderRepository();
-    const process = await start(orders);
+    const process = await start(orders, new InMemoryPositionRepository(orders));
     const { rest } = newAdapter();
     const mark = Number((await rest.getPrices()).find((p) => p.symbol === 'BTC')!.mark);
     const ours = limit('BTC', 'bid', (mark - 400).toFixed(0), '0.01');
@@ -302,6 +308,66 @@ describe('Reconciliation <-> pacifica-sim', () => {
       'no longer working on the exchange',
     ]);
     expect(orders.events.at(-1)).toMatchObject({ type: 'canceled', cause: 'reconciliation' });
+  });
+
+  describe('on the embedded TimescaleDB (TypeORM repositories, outbox)', () => {
+    let database: TestDatabase;
+    let dataSource: DataSource;
+
+    beforeAll(async () => {
+      database = await startTestDatabase();
+      dataSource = await database.freshDataSource({ entities: ORDERS_ENTITIES });
+    });
+
+    afterAll(async () => {
+      if (dataSource.isInitialized) {
+        await dataSource.destroy();
+      }
+      await database.stop();
+    });
+
+    const repositories = (source: DataSource) => ({
+      orders: new TypeOrmOrderRepository(source.getRepository(OrderEntity), new OutboxWriter()),
+      positions: new TypeOrmPositionRepository(source.getRepository(PositionEntity)),
+    });
+
+    it('the crash test: the restarted process finds the stored pending order and settles it from the exchange', async () => {
+      const { adapter: first, rest } = newAdapter();
+      const request = market('BTC', 'ask', '0.01');
+      await storePending(repositories(dataSource).orders, request);
+      await first.place(request);
+      await first.close();
+
+      // The crash: the connection goes away with the ack unstored; a new one opens the same schema.
+      const schema = dataSource.driver.schema!;
+      await dataSource.destroy();
+      dataSource = createDataSource({
+        url: database.url,
+        embedded: true,
+        schema,
+        entities: ORDERS_ENTITIES,
+      });
+      await dataSource.initialize();
+      await dataSource.query(`SET search_path TO "${schema}", public`);
+      const { orders, positions } = repositories(dataSource);
+      const process = await start(orders, positions);
+
+      const report = await process.scheduler.runOnce();
+
+      expect(report).toMatchObject({ ordersCorrected: [request.clientOrderId], unknownOrders: [] });
+      const order = (await orders.findByClientOrderId(request.clientOrderId))!;
+      expect([order.status, order.filledAmount.toFixed()]).toEqual(['filled', '0.01']);
+      expect((await positions.find('BTC', false)).size.toFixed()).toBe('-0.01');
+      const published = await dataSource.query<{ type: string; cause: string }[]>(
+        `SELECT envelope->'payload'->>'event' AS type, envelope->'payload'->>'cause' AS cause
+           FROM outbox_messages WHERE topic = $1 ORDER BY position`,
+        [Topics.OrdersEvents],
+      );
+      expect(published[0]).toEqual({ type: 'accepted', cause: 'request' });
+      expect(published.slice(1).every((row) => row.cause === 'reconciliation')).toBe(true);
+      expect(published.at(-1)!.type).toBe('filled');
+      expect(await ordersOnExchange(rest, request.clientOrderId)).toHaveLength(1);
+    });
   });
 });
 
