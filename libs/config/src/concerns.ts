@@ -2,6 +2,7 @@ import { appConcern } from './app.schema';
 import { databaseConcern } from './database.schema';
 import { marketDataConcern } from './market-data.schema';
 import { messagingConcern } from './messaging.schema';
+import { ordersConcern } from './orders.schema';
 import { pacificaConcern } from './pacifica.schema';
 import { riskConcern } from './risk.schema';
 import { tradingConcern } from './trading.schema';
@@ -14,6 +15,7 @@ export const CONCERNS = {
   messaging: messagingConcern,
   pacifica: pacificaConcern,
   trading: tradingConcern,
+  orders: ordersConcern,
   risk: riskConcern,
   whales: whalesConcern,
 };
@@ -26,12 +28,22 @@ export type AppConfig = {
 
 /** What each deployable validates at start-up: only what it uses. */
 export const APP_CONCERNS = {
-  nexwave: ['app', 'database', 'marketData', 'messaging', 'pacifica', 'trading', 'risk', 'whales'],
+  nexwave: [
+    'app',
+    'database',
+    'marketData',
+    'messaging',
+    'pacifica',
+    'trading',
+    'orders',
+    'risk',
+    'whales',
+  ],
   'api-gateway': ['app', 'database', 'messaging'],
   'market-data': ['app', 'database', 'marketData', 'messaging', 'pacifica', 'trading'],
   'whale-tracker': ['app', 'database', 'messaging', 'pacifica', 'trading', 'whales'],
   'trading-engine': ['app', 'database', 'messaging', 'trading', 'risk'],
-  'order-management': ['app', 'database', 'messaging', 'pacifica', 'trading'],
+  'order-management': ['app', 'database', 'messaging', 'pacifica', 'trading', 'orders'],
   'pacifica-sim': ['pacifica'],
 } as const satisfies Record<string, readonly ConcernName[]>;
 

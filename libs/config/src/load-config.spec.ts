@@ -32,6 +32,7 @@ describe('loadConfig', () => {
     expect(config.pacifica.network).toBe('sim');
     expect(config.trading.paperTrading).toBe(true);
     expect(config.trading.portfolioValueUsd).toBe(100_000);
+    expect(config.orders.breaker).toEqual({ failureThreshold: 5, coolDownMs: 30_000 });
     expect(config.risk).toEqual({
       maxPositionUsd: 1_000_000,
       maxLeverage: 5,
@@ -56,6 +57,8 @@ describe('loadConfig', () => {
     [{ WHALE_THRESHOLD_USD: '-1' }, /WHALE_THRESHOLD_USD is invalid/],
     [{ TICK_SPOOL_MAX_MB: '0' }, /TICK_SPOOL_MAX_MB is invalid/],
     [{ PAPER_TRADING: 'maybe' }, /PAPER_TRADING is invalid/],
+    [{ BREAKER_FAILURE_THRESHOLD: '2.5' }, /BREAKER_FAILURE_THRESHOLD is invalid/],
+    [{ BREAKER_COOL_DOWN_SECONDS: '0' }, /BREAKER_COOL_DOWN_SECONDS is invalid/],
     [{ TRANSPORT: 'kafka' }, /KAFKA_BROKERS is required when TRANSPORT=kafka/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL is invalid: must be a postgres:\/\/ URL$/],
     [{ TELEGRAM_BOT_TOKEN: '123:abc' }, /TELEGRAM_CHAT_ID is required/],
