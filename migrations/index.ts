@@ -14,6 +14,8 @@ import { CreateIngestionRecords1795600009500 } from './1795600009500-create-inge
 import { CreateOutboxInbox1795600090000 } from './1795600090000-create-outbox-inbox';
 import { CreateWhaleAlerts1795600091000 } from './1795600091000-create-whale-alerts';
 import { CreateWhaleTradePrices1795600092000 } from './1795600092000-create-whale-trade-prices';
+import { CreateApiKeys1795600093000 } from './1795600093000-create-api-keys';
+import { ScheduleWhaleImpact1795600094000 } from './1795600094000-schedule-whale-impact';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -31,4 +33,6 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateOutboxInbox1795600090000,
   CreateWhaleAlerts1795600091000,
   CreateWhaleTradePrices1795600092000,
+  CreateApiKeys1795600093000,
+  ScheduleWhaleImpact1795600094000,
 ];

@@ -5,8 +5,12 @@
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 
-import { MemoryStreamAdapter, RedisStreamAdapter, StreamPort } from '@nexwave/messaging';
-import { startRedisServer } from '@nexwave/messaging/testing';
+import { StreamPort } from '@nexwave/messaging';
+import {
+  MemoryStreamAdapter,
+  RedisStreamAdapter,
+  startRedisServer,
+} from '@nexwave/messaging/testing';
 
 const READS = Number(process.env.BENCH_READS ?? 2_000);
 const LENGTHS = [100, 1_000, 10_000];

@@ -6,17 +6,19 @@ import Redis from 'ioredis';
 
 import {
   connectMessaging,
-  MemoryStreamAdapter,
   MessageBusPort,
   MessageConsumer,
   MessagingModule,
   MessagingModuleOptions,
   OrderRequestV1,
-  RedisStreamAdapter,
   StreamPort,
   Topics,
 } from '@nexwave/messaging';
-import { startRedisServer } from '@nexwave/messaging/testing';
+import {
+  MemoryStreamAdapter,
+  RedisStreamAdapter,
+  startRedisServer,
+} from '@nexwave/messaging/testing';
 
 import { startKafkaTestBroker } from '../../test/support/kafka-broker';
 

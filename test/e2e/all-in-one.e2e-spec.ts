@@ -7,7 +7,7 @@ import { freePort } from '@nexwave/core/testing';
 import { startApp, waitForOk, type AppProcess } from '../support/app-process';
 
 // The README's promise: `npm start` serves /health and /docs on embedded defaults, logs no
-// secret, shuts down cleanly, and keeps its data across restarts.
+// secret, prints a first admin API key once, shuts down cleanly, and keeps its data across restarts.
 describe('all-in-one app (apps/nexwave) as a process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-e2e-'));
   const token = '123456:SECRET-bot-token-value';
@@ -77,8 +77,46 @@ describe('all-in-one app (apps/nexwave) as a process', () => {
     return started;
   }
 
+  /** The first admin key the app printed, after checking it is printed once and works. */
+  async function firstAdminKey(output: string): Promise<string> {
+    const keys = output.match(/nxk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}/g) ?? [];
+    expect(output.match(/First start: an admin API key was created/g)).toHaveLength(1);
+    // The key itself and its curl example, in the one notice.
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const key = keys[0]!;
+    expect(output).toContain(
+      `curl -H 'Authorization: Bearer ${key}' ${base()}/api/v1/admin/api-keys`,
+    );
+    const listed = await fetch(`${base()}/api/v1/admin/api-keys`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(listed.status).toBe(200);
+    expect((await fetch(`${base()}/api/v1/admin/api-keys`)).status).toBe(401);
+    return key;
+  }
+
+  /** Without JWT_SECRET the app warns, and signs tokens with a secret of its own. */
+  async function tokenFor(key: string, output: string): Promise<string> {
+    expect(output).toContain('JWT_SECRET is not set');
+    const response = await fetch(`${base()}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey: key }),
+    });
+    expect(response.status).toBe(200);
+    const { accessToken } = (await response.json()) as { accessToken: string };
+    const listed = await fetch(`${base()}/api/v1/admin/api-keys`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(listed.status).toBe(200);
+    return accessToken;
+  }
+
   it('serves /health, /docs and the simulator, stops on SIGTERM, keeps data across a restart', async () => {
     app = await boot();
+    const adminKey = await firstAdminKey(app.output());
+    const token = await tokenFor(adminKey, app.output());
     const health = await fetch(`http://127.0.0.1:${env['PORT']}/health`);
     expect(await health.json()).toMatchObject({
       status: 'ok',
@@ -117,6 +155,18 @@ describe('all-in-one app (apps/nexwave) as a process', () => {
     expect(app.output()).not.toContain(token);
 
     app = await boot();
+    // The admin key of the first start still works and is neither created again nor printed.
+    expect(app.output()).not.toContain('First start');
+    expect(app.output()).not.toContain(adminKey);
+    const listed = await fetch(`${base()}/api/v1/admin/api-keys`, {
+      headers: { authorization: `Bearer ${adminKey}` },
+    });
+    expect(((await listed.json()) as { apiKeys: unknown[] }).apiKeys).toHaveLength(1);
+    // The per-process JWT secret of the first start is gone with it.
+    const stale = await fetch(`${base()}/api/v1/admin/api-keys`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(stale.status).toBe(401);
     const after = await getJson<CandlesResponse>(
       `${base()}/api/v1/candles/BTC/1m?to=${encodeURIComponent(before.time)}&limit=1`,
     );

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 
 import { freePort } from '@nexwave/core/testing';
 import { startEmbeddedTimescale } from '@nexwave/database';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { startApp, waitForOk, type AppProcess } from '../support/app-process';
 import { SimTradeRecorder } from '../support/sim-trade-recorder';

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataQueryModule } from '@nexwave/market-data';
-import { graphqlModule, platformImports } from '@nexwave/platform';
+import { authModule, graphqlModule, platformImports } from '@nexwave/platform';
 import { WhalesQueryModule } from '@nexwave/whales';
 
 /** The read side of each context: its REST controllers and GraphQL resolvers register with it. */
@@ -15,6 +15,7 @@ export class ApiGatewayAppModule {
       module: ApiGatewayAppModule,
       imports: [
         ...platformImports('api-gateway', config),
+        authModule(config),
         graphqlModule({ development: config.app.development }),
         ...API_GATEWAY_CONTEXTS,
       ],

@@ -3,7 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataModule } from '@nexwave/market-data';
 import { OrdersModule } from '@nexwave/orders';
-import { graphqlModule, platformImports } from '@nexwave/platform';
+import { authModule, graphqlModule, platformImports } from '@nexwave/platform';
 import { RiskModule } from '@nexwave/risk';
 import { StrategyModule } from '@nexwave/strategy';
 import { WhalesModule } from '@nexwave/whales';
@@ -25,6 +25,7 @@ export class NexwaveAppModule {
       module: NexwaveAppModule,
       imports: [
         ...platformImports('nexwave', config),
+        authModule(config, { createFirstAdminKey: true }),
         nexwaveExchangeModule(config.pacifica),
         graphqlModule({ development: config.app.development }),
         ...NEXWAVE_CONTEXTS,

@@ -1,4 +1,5 @@
 import { appConcern } from './app.schema';
+import { authConcern } from './auth.schema';
 import { databaseConcern } from './database.schema';
 import { marketDataConcern } from './market-data.schema';
 import { messagingConcern } from './messaging.schema';
@@ -10,6 +11,7 @@ import { whalesConcern } from './whales.schema';
 
 export const CONCERNS = {
   app: appConcern,
+  auth: authConcern,
   database: databaseConcern,
   marketData: marketDataConcern,
   messaging: messagingConcern,
@@ -30,6 +32,7 @@ export type AppConfig = {
 export const APP_CONCERNS = {
   nexwave: [
     'app',
+    'auth',
     'database',
     'marketData',
     'messaging',
@@ -39,7 +42,7 @@ export const APP_CONCERNS = {
     'risk',
     'whales',
   ],
-  'api-gateway': ['app', 'database', 'messaging'],
+  'api-gateway': ['app', 'auth', 'database', 'messaging'],
   'market-data': ['app', 'database', 'marketData', 'messaging', 'pacifica', 'trading'],
   'whale-tracker': ['app', 'database', 'messaging', 'pacifica', 'trading', 'whales'],
   'trading-engine': ['app', 'database', 'messaging', 'trading', 'risk'],

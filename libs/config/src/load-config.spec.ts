@@ -45,6 +45,29 @@ describe('loadConfig', () => {
     expect(config.whales.telegram).toBeUndefined();
   });
 
+  it('leaves the API open to market-data reads, with 15-minute JWTs, by default', () => {
+    expect(loadConfig('api-gateway', {}).auth).toEqual({
+      required: false,
+      adminApiKey: undefined,
+      jwtSecret: undefined,
+      jwtTtlSeconds: 900,
+    });
+  });
+
+  it('takes a well-formed ADMIN_API_KEY and marks the auth secrets secret', () => {
+    const adminApiKey = `nxk_0123456789abcdef_${'x'.repeat(43)}`;
+    const jwtSecret = 's'.repeat(32);
+    const env = { ADMIN_API_KEY: adminApiKey, JWT_SECRET: jwtSecret, API_AUTH_REQUIRED: 'true' };
+    expect(loadConfig('nexwave', env).auth).toMatchObject({
+      required: true,
+      adminApiKey,
+      jwtSecret,
+    });
+    expect(secretValues('api-gateway', env)).toEqual([adminApiKey, jwtSecret]);
+    const message = problemOf(() => loadConfig('api-gateway', { ADMIN_API_KEY: 'nxk_hunter2' }));
+    expect(message).not.toContain('hunter2');
+  });
+
   it('validates only what the app uses', () => {
     const config = loadConfig('trading-engine', { PACIFICA_NETWORK: 'nonsense' });
     expect(config).not.toHaveProperty('pacifica');
@@ -60,6 +83,13 @@ describe('loadConfig', () => {
     [{ BREAKER_FAILURE_THRESHOLD: '2.5' }, /BREAKER_FAILURE_THRESHOLD is invalid/],
     [{ BREAKER_COOL_DOWN_SECONDS: '0' }, /BREAKER_COOL_DOWN_SECONDS is invalid/],
     [{ TRANSPORT: 'kafka' }, /KAFKA_BROKERS is required when TRANSPORT=kafka/],
+    [
+      { ADMIN_API_KEY: 'nxk_short' },
+      /^Invalid configuration: ADMIN_API_KEY is invalid: must be nxk_/,
+    ],
+    [{ JWT_SECRET: 'too-short' }, /JWT_SECRET is invalid: must be at least 32 characters$/],
+    [{ JWT_TTL_SECONDS: '0' }, /JWT_TTL_SECONDS is invalid/],
+    [{ API_AUTH_REQUIRED: 'yes' }, /API_AUTH_REQUIRED is invalid/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL is invalid: must be a postgres:\/\/ URL$/],
     [{ TELEGRAM_BOT_TOKEN: '123:abc' }, /TELEGRAM_CHAT_ID is required/],
     [

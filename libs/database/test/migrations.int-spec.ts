@@ -4,6 +4,7 @@ import { MIGRATIONS, runMigrations } from '../src';
 import { startTestDatabase, TestDatabase } from '../src/testing';
 
 const TABLES = [
+  'api_keys',
   'candles_15m',
   'candles_15m_ohlcv',
   'candles_1d',

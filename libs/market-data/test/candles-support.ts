@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { Decimal, seededRandom } from '@nexwave/core';
 
 import type { Candle } from '../src/application/queries/candle-read-model.port';
+import { TIMEFRAME_MS } from '../src/domain/closed-buckets';
 import type { Timeframe } from '../src/domain/timeframe';
 
 export interface TestTrade {
@@ -13,15 +14,6 @@ export interface TestTrade {
   price: string;
   size: string;
 }
-
-const WIDTH_MS: Record<Timeframe, number> = {
-  '1m': 60_000,
-  '5m': 300_000,
-  '15m': 900_000,
-  '1h': 3_600_000,
-  '4h': 14_400_000,
-  '1d': 86_400_000,
-};
 
 /** Enough precision that the test never rounds before the database does. */
 const Exact = Decimal.clone({ precision: 80 });
@@ -70,7 +62,7 @@ export function syntheticTrades(options: {
   ) {
     times.add(time);
   }
-  for (let hour = options.start.getTime(); hour < end; hour += WIDTH_MS['1h']) {
+  for (let hour = options.start.getTime(); hour < end; hour += TIMEFRAME_MS['1h']) {
     times.add(hour);
     times.add(hour - 1);
   }
@@ -110,7 +102,7 @@ export function expectedCandles(
   symbol: string,
   timeframe: Timeframe,
 ): ExpectedCandle[] {
-  const width = WIDTH_MS[timeframe];
+  const width = TIMEFRAME_MS[timeframe];
   const buckets = new Map<number, TestTrade[]>();
   for (const trade of trades.filter((t) => t.symbol === symbol)) {
     const open = Math.floor(trade.time.getTime() / width) * width;

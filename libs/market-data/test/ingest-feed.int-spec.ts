@@ -6,17 +6,20 @@ import { FixedClock } from '@nexwave/core/testing';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
   entryJson,
-  MemoryStreamAdapter,
   orderBookStream,
-  RedisStreamAdapter,
   tradesStream,
   tradeV1Schema,
   type StreamEntry,
   type StreamPort,
 } from '@nexwave/messaging';
-import { startRedisServer } from '@nexwave/messaging/testing';
+import {
+  MemoryStreamAdapter,
+  RedisStreamAdapter,
+  startRedisServer,
+} from '@nexwave/messaging/testing';
 import { PacificaRestClient } from '@nexwave/pacifica';
-import { startPacificaSim, type PacificaSim, type PacificaSimOptions } from '@nexwave/pacifica-sim';
+import { type PacificaSimOptions } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import {
   MarketDataIngestion,

@@ -1,18 +1,13 @@
-export * from './client-proxy-message-bus.adapter';
-export * from './consumer/consumer-pipeline';
-export * from './consumer/handler-failure';
-export * from './consumer/handler-table';
+// Messaging's public surface: the bus port and module, contracts and topics, the consumer
+// decorator and context, streams, outbox writer, inbox port, errors. Transports and adapters stay
+// inside; tests and benches reach the in-memory broker and stream adapters via @nexwave/messaging/testing.
 export * from './consumer/message-consumer.decorator';
 export * from './consumer/message-context';
 export * from './consumer/retry-policy';
 export * from './contracts';
 export * from './dead-letter';
 export * from './envelope';
-export * from './inbox/in-memory-inbox.adapter';
 export * from './inbox/inbox.port';
-export * from './memory/in-memory-broker';
-export * from './memory/memory-transport.server';
-export * from './memory/memory.client';
 export * from './message-bus.port';
 export * from './messaging-metrics';
 export * from './messaging.errors';
@@ -20,19 +15,9 @@ export * from './messaging.module';
 export * from './messaging.options';
 export * from './topics';
 export * from './streams/contract-stream.reader';
-export * from './streams/memory-stream.adapter';
-export * from './streams/redis-stream.adapter';
 export * from './streams/stream-entry.codec';
 export * from './streams/stream-names';
 export * from './streams/stream.port';
 export * from './streams/streams.module';
-export * from './transport-record';
-export * from './kafka/kafka-connection';
-export * from './kafka/kafka-producer';
-export * from './kafka/kafka-reply';
-export * from './kafka/kafka-transport.server';
-export * from './kafka/kafka.client';
-export * from './inbox/typeorm-inbox.adapter';
-export * from './outbox/outbox-relay';
 export * from './outbox/outbox-writer';
 export * from './messaging.entities';

@@ -6,7 +6,6 @@ import { Test } from '@nestjs/testing';
 import {
   connectMessaging,
   InboxPort,
-  InMemoryInboxAdapter,
   MessageConsumer,
   MessageContext,
   MessagingMetrics,
@@ -17,6 +16,7 @@ import {
 } from '@nexwave/messaging';
 
 import requestFixture from '../src/contracts/orders/fixtures/order-request.v1.json';
+import { InMemoryInboxAdapter } from '../src/inbox/in-memory-inbox.adapter';
 import { kafkaHarness, TransportHarness } from './transport-harness';
 
 @Injectable()

@@ -6,29 +6,27 @@ import { DataSource } from 'typeorm';
 
 import { startTestDatabase, TestDatabase } from '@nexwave/database/testing';
 import {
-  ClientProxyMessageBus,
   connectMessaging,
   createEnvelope,
   Envelope,
-  inboxEntityManager,
-  InMemoryBroker,
-  MemoryClientProxy,
   MessageConsumer,
   MessageContext,
   MessagingModule,
   OrderRequestV1,
-  OutboxRelay,
   OutboxWriter,
   Topic,
   Topics,
-  TypeOrmInboxAdapter,
   WhaleDetectedV1,
 } from '@nexwave/messaging';
-import { MessageRecorder } from '@nexwave/messaging/testing';
+import { InMemoryBroker, MessageRecorder } from '@nexwave/messaging/testing';
 
+import { ClientProxyMessageBus } from '../src/client-proxy-message-bus.adapter';
 import requestFixture from '../src/contracts/orders/fixtures/order-request.v1.json';
 import whaleFixture from '../src/contracts/whales/fixtures/whale-detected.v1.json';
+import { inboxEntityManager, TypeOrmInboxAdapter } from '../src/inbox/typeorm-inbox.adapter';
+import { MemoryClientProxy } from '../src/memory/memory.client';
 import { MESSAGING_ENTITIES } from '../src/messaging.entities';
+import { OutboxRelay } from '../src/outbox/outbox-relay';
 
 const whale = (notionalUsd: string): WhaleDetectedV1 =>
   ({ ...whaleFixture.payload, notionalUsd }) as WhaleDetectedV1;

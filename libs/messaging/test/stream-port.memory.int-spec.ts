@@ -1,4 +1,4 @@
-import { MemoryStreamAdapter } from '@nexwave/messaging';
+import { MemoryStreamAdapter } from '@nexwave/messaging/testing';
 
 import { streamPortSuite } from './stream-port.suite';
 

@@ -1,8 +1,8 @@
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 
-import { RedisStreamAdapter, StreamEntry, StreamPort, StreamsModule } from '@nexwave/messaging';
-import { RedisTestServer, startRedisServer } from '@nexwave/messaging/testing';
+import { StreamEntry, StreamPort, StreamsModule } from '@nexwave/messaging';
+import { RedisStreamAdapter, RedisTestServer, startRedisServer } from '@nexwave/messaging/testing';
 
 import { streamPortSuite } from './stream-port.suite';
 

@@ -3,16 +3,12 @@ import { dirname, join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 
-import {
-  createKafka,
-  createProducer,
-  Envelope,
-  InMemoryBroker,
-  MessagingModuleOptions,
-  TransportRecord,
-} from '@nexwave/messaging';
+import { Envelope, MessagingModuleOptions } from '@nexwave/messaging';
+import { InMemoryBroker } from '@nexwave/messaging/testing';
 
 import { startKafkaTestBroker } from '../../../test/support/kafka-broker';
+import { createKafka, createProducer } from '../src/kafka/kafka-connection';
+import { TransportRecord } from '../src/transport-record';
 
 /** Records envelopes arriving on a topic; `until` awaits a condition over them. */
 export interface TopicWatcher<P = unknown> {

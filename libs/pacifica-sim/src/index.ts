@@ -1,7 +1,5 @@
-export * from './domain/exchange';
-export * from './domain/exchange.types';
-export * from './domain/market';
-export * from './domain/sim.errors';
+// The simulator's public surface: the module apps/nexwave starts it with. Tests and benches that
+// start or drive one directly: @nexwave/pacifica-sim/testing.
+export type { PacificaSimOptions } from './server/pacifica-sim';
 export type { FaultMode, FaultRule } from './server/fault-injector';
-export * from './server/pacifica-sim';
-export * from './pacifica-sim.module';
+export { PacificaSimModule } from './pacifica-sim.module';

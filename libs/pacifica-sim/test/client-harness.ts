@@ -11,7 +11,7 @@ import {
   type WsChannel,
   type WsSubscription,
 } from '@nexwave/pacifica';
-import type { PacificaSim } from '@nexwave/pacifica-sim';
+import type { PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 export interface Trader {
   keypair: SolanaKeypair;

@@ -1,6 +1,6 @@
 import { Decimal } from '@nexwave/core';
 import { PacificaOrderError } from '@nexwave/pacifica';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { expectWellFormedBook, newTraderClient } from './client-harness';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { Decimal } from '@nexwave/core';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import {
   averagePrice,

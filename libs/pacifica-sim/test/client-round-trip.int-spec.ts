@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Decimal } from '@nexwave/core';
 import { ExchangeRejectedError, type OrderHistoryItem } from '@nexwave/pacifica';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { averagePrice, newTraderClient, pages, sumOf, type Trader } from './client-harness';
 

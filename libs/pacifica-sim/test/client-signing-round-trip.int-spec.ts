@@ -9,7 +9,7 @@ import {
   type JsonObject,
   type LimitOrderParams,
 } from '@nexwave/pacifica';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { newTraderClient } from './client-harness';
 

@@ -1,6 +1,6 @@
 import { FixedClock } from '@nexwave/core/testing';
 import { RequestSigner, SolanaKeypair } from '@nexwave/pacifica';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { newTrader, SimTestClient } from './sim-test-client';
 

@@ -1,4 +1,4 @@
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { SimTestClient, WsProbe, type WsMessage } from './sim-test-client';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { newTrader, SimTestClient, WsProbe } from './sim-test-client';
 

@@ -1,3 +1,4 @@
+// The Pacifica client's public surface: REST and WS clients, their API schemas, signing and errors.
 export * from './signing/keypair';
 export * from './signing/request-signer';
 export * from './signing/signing-message';
@@ -13,7 +14,6 @@ export * from './rest/order-payloads';
 export * from './rest/order-rounding';
 export * from './rest/pacifica-rest.client';
 export * from './rest/retry-policy';
-export * from './rest/sleep';
 export * from './ws/pacifica-ws.client';
 export * from './ws/ws-events.schema';
 export * from './ws/ws-subscription';

@@ -7,10 +7,13 @@ import {
   type HealthCheckResult,
 } from '@nestjs/terminus';
 
+import { Public } from '@nexwave/auth';
+
 import { unhealthy } from './health.errors';
 
 @ApiTags('health')
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -3,6 +3,7 @@ export { bootstrap, createApp } from './bootstrap';
 export type { AppDefinition } from './bootstrap';
 export type { PortClaim } from './listen-ports';
 export { platformImports } from './platform.imports';
+export { authModule } from './auth.imports';
 export { ApiErrorsModule } from './errors/api-errors.module';
 export { CqrsErrorsModule } from './cqrs/cqrs-errors.module';
 export { CqrsMetrics } from './cqrs/unhandled-exceptions.logger';

@@ -9,6 +9,11 @@ export function buildOpenApiDocument(app: INestApplication, title: string): Open
     .setTitle(title)
     .setDescription('Nexwave: automated trading on the Pacifica perpetual DEX')
     .setVersion('0.1.0')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'An API key (nxk_...) or a JWT from POST /api/v1/auth/token',
+    })
     .build();
   return withErrorResponses(
     SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] }),

@@ -7,6 +7,7 @@ export { ForgetTradePricesCommand } from './application/commands/forget-trade-pr
 export { MeasureImpactCommand } from './application/commands/measure-impact.command';
 export { RecordTradePriceCommand } from './application/commands/record-trade-price.command';
 export { RecordWhaleActivitiesCommand } from './application/commands/record-whale-activities.command';
+export { ScheduleImpactMeasurementCommand } from './application/commands/schedule-impact-measurement.command';
 export { WhaleDetectedEvent } from './application/events/whale-detected.event';
 export { ListWhaleActivitiesQuery } from './application/queries/list-whale-activities.query';
 export { GetWhaleImpactQuery } from './application/queries/get-whale-impact.query';

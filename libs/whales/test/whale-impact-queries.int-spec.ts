@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
-import type { MemoryStreamAdapter } from '@nexwave/messaging';
+import type { MemoryStreamAdapter } from '@nexwave/messaging/testing';
 import { ApiErrorsModule, graphqlModule } from '@nexwave/platform';
 
 import type { WhaleActivityView } from '../src/application/queries/whale-read-model.port';
@@ -18,6 +18,7 @@ import {
   publishTrade,
   T0,
   until,
+  untilImpactScheduled,
   whaleBook,
   type Tracker,
 } from './whale-tracker-support';
@@ -92,6 +93,8 @@ describe('market impact and whale queries', () => {
     tracker.detection.offer(whaleBook(T0));
     tracker.detection.offer(whaleBook(T0, 'ETH'));
     await tracker.detection.runOnce(T0);
+    // The saga schedules each new activity's first measurement: nothing measures it otherwise.
+    await untilImpactScheduled(dataSource, 4);
 
     expect(await tracker.impact.runOnce(at(MINUTE))).toEqual({
       activities: 0,

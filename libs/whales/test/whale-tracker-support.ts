@@ -1,17 +1,13 @@
 import { Global, Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
+import { CqrsModule, type ICommand } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
+import { EMPTY, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 
 import { ConfigModule } from '@nexwave/config';
 import { FixedClock } from '@nexwave/core/testing';
-import {
-  encodeStreamEntry,
-  MemoryStreamAdapter,
-  OutboxWriter,
-  StreamFamilies,
-  StreamPort,
-} from '@nexwave/messaging';
+import { encodeStreamEntry, OutboxWriter, StreamFamilies, StreamPort } from '@nexwave/messaging';
+import { MemoryStreamAdapter } from '@nexwave/messaging/testing';
 
 import { AlertDispatcher } from '../src/application/alerts/alert-dispatcher';
 import { WhaleDetectionService } from '../src/application/detection/whale-detection.service';
@@ -40,15 +36,20 @@ export interface Tracker {
 export interface TrackerEndpoints {
   readonly telegramUrl?: string;
   readonly discordUrl?: string;
-  /** Starts the saga's reactions too (alerts dispatched as soon as a whale is recorded). */
+  /** Alerts dispatched by the saga as soon as a whale is recorded, not only by the alert loop. */
   readonly withSaga?: boolean;
+}
+
+/** The saga without its alert dispatch on detection; its impact scheduling stays. */
+class AlertsHeldSaga extends WhalesSaga {
+  override whaleDetectedSendsAlerts = (): Observable<ICommand> => EMPTY;
 }
 
 /**
  * The WhalesModule as the apps wire it, on a test DataSource and in-memory streams, compiled but
  * not started: the test drives every loop with runOnce. Its command handlers are registered as
- * app.init() would; the saga's reaction (dispatching alerts on detection) is left out unless
- * `withSaga`, so that the test decides when alerts go.
+ * app.init() would; the saga schedules impact measurements, but its dispatching of alerts on
+ * detection is left out unless `withSaga`, so that the test decides when alerts go.
  */
 export async function buildTracker(
   dataSource: DataSource,
@@ -82,7 +83,7 @@ export async function buildTracker(
     .overrideProvider(WhalesClockPort)
     .useValue(new FixedClock(T0));
   const moduleRef = await (
-    endpoints.withSaga ? builder : builder.overrideProvider(WhalesSaga).useValue({})
+    endpoints.withSaga ? builder : builder.overrideProvider(WhalesSaga).useClass(AlertsHeldSaga)
   ).compile();
   moduleRef.get(CqrsModule).onApplicationBootstrap();
   return {
@@ -165,3 +166,13 @@ export function at(ms: number): Date {
 }
 
 export { T0 };
+
+/** Waits until the saga has scheduled the impact of `count` activities. */
+export function untilImpactScheduled(dataSource: DataSource, count: number): Promise<void> {
+  return until(async () => {
+    const [row] = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM whale_activities WHERE impact_due_at IS NOT NULL`,
+    );
+    return row.n === count;
+  });
+}

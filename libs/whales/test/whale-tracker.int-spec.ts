@@ -5,9 +5,9 @@ import {
   deadLetterStream,
   orderBookStream,
   tradesStream,
-  type MemoryStreamAdapter,
   type StreamEntry,
 } from '@nexwave/messaging';
+import { type MemoryStreamAdapter } from '@nexwave/messaging/testing';
 
 import { FakeAlertEndpoint } from '../../../test/support/fake-alert-endpoints';
 import type { OrderBookSnapshot } from '../src/domain/order-book';
@@ -22,6 +22,7 @@ import {
   T0,
   TELEGRAM_TOKEN,
   until,
+  untilImpactScheduled,
   whaleBook,
   type Tracker,
 } from './whale-tracker-support';
@@ -241,6 +242,31 @@ describe('whale tracker on the embedded TimescaleDB', () => {
       `SELECT DISTINCT last_seen_at FROM whale_activities`,
     );
     expect(lastSeen).toEqual([{ last_seen_at: at(20_000) }]);
+  });
+
+  it('measures after a restart the impact the saga scheduled before it', async () => {
+    const first = await tracker();
+    await detect(first, whaleBook(T0));
+    await untilImpactScheduled(dataSource, 2);
+    await first.close();
+    trackers.splice(trackers.indexOf(first), 1);
+    await dataSource.query(
+      `INSERT INTO whale_trade_prices (symbol, second, time, price)
+       VALUES ('BTC', $1, $1, '100000'), ('BTC', $2, $2, '100100')`,
+      [at(-1_000), at(30_000)],
+    );
+
+    const second = await tracker();
+    expect(await second.impact.runOnce(at(60_000 + 4_999))).toMatchObject({ activities: 0 });
+    expect(await second.impact.runOnce(at(60_000 + 5_000))).toEqual({
+      activities: 2,
+      measured: 2,
+      missed: 0,
+    });
+    const due = await dataSource.query<{ impact_due_at: Date }[]>(
+      `SELECT DISTINCT impact_due_at FROM whale_activities`,
+    );
+    expect(due).toEqual([{ impact_due_at: at(5 * 60_000) }]);
   });
 
   it('sends the alerts of a recorded whale at once through the saga, without the alert loop', async () => {

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 
-import { OrderRequestV1, parseMessage, RedisStreamAdapter, Topics } from '@nexwave/messaging';
+import { OrderRequestV1, Topics } from '@nexwave/messaging';
+import { parseMessage, RedisStreamAdapter } from '@nexwave/messaging/testing';
 
 /** Process B: reads orders.requests.v1 envelopes from a Redis stream group; one line per message. */
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 
-import { RedisStreamAdapter, sealMessage, Topics } from '@nexwave/messaging';
+import { sealMessage, Topics } from '@nexwave/messaging';
+import { RedisStreamAdapter } from '@nexwave/messaging/testing';
 
 import { orderRequests } from './order-requests';
 

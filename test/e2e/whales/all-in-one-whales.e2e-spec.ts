@@ -8,14 +8,14 @@ import request from 'supertest';
 import { loadConfig } from '@nexwave/config';
 import type { Clock } from '@nexwave/core';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
-import { connectMessaging, InMemoryBroker } from '@nexwave/messaging';
-import { MessageRecorder } from '@nexwave/messaging/testing';
+import { connectMessaging } from '@nexwave/messaging';
+import { InMemoryBroker, MessageRecorder } from '@nexwave/messaging/testing';
 import {
   DEFAULT_MARKETS,
   PACIFICA_SIM,
   startPacificaSim,
   type PacificaSim,
-} from '@nexwave/pacifica-sim';
+} from '@nexwave/pacifica-sim/testing';
 import type { WhaleActivityView } from '@nexwave/whales';
 import { ImpactMeasurer, WhalesClockPort } from '@nexwave/whales/testing';
 

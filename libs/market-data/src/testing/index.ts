@@ -16,3 +16,4 @@ export { InMemoryTickStore } from './in-memory-tick.store';
 export { MARKET_DATA_ENTITIES } from '../infrastructure/persistence/market-data.entities';
 export { StoreTradesCommand } from '../application/commands/store-trades.command';
 export { StoreTradesHandler } from '../application/commands/store-trades.handler';
+export { InMemoryClosedCandles } from './in-memory-closed-candles';

@@ -263,6 +263,24 @@ describe('contract rules', () => {
       'market-data/fixtures/trade.v1.json',
       { side: 'buy' },
     ],
+    [
+      'a candle of an unknown timeframe',
+      Topics.MarketDataCandles,
+      'market-data/fixtures/candle.v1.json',
+      { timeframe: '2m' },
+    ],
+    [
+      'a candle with a float close',
+      Topics.MarketDataCandles,
+      'market-data/fixtures/candle.v1.json',
+      { close: 3321.45 },
+    ],
+    [
+      'a candle without trades',
+      Topics.MarketDataCandles,
+      'market-data/fixtures/candle.v1.json',
+      { tradeCount: 0 },
+    ],
   ];
 
   it.each(refused)('refuse %s', (_name, topic, fixture, change) => {

@@ -1,4 +1,5 @@
 export * from './common.schema';
+export * from './market-data/candle.v1';
 export * from './market-data/order-book.v1';
 export * from './market-data/trade.v1';
 export * from './orders/order-command.v1';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { StreamFamilies, StreamFamily, Topic, Topics } from '../topics';
+import { CandleV1, candleV1Schema } from './market-data/candle.v1';
 import { OrderBookV1, orderBookV1Schema } from './market-data/order-book.v1';
 import { TradeV1, tradeV1Schema } from './market-data/trade.v1';
 import {
@@ -20,6 +21,7 @@ export interface TopicPayloads {
   'orders.events.v1': OrderEventV1;
   'orders.commands.v1': OrderCommandV1;
   'marketdata.trades.v1': TradeV1;
+  'marketdata.candles.v1': CandleV1;
 }
 
 /** The reply type of each request/reply topic. */
@@ -96,6 +98,13 @@ export const contracts: { readonly [T in Topic]: Contract<TopicPayloads[T]> } = 
     v: 1,
     schema: tradeV1Schema,
     key: (trade) => trade.symbol,
+  },
+  [Topics.MarketDataCandles]: {
+    topic: Topics.MarketDataCandles,
+    type: 'marketdata.candles',
+    v: 1,
+    schema: candleV1Schema,
+    key: (candle) => candle.symbol,
   },
 };
 

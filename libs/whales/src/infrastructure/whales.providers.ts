@@ -14,6 +14,7 @@ import { ForgetTradePricesHandler } from '../application/commands/forget-trade-p
 import { MeasureImpactHandler } from '../application/commands/measure-impact.handler';
 import { RecordTradePriceHandler } from '../application/commands/record-trade-price.handler';
 import { RecordWhaleActivitiesHandler } from '../application/commands/record-whale-activities.handler';
+import { ScheduleImpactMeasurementHandler } from '../application/commands/schedule-impact-measurement.handler';
 import { WhaleDetectionService } from '../application/detection/whale-detection.service';
 import { DEFAULT_IMPACT_OPTIONS, ImpactMeasurer } from '../application/impact/impact-measurer';
 import { AlertChannelPort } from '../application/ports/alert-channel.port';
@@ -166,6 +167,7 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   RecordWhaleActivitiesHandler,
   DispatchAlertsHandler,
   MeasureImpactHandler,
+  ScheduleImpactMeasurementHandler,
   RecordTradePriceHandler,
   ForgetTradePricesHandler,
   WhalesSaga,

@@ -13,7 +13,7 @@ import {
   SELECT_SYMBOLS,
 } from './market-data.sql';
 
-interface CandleRow {
+export interface CandleRow {
   time: Date;
   open: string;
   high: string;
@@ -43,16 +43,7 @@ export class TypeOrmCandleReadModel extends CandleReadModelPort {
       SELECT_CANDLES[request.timeframe],
       [request.symbol, request.from ?? null, request.to ?? null, request.limit],
     );
-    return rows.map((row) => ({
-      time: row.time.toISOString(),
-      open: row.open,
-      high: row.high,
-      low: row.low,
-      close: row.close,
-      volume: row.volume,
-      vwap: row.vwap,
-      tradeCount: Number(row.trade_count),
-    }));
+    return rows.map(toCandle);
   }
 
   async symbols(): Promise<string[]> {
@@ -77,4 +68,17 @@ export class TypeOrmCandleReadModel extends CandleReadModelPort {
       time: row.time.toISOString(),
     }));
   }
+}
+
+export function toCandle(row: CandleRow): Candle {
+  return {
+    time: row.time.toISOString(),
+    open: row.open,
+    high: row.high,
+    low: row.low,
+    close: row.close,
+    volume: row.volume,
+    vwap: row.vwap,
+    tradeCount: Number(row.trade_count),
+  };
 }

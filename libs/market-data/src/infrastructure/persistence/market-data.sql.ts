@@ -76,6 +76,24 @@ export const SELECT_CANDLES = {
   '1d': selectCandles('candles_1d_ohlcv'),
 } as const satisfies Record<Timeframe, string>;
 
+/** $1 bucket start: that bucket's candle of every symbol that traded in it. */
+function selectBucketCandles(view: string): string {
+  return `
+    SELECT symbol, time, open, high, low, close, volume, vwap, trade_count
+    FROM ${view}
+    WHERE time = $1::timestamptz
+    ORDER BY symbol`;
+}
+
+export const SELECT_BUCKET_CANDLES = {
+  '1m': selectBucketCandles('candles_1m_ohlcv'),
+  '5m': selectBucketCandles('candles_5m_ohlcv'),
+  '15m': selectBucketCandles('candles_15m_ohlcv'),
+  '1h': selectBucketCandles('candles_1h_ohlcv'),
+  '4h': selectBucketCandles('candles_4h_ohlcv'),
+  '1d': selectBucketCandles('candles_1d_ohlcv'),
+} as const satisfies Record<Timeframe, string>;
+
 /** DISTINCT over the (symbol, time DESC) index: TimescaleDB answers it with a SkipScan. */
 export const SELECT_SYMBOLS = `SELECT DISTINCT symbol FROM ticks ORDER BY symbol`;
 

@@ -1,11 +1,11 @@
 import {
   decodeStreamEntry,
-  MemoryStreamAdapter,
   orderBookStream,
   StreamFamilies,
   tradesStream,
   type StreamEntry,
 } from '@nexwave/messaging';
+import { MemoryStreamAdapter } from '@nexwave/messaging/testing';
 
 import type { OrderBook } from '../../domain/order-book';
 import type { Tick } from '../../domain/tick';

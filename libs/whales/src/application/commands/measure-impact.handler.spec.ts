@@ -54,13 +54,15 @@ describe('MeasureImpactHandler', () => {
 
     const expected = { measured: [{ horizon: 5, bps: 50 }], missed: [], done: false };
     expect(settled).toEqual(expected);
-    expect(store.saved.get('whale-1')).toEqual([expected]);
+    // 1 and 5 settled: the 15-minute horizon is next.
+    expect(store.saved.get('whale-1')).toEqual([{ ...expected, nextDueAt: at(15 * MINUTE) }]);
   });
 
   it('without trades: gives up a late horizon, lets a due one wait, then measures it against the price at detection', async () => {
     const missed = { measured: [], missed: [15], done: false };
     expect(await measure({ due: [5], missed: [15] })).toEqual(missed);
-    expect(store.saved.get('whale-1')).toEqual([missed]);
+    // The 5-minute horizon waits for a trade: due again at once.
+    expect(store.saved.get('whale-1')).toEqual([{ ...missed, nextDueAt: at(5 * MINUTE) }]);
 
     await prices.record({ symbol: 'BTC', time: at(5 * MINUTE), price: '99990' });
     expect(await measure({ due: [5], missed: [] })).toEqual({

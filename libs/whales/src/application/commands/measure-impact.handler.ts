@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
 import {
   impactDueAt,
+  nextImpactDueAt,
   settleImpacts,
   type ImpactHorizon,
   type ImpactSettlement,
@@ -13,7 +14,8 @@ import { MeasureImpactCommand } from './measure-impact.command';
 
 /**
  * Base: the last trade at or before the detection (the book mid at detection when none); each
- * horizon: the last trade at or before it. Saves what settled on the activity's row.
+ * horizon: the last trade at or before it. Saves what settled on the activity's row, with when
+ * its next horizon is due (a horizon left waiting for a trade is due again at once).
  */
 @CommandHandler(MeasureImpactCommand)
 export class MeasureImpactHandler implements ICommandHandler<MeasureImpactCommand> {
@@ -39,7 +41,15 @@ export class MeasureImpactHandler implements ICommandHandler<MeasureImpactComman
       activity.settled.length,
     );
     if (settlement.measured.length + settlement.missed.length > 0) {
-      await this.store.saveImpact(storedId, settlement);
+      const settled = [
+        ...activity.settled,
+        ...settlement.measured.map((m) => m.horizon),
+        ...settlement.missed,
+      ];
+      await this.store.saveImpact(storedId, {
+        ...settlement,
+        nextDueAt: nextImpactDueAt(detectedAt, settled),
+      });
     }
     if (settlement.missed.length > 0) {
       this.logger.warn(

@@ -64,7 +64,15 @@ describe('RecordWhaleActivitiesHandler', () => {
     expect(store.rounds).toHaveLength(1);
     expect(store.rounds[0].options).toBe(options);
     expect(published).toEqual([
-      new WhaleDetectedEvent(bid.id, 'BTC', 'bid', bid.kind, bid.detected.notionalUsd, T0),
+      new WhaleDetectedEvent(
+        bid.id,
+        'BTC',
+        'bid',
+        bid.kind,
+        bid.detected.notionalUsd,
+        bid.firstSeenAt,
+        T0,
+      ),
     ]);
   });
 

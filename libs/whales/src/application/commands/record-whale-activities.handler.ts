@@ -28,6 +28,7 @@ export class RecordWhaleActivitiesHandler implements ICommandHandler<RecordWhale
             a.side,
             a.kind,
             a.detected.notionalUsd,
+            a.firstSeenAt,
             options.now,
           ),
       );

@@ -9,6 +9,8 @@ export class WhaleDetectedEvent {
     readonly side: BookSide,
     readonly kind: WhaleKind,
     readonly notionalUsd: string,
+    /** When the whale was first seen: its impact horizons count from it. */
+    readonly detectedAt: Date,
     /** The detection round's time: its alerts are due from it. */
     readonly recordedAt: Date,
   ) {}

@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 
-import { IMPACT_HORIZONS_MINUTES, pendingImpactHorizons } from '../../domain/market-impact';
+import { pendingImpactHorizons } from '../../domain/market-impact';
 import { ForgetTradePricesCommand } from '../commands/forget-trade-prices.command';
 import { MeasureImpactCommand } from '../commands/measure-impact.command';
 import { ImpactStorePort } from '../ports/impact-store.port';
@@ -30,8 +30,9 @@ export interface ImpactRound {
 }
 
 /**
- * The impact loop (a plain service): finds the activities with a horizon due and dispatches a
- * MeasureImpactCommand for each, then forgets trade prices no horizon needs. The 1, 5, 15 and 60
+ * The impact loop (a plain service): takes the activities whose measurement is due (scheduled by
+ * the WhalesSaga on detection, moved on by each measurement) and dispatches a MeasureImpactCommand
+ * for each, then forgets trade prices no horizon needs. The 1, 5, 15 and 60
  * minute moves come from the tracker's own trade price log, so a horizon missed while the tracker
  * was down is still measured afterwards; it is given up only when the symbol has no trade by then.
  */
@@ -53,8 +54,7 @@ export class ImpactMeasurer {
 
   private async measureAll(now: Date): Promise<ImpactRound> {
     const settledNow = new Date(now.getTime() - this.options.settleMs);
-    const detectedBefore = new Date(settledNow.getTime() - IMPACT_HORIZONS_MINUTES[0] * 60_000);
-    const activities = await this.store.awaitingImpact(detectedBefore, this.options.batchSize);
+    const activities = await this.store.awaitingImpact(settledNow, this.options.batchSize);
     const round = { activities: activities.length, measured: 0, missed: 0 };
     for (const activity of activities) {
       const pending = pendingImpactHorizons(

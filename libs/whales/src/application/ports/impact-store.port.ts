@@ -17,12 +17,17 @@ export interface ImpactMeasurement {
   readonly missed: readonly ImpactHorizon[];
   /** Every horizon measured or missed: the activity is never looked at again. */
   readonly done: boolean;
+  /** When to look again (a horizon still to measure); null when done. */
+  readonly nextDueAt: Date | null;
 }
 
-/** Activities whose impact is not fully measured. */
+/** Activities whose impact is not fully measured, and when each is next due. */
 export abstract class ImpactStorePort {
-  /** Activities detected at or before `detectedBefore` with a horizon still open, oldest first. */
-  abstract awaitingImpact(detectedBefore: Date, limit: number): Promise<ActivityAwaitingImpact[]>;
+  /** Records when an activity's first measurement is due; one already scheduled is left as is. */
+  abstract schedule(storedId: string, dueAt: Date): Promise<void>;
+
+  /** Activities with a measurement due at or before `dueBy`, most overdue first. */
+  abstract awaitingImpact(dueBy: Date, limit: number): Promise<ActivityAwaitingImpact[]>;
 
   abstract saveImpact(storedId: string, measurement: ImpactMeasurement): Promise<void>;
 }

@@ -8,7 +8,7 @@ import {
 import { IMPACT_HORIZONS_MINUTES, type ImpactHorizon } from '../../domain/market-impact';
 import type { BookSide } from '../../domain/order-book';
 import type { WhaleActivityEntity } from './whale-activity.entity';
-import { SELECT_AWAITING_IMPACT, UPDATE_IMPACT } from './whales.sql';
+import { SCHEDULE_IMPACT, SELECT_AWAITING_IMPACT, UPDATE_IMPACT } from './whales.sql';
 
 interface AwaitingRow {
   activity_id: string;
@@ -23,17 +23,18 @@ interface AwaitingRow {
   impact_missed: number[];
 }
 
-/** Impact columns of whale_activities, in SQL (array appends and COALESCE per horizon). */
+/** Impact columns of whale_activities, in SQL (array appends, COALESCE per horizon, conditional schedule). */
 export class TypeOrmImpactStore extends ImpactStorePort {
   constructor(private readonly activities: Repository<WhaleActivityEntity>) {
     super();
   }
 
-  async awaitingImpact(detectedBefore: Date, limit: number): Promise<ActivityAwaitingImpact[]> {
-    const rows = await this.activities.query<AwaitingRow[]>(SELECT_AWAITING_IMPACT, [
-      detectedBefore,
-      limit,
-    ]);
+  async schedule(storedId: string, dueAt: Date): Promise<void> {
+    await this.activities.query(SCHEDULE_IMPACT, [storedId, dueAt]);
+  }
+
+  async awaitingImpact(dueBy: Date, limit: number): Promise<ActivityAwaitingImpact[]> {
+    const rows = await this.activities.query<AwaitingRow[]>(SELECT_AWAITING_IMPACT, [dueBy, limit]);
     return rows.map((row) => {
       const measured = [row.has_1m, row.has_5m, row.has_15m, row.has_60m];
       const missed = row.impact_missed.map(Number);
@@ -58,6 +59,7 @@ export class TypeOrmImpactStore extends ImpactStorePort {
       ...IMPACT_HORIZONS_MINUTES.map(bps),
       measurement.missed,
       measurement.done,
+      measurement.nextDueAt,
     ]);
   }
 }

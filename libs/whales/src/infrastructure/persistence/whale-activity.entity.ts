@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { BookSide } from '../../domain/order-book';
 import type { WhaleKind } from '../../domain/whale-candidate';
 
-/** A row of whale_activities (migrations 1795600002000 and 1795600091000); numerics as strings. */
+/** A row of whale_activities (migrations 1795600002000, 1795600091000 and 1795600094000); numerics as strings. */
 @Entity({ name: 'whale_activities' })
 export class WhaleActivityEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT' })
@@ -73,6 +73,10 @@ export class WhaleActivityEntity {
 
   @Column({ name: 'impact_done', type: 'boolean', default: false })
   impactDone!: boolean;
+
+  /** When the next impact measurement is due (migration 1795600094000); null: none scheduled. */
+  @Column({ name: 'impact_due_at', type: 'timestamptz', nullable: true })
+  impactDueAt!: Date | null;
 
   /** The detected levels and the running maxima. */
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })

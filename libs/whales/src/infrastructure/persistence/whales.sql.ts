@@ -1,7 +1,7 @@
 /**
  * The whales context's raw SQL, parameterised: what the entities cannot say plainly (merge lookup,
  * GREATEST and jsonb merges, SKIP LOCKED leases, conditional upserts, impact and read aggregates).
- * Tables: migrations 1795600002000, 1795600091000, 1795600092000.
+ * Tables: migrations 1795600002000, 1795600091000, 1795600092000, 1795600094000.
  */
 
 /**
@@ -40,6 +40,7 @@ export const CLAIM_DUE_ALERT = `
       FOR UPDATE SKIP LOCKED)
   RETURNING id::text AS id, activity_id::text AS activity_id, channel, payload, attempts`;
 
+/** Activities with a measurement due at or before $1, most overdue first, $2 at most. */
 export const SELECT_AWAITING_IMPACT = `
   SELECT activity_id::text AS activity_id, symbol, side, detected_at,
          price_at_detection::text AS price_at_detection,
@@ -47,9 +48,14 @@ export const SELECT_AWAITING_IMPACT = `
          impact_15m_bps IS NOT NULL AS has_15m, impact_60m_bps IS NOT NULL AS has_60m,
          impact_missed
     FROM whale_activities
-   WHERE NOT impact_done AND detected_at <= $1
-   ORDER BY detected_at
+   WHERE NOT impact_done AND impact_due_at <= $1
+   ORDER BY impact_due_at
    LIMIT $2`;
+
+/** Schedules $1's first measurement at $2; an activity already scheduled keeps its time. */
+export const SCHEDULE_IMPACT = `
+  UPDATE whale_activities SET impact_due_at = $2
+   WHERE activity_id = $1 AND impact_due_at IS NULL AND NOT impact_done`;
 
 /** Keeps the last trade ($1 symbol, $2 time, $3 price) of its second. */
 export const UPSERT_TRADE_PRICE = `
@@ -59,7 +65,7 @@ export const UPSERT_TRADE_PRICE = `
      SET time = EXCLUDED.time, price = EXCLUDED.price
    WHERE EXCLUDED.time >= whale_trade_prices.time`;
 
-/** $2..$5: the 1/5/15/60-minute figures measured now (null keeps the stored one). */
+/** $2..$5: the 1/5/15/60-minute figures measured now (null keeps the stored one); $8 next due. */
 export const UPDATE_IMPACT = `
   UPDATE whale_activities
      SET impact_1m_bps = COALESCE($2, impact_1m_bps),
@@ -67,7 +73,8 @@ export const UPDATE_IMPACT = `
          impact_15m_bps = COALESCE($4, impact_15m_bps),
          impact_60m_bps = COALESCE($5, impact_60m_bps),
          impact_missed = impact_missed || $6::smallint[],
-         impact_done = $7
+         impact_done = $7,
+         impact_due_at = $8
    WHERE activity_id = $1`;
 
 const ACTIVITY_FILTER = `

@@ -1,8 +1,8 @@
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 
-import { MemoryStreamAdapter, StreamFamilies } from '@nexwave/messaging';
-import { goldenStreamEntries } from '@nexwave/messaging/testing';
+import { StreamFamilies } from '@nexwave/messaging';
+import { goldenStreamEntries, MemoryStreamAdapter } from '@nexwave/messaging/testing';
 
 import { RecordTradePriceHandler } from '../../application/commands/record-trade-price.handler';
 import { TradePriceLogPort, type TradePrice } from '../../application/ports/trade-price-log.port';

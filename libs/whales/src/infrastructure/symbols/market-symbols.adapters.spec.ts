@@ -1,9 +1,5 @@
-import {
-  deadLetterStream,
-  MemoryStreamAdapter,
-  orderBookStream,
-  tradesStream,
-} from '@nexwave/messaging';
+import { deadLetterStream, orderBookStream, tradesStream } from '@nexwave/messaging';
+import { MemoryStreamAdapter } from '@nexwave/messaging/testing';
 
 import { PublishedMarketSymbols } from './market-symbols.adapters';
 
