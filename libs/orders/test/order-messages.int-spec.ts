@@ -7,7 +7,6 @@ import {
   connectMessaging,
   createEnvelope,
   deadLetterTopic,
-  InMemoryBroker,
   MessageBusPort,
   MessagingModule,
   Topics,
@@ -17,7 +16,7 @@ import {
   type OrderCommandV1,
   type OrderRequestV1,
 } from '@nexwave/messaging';
-import { readGoldenFixture } from '@nexwave/messaging/testing';
+import { InMemoryBroker, readGoldenFixture } from '@nexwave/messaging/testing';
 import {
   BreakerRepository,
   ExchangePort,
