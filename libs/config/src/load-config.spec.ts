@@ -33,6 +33,8 @@ describe('loadConfig', () => {
     expect(config.trading.paperTrading).toBe(true);
     expect(config.trading.portfolioValueUsd).toBe(100_000);
     expect(config.orders.breaker).toEqual({ failureThreshold: 5, coolDownMs: 30_000 });
+    expect(config.trading.paperStartingBalanceUsd).toBe(100_000);
+    expect(config.trading.paperBookMaxAgeMs).toBe(30_000);
     expect(config.risk).toEqual({
       maxPositionUsd: 1_000_000,
       maxLeverage: 5,
@@ -82,6 +84,9 @@ describe('loadConfig', () => {
     [{ PAPER_TRADING: 'maybe' }, /PAPER_TRADING is invalid/],
     [{ BREAKER_FAILURE_THRESHOLD: '2.5' }, /BREAKER_FAILURE_THRESHOLD is invalid/],
     [{ BREAKER_COOL_DOWN_SECONDS: '0' }, /BREAKER_COOL_DOWN_SECONDS is invalid/],
+    [{ PAPER_STARTING_BALANCE_USD: '0' }, /PAPER_STARTING_BALANCE_USD is invalid/],
+    [{ PAPER_STARTING_BALANCE_USD: 'lots' }, /PAPER_STARTING_BALANCE_USD is invalid/],
+    [{ PAPER_BOOK_MAX_AGE_SECONDS: '-5' }, /PAPER_BOOK_MAX_AGE_SECONDS is invalid/],
     [{ TRANSPORT: 'kafka' }, /KAFKA_BROKERS is required when TRANSPORT=kafka/],
     [
       { ADMIN_API_KEY: 'nxk_short' },
@@ -138,6 +143,15 @@ describe('loadConfig', () => {
     expect(config.trading.paperTrading).toBe(false);
     expect(config.pacifica.apiUrl).toBe('https://test-api.pacifica.fi/api/v1');
     expect(config.pacifica.wsUrl).toBe('wss://test-ws.pacifica.fi/ws');
+  });
+
+  it('reads the paper balance in USD and the book age in seconds', () => {
+    const config = loadConfig('order-management', {
+      PAPER_STARTING_BALANCE_USD: '2500.5',
+      PAPER_BOOK_MAX_AGE_SECONDS: '1.5',
+    });
+    expect(config.trading.paperStartingBalanceUsd).toBe(2500.5);
+    expect(config.trading.paperBookMaxAgeMs).toBe(1500);
   });
 
   it('bounds the tick spool in MiB', () => {

@@ -8,6 +8,14 @@ export const tradingConcern = concern({
       doc: 'Simulate fills instead of sending orders. Live trading needs false and a key.',
       default: 'true',
     }),
+    PAPER_STARTING_BALANCE_USD: variable(positiveNumber, {
+      doc: 'USD the paper exchange starts with; it then moves by realised PnL and fees.',
+      default: '100000',
+    }),
+    PAPER_BOOK_MAX_AGE_SECONDS: variable(positiveNumber, {
+      doc: 'The paper exchange refuses orders when the newest book of the market is older than this.',
+      default: '30',
+    }),
     PORTFOLIO_VALUE: variable(positiveNumber, {
       doc: 'Starting portfolio value in USD used for sizing and risk.',
       default: '100000',
@@ -26,6 +34,8 @@ export const tradingConcern = concern({
   },
   build: (v) => ({
     paperTrading: v.PAPER_TRADING,
+    paperStartingBalanceUsd: v.PAPER_STARTING_BALANCE_USD,
+    paperBookMaxAgeMs: v.PAPER_BOOK_MAX_AGE_SECONDS * 1000,
     portfolioValueUsd: v.PORTFOLIO_VALUE,
     strategy: v.STRATEGY,
     strategyId: v.STRATEGY_ID,

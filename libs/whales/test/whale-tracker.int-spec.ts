@@ -269,6 +269,25 @@ describe('whale tracker on the embedded TimescaleDB', () => {
     expect(due).toEqual([{ impact_due_at: at(5 * 60_000) }]);
   });
 
+  it('measures an activity whose schedule was lost in a crash after its transaction, 2 min after detection', async () => {
+    const built = await tracker();
+    await detect(built, whaleBook(T0));
+    await untilImpactScheduled(dataSource, 2);
+    await dataSource.query(`UPDATE whale_activities SET impact_due_at = NULL`);
+    await dataSource.query(
+      `INSERT INTO whale_trade_prices (symbol, second, time, price)
+       VALUES ('BTC', $1, $1, '100000'), ('BTC', $2, $2, '100100')`,
+      [at(-1_000), at(30_000)],
+    );
+
+    expect(await built.impact.runOnce(at(2 * 60_000 + 4_999))).toMatchObject({ activities: 0 });
+    expect(await built.impact.runOnce(at(2 * 60_000 + 5_000))).toEqual({
+      activities: 2,
+      measured: 2,
+      missed: 0,
+    });
+  });
+
   it('sends the alerts of a recorded whale at once through the saga, without the alert loop', async () => {
     const built = await tracker(true);
     const single = whaleBook(T0);

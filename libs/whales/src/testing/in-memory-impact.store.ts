@@ -4,13 +4,16 @@ import {
   type ImpactMeasurement,
 } from '../application/ports/impact-store.port';
 
+/** Like SELECT_AWAITING_IMPACT: an activity the saga never scheduled falls due 2 min after detection. */
+const UNSCHEDULED_DUE_AFTER_MS = 2 * 60_000;
+
 /**
  * Activities awaiting impact (given by the test) with their schedule, and the measurements saved
  * for them, by stored id.
  */
 export class InMemoryImpactStore extends ImpactStorePort {
   readonly saved = new Map<string, ImpactMeasurement[]>();
-  /** When each activity is next due; absent: not scheduled, or done. */
+  /** When each activity is next due; absent: done, or never scheduled (then due 2 min after detection). */
   readonly dueAt = new Map<string, Date>();
 
   constructor(private readonly activities: ActivityAwaitingImpact[] = []) {
@@ -25,10 +28,13 @@ export class InMemoryImpactStore extends ImpactStorePort {
   }
 
   awaitingImpact(dueBy: Date, limit: number): Promise<ActivityAwaitingImpact[]> {
-    const due = (a: ActivityAwaitingImpact) => this.dueAt.get(a.storedId)?.getTime() ?? Infinity;
+    const done = (a: ActivityAwaitingImpact) =>
+      this.saved.get(a.storedId)?.some((m) => m.done) ?? false;
+    const due = (a: ActivityAwaitingImpact) =>
+      this.dueAt.get(a.storedId)?.getTime() ?? a.detectedAt.getTime() + UNSCHEDULED_DUE_AFTER_MS;
     return Promise.resolve(
       this.activities
-        .filter((a) => due(a) <= dueBy.getTime())
+        .filter((a) => !done(a) && due(a) <= dueBy.getTime())
         .sort((a, b) => due(a) - due(b))
         .slice(0, limit),
     );

@@ -40,7 +40,11 @@ export const CLAIM_DUE_ALERT = `
       FOR UPDATE SKIP LOCKED)
   RETURNING id::text AS id, activity_id::text AS activity_id, channel, payload, attempts`;
 
-/** Activities with a measurement due at or before $1, most overdue first, $2 at most. */
+/**
+ * Activities with a measurement due at or before $1, most overdue first, $2 at most. One the saga
+ * never scheduled (the process died between the activity's transaction and the saga) falls due
+ * two minutes after detection, a minute after the saga would have scheduled it.
+ */
 export const SELECT_AWAITING_IMPACT = `
   SELECT activity_id::text AS activity_id, symbol, side, detected_at,
          price_at_detection::text AS price_at_detection,
@@ -48,8 +52,9 @@ export const SELECT_AWAITING_IMPACT = `
          impact_15m_bps IS NOT NULL AS has_15m, impact_60m_bps IS NOT NULL AS has_60m,
          impact_missed
     FROM whale_activities
-   WHERE NOT impact_done AND impact_due_at <= $1
-   ORDER BY impact_due_at
+   WHERE NOT impact_done
+     AND COALESCE(impact_due_at, detected_at + INTERVAL '2 minutes') <= $1
+   ORDER BY COALESCE(impact_due_at, detected_at + INTERVAL '2 minutes')
    LIMIT $2`;
 
 /** Schedules $1's first measurement at $2; an activity already scheduled keeps its time. */
