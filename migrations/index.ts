@@ -16,6 +16,7 @@ import { CreateWhaleAlerts1795600091000 } from './1795600091000-create-whale-ale
 import { CreateWhaleTradePrices1795600092000 } from './1795600092000-create-whale-trade-prices';
 import { CreateApiKeys1795600093000 } from './1795600093000-create-api-keys';
 import { ScheduleWhaleImpact1795600094000 } from './1795600094000-schedule-whale-impact';
+import { OrdersDomainStorage1795600095000 } from './1795600095000-orders-domain-storage';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateWhaleTradePrices1795600092000,
   CreateApiKeys1795600093000,
   ScheduleWhaleImpact1795600094000,
+  OrdersDomainStorage1795600095000,
 ];

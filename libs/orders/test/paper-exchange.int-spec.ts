@@ -2,14 +2,13 @@ import Redis from 'ioredis';
 
 import { Decimal } from '@nexwave/core';
 import { FixedClock } from '@nexwave/core/testing';
+import { encodeStreamEntry, StreamFamilies, type StreamPort } from '@nexwave/messaging';
 import {
-  encodeStreamEntry,
   MemoryStreamAdapter,
   RedisStreamAdapter,
-  StreamFamilies,
-  type StreamPort,
-} from '@nexwave/messaging';
-import { startRedisServer, type RedisTestServer } from '@nexwave/messaging/testing';
+  startRedisServer,
+  type RedisTestServer,
+} from '@nexwave/messaging/testing';
 import {
   ExchangeRejectedError,
   Order,
@@ -20,7 +19,7 @@ import {
 } from '@nexwave/orders';
 import { InMemoryOrderRepository, InMemoryPositionRepository } from '@nexwave/orders/testing';
 import { PacificaRestClient } from '@nexwave/pacifica';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { PaperExchangeAdapter } from '../src/infrastructure/exchange/paper-exchange.adapter';
 import { startPaperExchange } from '../src/infrastructure/exchange/paper-exchange.providers';

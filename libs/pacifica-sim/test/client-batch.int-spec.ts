@@ -7,7 +7,7 @@ import {
   type BatchAction,
   type LimitOrderParams,
 } from '@nexwave/pacifica';
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim';
+import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { newTraderClient, type Trader } from './client-harness';
 import { SimTestClient, WsProbe } from './sim-test-client';

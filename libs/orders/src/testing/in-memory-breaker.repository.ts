@@ -19,4 +19,8 @@ export class InMemoryBreakerRepository extends BreakerRepository {
     this.transitions.push(...transitions);
     return Promise.resolve();
   }
+
+  recentTransitions(limit: number): Promise<BreakerTransition[]> {
+    return Promise.resolve([...this.transitions].reverse().slice(0, limit));
+  }
 }

@@ -1,5 +1,8 @@
+import { sealMessage, Topics } from '@nexwave/messaging';
+
 import {
   OrderRepository,
+  StaleOrderWriteError,
   type OrderChangeSet,
   type OrderFilter,
   type Page,
@@ -8,34 +11,49 @@ import {
 import { PositionRepository } from '../application/ports/position.repository.port';
 import { Order, type OrderEvent, type OrderSnapshot } from '../domain/order';
 import { isWorking } from '../domain/order-status';
+import { OrdersError } from '../domain/orders.errors';
 import { Position, type PositionSnapshot } from '../domain/position';
+import { toOrderEventV1 } from '../infrastructure/persistence/order-event.message';
+import { assertPositionFollows } from '../infrastructure/persistence/position-follows';
 
-/** Orders, their events and positions in maps; `events` is what the outbox would publish. */
+/**
+ * Orders, their events and positions in maps; `events` is what the outbox would publish. Behaves
+ * like TypeOrmOrderRepository (the shared contract suite runs on both): each event is validated
+ * against orders.events.v1 before anything is written, a stale save throws StaleOrderWriteError.
+ */
 export class InMemoryOrderRepository extends OrderRepository {
   readonly events: OrderEvent[] = [];
   readonly positions = new Map<string, PositionSnapshot>();
   private readonly orders = new Map<string, OrderSnapshot>();
 
+  /** Settles like a transaction: either everything is written or it rejects with nothing written. */
   add(change: OrderChangeSet): Promise<boolean> {
-    if (this.orders.has(change.order.clientOrderId)) {
-      return Promise.resolve(false);
-    }
-    this.write(change);
-    return Promise.resolve(true);
+    return new Promise((resolve) => {
+      if (this.orders.has(change.order.clientOrderId)) {
+        resolve(false);
+        return;
+      }
+      this.write(change);
+      resolve(true);
+    });
   }
 
   save(change: OrderChangeSet): Promise<void> {
-    const stored = this.orders.get(change.order.clientOrderId);
-    const first = change.events[0]?.sequence ?? change.order.sequence;
-    if (!stored || stored.sequence >= first) {
-      return Promise.reject(
-        new Error(
-          `stale or missing order ${change.order.clientOrderId} (stored ${stored?.sequence ?? 'none'})`,
-        ),
-      );
-    }
-    this.write(change);
-    return Promise.resolve();
+    return new Promise((resolve) => {
+      const { clientOrderId } = change.order;
+      const stored = this.orders.get(clientOrderId);
+      const first = change.events[0]?.sequence ?? change.order.sequence;
+      if (!stored) {
+        throw new OrdersError('ORDER_NOT_FOUND', `order ${clientOrderId} was never stored`, {
+          clientOrderId,
+        });
+      }
+      if (stored.sequence >= first) {
+        throw new StaleOrderWriteError(clientOrderId, stored.sequence, first);
+      }
+      this.write(change);
+      resolve();
+    });
   }
 
   findByClientOrderId(clientOrderId: string): Promise<Order | null> {
@@ -51,6 +69,7 @@ export class InMemoryOrderRepository extends OrderRepository {
 
   list(filter: OrderFilter, page: PageRequest): Promise<Page<OrderSnapshot>> {
     const matching = [...this.orders.values()]
+      .reverse()
       .filter(
         (o) =>
           (filter.status === undefined || o.status === filter.status) &&
@@ -64,7 +83,18 @@ export class InMemoryOrderRepository extends OrderRepository {
     });
   }
 
-  private write({ order, events, position }: OrderChangeSet): void {
+  private write(change: OrderChangeSet): void {
+    const { order, events, position } = change;
+    if (position) {
+      const stored = this.positions.get(positionKey(position.symbol, order.request.paperTrading));
+      assertPositionFollows(
+        stored ? Position.restore(stored) : Position.flat(position.symbol),
+        change,
+      );
+    }
+    for (const event of events) {
+      sealMessage(Topics.OrdersEvents, toOrderEventV1(event), {}); // throws as the outbox writer would
+    }
     this.orders.set(order.clientOrderId, order.snapshot());
     this.events.push(...events);
     if (position) {
@@ -91,7 +121,8 @@ export class InMemoryPositionRepository extends PositionRepository {
     return Promise.resolve(
       [...this.orders.positions.entries()]
         .filter(([key, p]) => key === positionKey(p.symbol, paperTrading) && p.size !== '0')
-        .map(([, p]) => p),
+        .map(([, p]) => p)
+        .sort((a, b) => (a.symbol < b.symbol ? -1 : 1)),
     );
   }
 }

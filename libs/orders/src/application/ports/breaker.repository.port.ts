@@ -10,4 +10,7 @@ export abstract class BreakerRepository {
     snapshot: BreakerSnapshot,
     transitions: readonly BreakerTransition[],
   ): Promise<void>;
+
+  /** The last `limit` transitions, newest first: the audit trail an admin reads. */
+  abstract recentTransitions(limit: number): Promise<BreakerTransition[]>;
 }

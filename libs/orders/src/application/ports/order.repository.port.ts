@@ -28,12 +28,52 @@ export interface OrderChangeSet {
   readonly position: Position | null;
 }
 
+/**
+ * A save built on an order older than the stored one: the stored order already has an event with
+ * the first sequence this save would write. Reload the order and apply the change again.
+ */
+export class StaleOrderWriteError extends Error {
+  constructor(
+    readonly clientOrderId: string,
+    readonly storedSequence: number,
+    readonly attemptedSequence: number,
+  ) {
+    super(
+      `stale write of order ${clientOrderId}: sequence ${attemptedSequence} is already stored (stored up to ${storedSequence})`,
+    );
+    this.name = 'StaleOrderWriteError';
+  }
+}
+
+/**
+ * The change's position is not the stored one moved by the change's fills: another change moved
+ * the position since it was read (a lost update otherwise). Reload the position and apply again.
+ */
+export class StalePositionWriteError extends Error {
+  constructor(
+    readonly symbol: string,
+    readonly paperTrading: boolean,
+  ) {
+    super(
+      `stale write of the ${paperTrading ? 'paper' : 'live'} ${symbol} position: it moved since it was read`,
+    );
+    this.name = 'StalePositionWriteError';
+  }
+}
+
 /** Orders with their events, fills and positions; the only writer of the orders tables. */
 export abstract class OrderRepository {
-  /** Stores a new order; false (and nothing written) when its clientOrderId is already stored. */
+  /**
+   * Stores a new order; false (and nothing written) when its clientOrderId is already stored.
+   * Like save, throws StalePositionWriteError when the position is not the stored one moved by the
+   * change's fills.
+   */
   abstract add(change: OrderChangeSet): Promise<boolean>;
 
-  /** Stores the changes of an existing order; refuses a stale write (sequence already stored). */
+  /**
+   * Stores the changes of an existing order. Throws StaleOrderWriteError when a sequence it carries
+   * is already stored, and OrdersError ORDER_NOT_FOUND when the order was never added.
+   */
   abstract save(change: OrderChangeSet): Promise<void>;
 
   abstract findByClientOrderId(clientOrderId: string): Promise<Order | null>;
