@@ -229,6 +229,32 @@ describe('PlaceOrderHandler', () => {
     });
   });
 
+  it('keeps a fill the exchange pushed before its ack was stored, and answers with it', async () => {
+    const repository = () => harness.orders;
+    class FastFillExchange extends FakeExchange {
+      override async place(order: OrderRequest) {
+        const ack = await super.place(order);
+        // What the order-updates listener does when the fill arrives before place() returns.
+        const stored = (await repository().findByClientOrderId(order.clientOrderId))!;
+        const fill = { fillId: 'f-1', amount: order.amount, price: '99000', feeUsd: '0.01' };
+        const events = stored.applyFill(
+          { ...fill, liquidity: 'taker', at: new Date(0) },
+          'paper',
+          ack.exchangeOrderId,
+        );
+        await repository().save({ order: stored, events, position: null });
+        return ack;
+      }
+    }
+    await harness.close();
+    harness = await OrdersHarness.create({ exchange: new FastFillExchange() });
+
+    const placed = await place(request());
+
+    expect(placed).toMatchObject({ status: 'filled', exchangeOrderId: 'ex-1', sequence: 1 });
+    expect(harness.orders.events.map((e) => e.type)).toEqual(['accepted', 'filled']);
+  });
+
   it('refuses a live order in a paper deployment and stores nothing', async () => {
     await expect(place(request({ paperTrading: false }))).rejects.toMatchObject({
       code: 'INVALID_ORDER',
