@@ -7,13 +7,21 @@ import { ConfigModule, loadConfig } from '@nexwave/config';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import { MESSAGING_ENTITIES, OutboxWriter, StreamPort } from '@nexwave/messaging';
 import { MemoryStreamAdapter } from '@nexwave/messaging/testing';
-import { ExchangePort, Order, OrdersModule, type OrderRequest } from '@nexwave/orders';
+import {
+  ExchangePort,
+  ExchangeUnavailableError,
+  Order,
+  OrderRepository,
+  OrdersModule,
+  type OrderRequest,
+} from '@nexwave/orders';
 import { ORDERS_ENTITIES } from '@nexwave/orders/testing';
 import { PacificaEndpointsModule } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { OrderEntity } from '../src/infrastructure/persistence/order.entity';
 import { TypeOrmOrderRepository } from '../src/infrastructure/persistence/typeorm-order.repository';
+import { ReconciliationScheduler } from '../src/infrastructure/reconciliation.scheduler';
 
 const RESTING: OrderRequest = {
   clientOrderId: '0b6f7a52-7d0e-4c39-9a43-1f7d2f3f9c11',
@@ -71,7 +79,8 @@ describe('the orders exchange at start-up', () => {
       dataSource.getRepository(OrderEntity),
       new OutboxWriter(),
     );
-    const at = new Date();
+    // Placed long ago: reconciliation would cancel it if the exchange said it is gone.
+    const at = new Date(Date.now() - 600_000);
     const { order, events } = Order.create(RESTING, at);
     await orders.add({ order, events, position: null });
     await orders.save({
@@ -115,6 +124,11 @@ describe('the orders exchange at start-up', () => {
 
   const restingIds = async (exchange: ExchangePort) =>
     (await exchange.openOrders()).map((o) => o.exchangeOrderId);
+  const started = (exchange: ExchangePort) =>
+    restingIds(exchange).then(
+      (ids) => ids.length > 0,
+      () => false,
+    );
 
   it('restores the working paper orders before the app is up', async () => {
     sim = await startPacificaSim({ port: 0, bookIntervalMs: 0 });
@@ -124,15 +138,19 @@ describe('the orders exchange at start-up', () => {
     expect(await restingIds(exchange)).toEqual(['paper-restored-1']);
   });
 
-  it('boots without the exchange and starts the paper exchange once it answers', async () => {
+  it('boots without the exchange, answers unavailable, and starts once the exchange answers', async () => {
     const port = await freePort();
     const exchange = await boot(`http://127.0.0.1:${port}/api/v1`);
-    const beforeTheExchange = await restingIds(exchange);
+    const reconciliation = moduleRef!.get(ReconciliationScheduler).runOnce();
+
+    await expect(exchange.openOrders()).rejects.toBeInstanceOf(ExchangeUnavailableError);
+    await expect(reconciliation).rejects.toBeInstanceOf(ExchangeUnavailableError);
+    const order = await moduleRef!.get(OrderRepository).findByClientOrderId(RESTING.clientOrderId);
+    expect(order?.status).toBe('open');
 
     sim = await startPacificaSim({ port, bookIntervalMs: 0 });
 
-    await until(async () => (await restingIds(exchange)).length > 0, 'the paper exchange start');
-    expect(beforeTheExchange).toEqual([]);
+    await until(() => started(exchange), 'the paper exchange start');
     expect(await restingIds(exchange)).toEqual(['paper-restored-1']);
   });
 });
