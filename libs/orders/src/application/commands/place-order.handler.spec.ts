@@ -171,6 +171,32 @@ describe('PlaceOrderHandler', () => {
     ]);
   });
 
+  it('counts a probe left in flight by a previous process as failed, so the breaker recovers', async () => {
+    await harness.close();
+    const changedAt = new Date('2026-01-15T11:59:00.000Z');
+    harness = await OrdersHarness.create({
+      exchange,
+      breaker: {
+        state: 'half_open',
+        consecutiveFailures: 5,
+        lastError: 'HTTP 503',
+        reason: 'cool-down over: probing with one order',
+        changedBy: null,
+        changedAt,
+        probeInFlight: true,
+      },
+    });
+
+    const restarted = await harness.queries.execute(new GetBreakerStatusQuery());
+    harness.clock.advance(30_000);
+    const probe = await place(request());
+
+    expect(restarted).toMatchObject({ state: 'open', probeInFlight: false });
+    expect(restarted.reason).toMatch(/^probe failed: probe lost/);
+    expect(probe.status).toBe('open');
+    expect((await harness.queries.execute(new GetBreakerStatusQuery())).state).toBe('closed');
+  });
+
   it('stops placing while halted, with the halt reason, and places again after resume', async () => {
     await harness.commands.execute(new HaltTradingCommand('exchange maintenance', 'ops-alice'));
     const blocked = request();
