@@ -3,6 +3,7 @@ import { authConcern } from './auth.schema';
 import { databaseConcern } from './database.schema';
 import { marketDataConcern } from './market-data.schema';
 import { messagingConcern } from './messaging.schema';
+import { ordersConcern } from './orders.schema';
 import { pacificaConcern } from './pacifica.schema';
 import { riskConcern } from './risk.schema';
 import { tradingConcern } from './trading.schema';
@@ -16,6 +17,7 @@ export const CONCERNS = {
   messaging: messagingConcern,
   pacifica: pacificaConcern,
   trading: tradingConcern,
+  orders: ordersConcern,
   risk: riskConcern,
   whales: whalesConcern,
 };
@@ -36,6 +38,7 @@ export const APP_CONCERNS = {
     'messaging',
     'pacifica',
     'trading',
+    'orders',
     'risk',
     'whales',
   ],
@@ -43,7 +46,7 @@ export const APP_CONCERNS = {
   'market-data': ['app', 'database', 'marketData', 'messaging', 'pacifica', 'trading'],
   'whale-tracker': ['app', 'database', 'messaging', 'pacifica', 'trading', 'whales'],
   'trading-engine': ['app', 'database', 'messaging', 'trading', 'risk'],
-  'order-management': ['app', 'database', 'messaging', 'pacifica', 'trading'],
+  'order-management': ['app', 'database', 'messaging', 'pacifica', 'trading', 'orders'],
   'pacifica-sim': ['pacifica'],
 } as const satisfies Record<string, readonly ConcernName[]>;
 

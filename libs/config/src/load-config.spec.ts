@@ -32,6 +32,7 @@ describe('loadConfig', () => {
     expect(config.pacifica.network).toBe('sim');
     expect(config.trading.paperTrading).toBe(true);
     expect(config.trading.portfolioValueUsd).toBe(100_000);
+    expect(config.orders.breaker).toEqual({ failureThreshold: 5, coolDownMs: 30_000 });
     expect(config.trading.paperStartingBalanceUsd).toBe(100_000);
     expect(config.trading.paperBookMaxAgeMs).toBe(30_000);
     expect(config.risk).toEqual({
@@ -81,6 +82,8 @@ describe('loadConfig', () => {
     [{ WHALE_THRESHOLD_USD: '-1' }, /WHALE_THRESHOLD_USD is invalid/],
     [{ TICK_SPOOL_MAX_MB: '0' }, /TICK_SPOOL_MAX_MB is invalid/],
     [{ PAPER_TRADING: 'maybe' }, /PAPER_TRADING is invalid/],
+    [{ BREAKER_FAILURE_THRESHOLD: '2.5' }, /BREAKER_FAILURE_THRESHOLD is invalid/],
+    [{ BREAKER_COOL_DOWN_SECONDS: '0' }, /BREAKER_COOL_DOWN_SECONDS is invalid/],
     [{ PAPER_STARTING_BALANCE_USD: '0' }, /PAPER_STARTING_BALANCE_USD is invalid/],
     [{ PAPER_STARTING_BALANCE_USD: 'lots' }, /PAPER_STARTING_BALANCE_USD is invalid/],
     [{ PAPER_BOOK_MAX_AGE_SECONDS: '-5' }, /PAPER_BOOK_MAX_AGE_SECONDS is invalid/],

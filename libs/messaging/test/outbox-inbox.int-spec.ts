@@ -220,4 +220,58 @@ describe('outbox and inbox on the embedded TimescaleDB', () => {
       await count(dataSource, 'inbox_messages WHERE consumer = $1', ['order-management']),
     ).toBe(1);
   });
+
+  it('runs a natural-key handler outside the inbox, so it may open its own transaction', async () => {
+    await dataSource.query(`CREATE TABLE requests_seen (client_order_id text)`);
+
+    @MessageConsumer()
+    class NaturalKeyConsumer {
+      // Idempotent by clientOrderId in real code; here it records every delivery it gets.
+      @EventPattern(Topics.OrdersRequests, { idempotentBy: 'natural-key' })
+      async onRequest(@Payload() request: OrderRequestV1) {
+        // Inside the inbox's transaction this would wait forever for the one embedded connection.
+        await dataSource.transaction((manager) =>
+          manager.query(`INSERT INTO requests_seen VALUES ($1)`, [request.clientOrderId]),
+        );
+      }
+    }
+
+    @Global()
+    @Module({})
+    class TestDataSourceModule {
+      static with(source: DataSource): DynamicModule {
+        const provider = { provide: DataSource, useValue: source };
+        return { module: TestDataSourceModule, providers: [provider], exports: [provider] };
+      }
+    }
+
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        TestDataSourceModule.with(dataSource),
+        MessagingModule.forRoot({
+          transport: 'memory',
+          group: 'order-management',
+          inbox: 'database',
+        }),
+      ],
+      controllers: [NaturalKeyConsumer],
+    }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    connectMessaging(app);
+    await app.startAllMicroservices();
+    await app.init();
+    const broker = app.get(InMemoryBroker);
+    const cloid = randomUUID();
+    const payload = { ...requestFixture.payload, clientOrderId: cloid } as OrderRequestV1;
+    const envelope = createEnvelope({ type: 'orders.requests', v: 1, key: cloid, payload });
+    const record = { key: cloid, value: JSON.stringify(envelope) };
+
+    broker.publish(Topics.OrdersRequests, record);
+    broker.publish(Topics.OrdersRequests, record);
+    await broker.idle();
+    await app.close();
+
+    expect(await count(dataSource, 'requests_seen WHERE client_order_id = $1', [cloid])).toBe(2);
+    expect(await count(dataSource, 'inbox_messages')).toBe(0);
+  });
 });

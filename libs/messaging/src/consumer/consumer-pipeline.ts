@@ -28,6 +28,8 @@ export type Invoke = (payload: unknown, context: MessageContext) => Promise<unkn
 export interface EventConsumer {
   consumer: string;
   invoke: Invoke;
+  /** See HandlerExtras.idempotentBy; `natural-key` handlers run without the inbox. */
+  idempotentBy?: 'inbox' | 'natural-key';
 }
 
 export type ParseResult =
@@ -109,15 +111,20 @@ export class ConsumerPipeline {
     topic: string,
     record: ReceivedRecord,
     { envelope, payload }: { envelope: Envelope; payload: unknown },
-    { consumer, invoke }: EventConsumer,
+    { consumer, invoke, idempotentBy }: EventConsumer,
     signal?: AbortSignal,
   ): Promise<DeliveryOutcome> {
     const { inbox, metrics, retry } = this.deps;
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcome = await inbox.runOnce(consumer, envelope.id, async (transaction) => {
-          await invoke(payload, new MessageContext([envelope, topic, attempt, transaction]));
-        });
+        const work = (transaction: unknown) =>
+          invoke(payload, new MessageContext([envelope, topic, attempt, transaction]));
+        const outcome =
+          idempotentBy === 'natural-key'
+            ? await work(undefined).then(() => 'handled' as const)
+            : await inbox.runOnce(consumer, envelope.id, async (transaction) => {
+                await work(transaction);
+              });
         if (outcome === 'duplicate') {
           metrics.duplicates.inc({ topic, consumer });
         }

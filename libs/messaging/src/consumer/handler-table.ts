@@ -8,6 +8,13 @@ import { EventConsumer, Invoke } from './consumer-pipeline';
 /** `@EventPattern(topic, { consumer: 'risk' })` names the handler in the inbox and dead letters. */
 export interface HandlerExtras {
   consumer?: string;
+  /**
+   * `inbox` (default): each message id is handled once, the handler's writes joining the inbox
+   * transaction. `natural-key`: the handler is idempotent by a key of the payload (an order's
+   * clientOrderId) and makes its own transactions, so it runs outside the inbox: with one
+   * embedded-database connection, a write of its own inside the inbox transaction would wait forever.
+   */
+  idempotentBy?: 'inbox' | 'natural-key';
 }
 
 /**
@@ -38,7 +45,11 @@ export class HandlerTable {
     }
     const consumers = this.events.get(pattern) ?? [];
     const fallback = consumers.length === 0 ? this.group : `${this.group}#${consumers.length}`;
-    consumers.push({ consumer: extras.consumer ?? fallback, invoke });
+    consumers.push({
+      consumer: extras.consumer ?? fallback,
+      invoke,
+      idempotentBy: extras.idempotentBy ?? 'inbox',
+    });
     this.events.set(pattern, consumers);
     return consumers.length === 1;
   }

@@ -2,4 +2,5 @@
 export { FakeExchange } from './fake-exchange';
 export { InMemoryBreakerRepository } from './in-memory-breaker.repository';
 export { InMemoryOrderRepository, InMemoryPositionRepository } from './in-memory-order.repository';
+export { ManualClock, OrdersHarness, type OrdersHarnessOptions } from './orders-harness';
 export { ORDERS_ENTITIES } from '../infrastructure/persistence/orders.entities';

@@ -3,9 +3,16 @@
  * request's fate is unknown and the breaker counts it. Safe to log: no keys or signatures.
  */
 export class ExchangeUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /**
+   * False only when the request surely never reached the exchange (connection refused, no credit
+   * left to send it): a place then ends `rejected` instead of `unknown`. Defaults to true.
+   */
+  readonly mayHaveReachedExchange: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; mayHaveReachedExchange?: boolean }) {
     super(message, options);
     this.name = 'ExchangeUnavailableError';
+    this.mayHaveReachedExchange = options?.mayHaveReachedExchange ?? true;
   }
 }
 

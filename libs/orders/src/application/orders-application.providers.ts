@@ -1,0 +1,31 @@
+import type { Provider } from '@nestjs/common';
+
+import { BreakerGate } from './commands/breaker-gate';
+import { CancelAllOrdersHandler } from './commands/cancel-all-orders.handler';
+import { CancelOrderHandler } from './commands/cancel-order.handler';
+import { HaltTradingHandler } from './commands/halt-trading.handler';
+import { PlaceOrderHandler } from './commands/place-order.handler';
+import { ResumeTradingHandler } from './commands/resume-trading.handler';
+import { LogBreakerChangesHandler } from './events/log-breaker-changes.handler';
+import { GetBreakerStatusHandler } from './queries/get-breaker-status.handler';
+import { GetOrderHandler } from './queries/get-order.handler';
+import { GetOrdersHandler } from './queries/get-orders.handler';
+import { GetPositionsHandler } from './queries/get-positions.handler';
+
+/**
+ * The orders write and read side on the CQRS buses. Needs the ports bound (OrderRepository,
+ * PositionRepository, BreakerRepository, ExchangePort, OrdersClockPort) and ORDERS_SETTINGS.
+ */
+export const ORDERS_APPLICATION_PROVIDERS: Provider[] = [
+  BreakerGate,
+  PlaceOrderHandler,
+  CancelOrderHandler,
+  CancelAllOrdersHandler,
+  HaltTradingHandler,
+  ResumeTradingHandler,
+  GetOrdersHandler,
+  GetOrderHandler,
+  GetPositionsHandler,
+  GetBreakerStatusHandler,
+  LogBreakerChangesHandler,
+];
