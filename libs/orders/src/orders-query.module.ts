@@ -7,15 +7,17 @@ import { CircuitBreakerController } from './interface/http/circuit-breaker.contr
 import { OrdersCommandSender } from './interface/http/orders-command.sender';
 import { OrdersController } from './interface/http/orders.controller';
 import { PositionsController } from './interface/http/positions.controller';
+import { OrdersReadModule } from './orders-read.module';
 
 /**
- * The orders API: orders, positions and the circuit breaker over REST and GraphQL. Reads go to
- * the query handlers (the database); writes go to order management as orders.commands.v1
- * requests through MessageBusPort, so the api-gateway imports only this, and the all-in-one app
- * reaches its own OrdersModule through the memory transport.
+ * The orders API: orders, positions and the circuit breaker over REST and GraphQL, for the
+ * api-gateway and the all-in-one app (order-management serves none). Reads go to the query
+ * handlers (OrdersReadModule, the database); writes go to order management as
+ * orders.commands.v1 requests through MessageBusPort (the memory transport in the all-in-one
+ * app, Kafka between split apps). Needs a DataSource, OutboxWriter and the auth guard.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, OrdersReadModule],
   controllers: [OrdersController, PositionsController, CircuitBreakerController],
   providers: [OrdersCommandSender, OrdersResolver, CircuitBreakerResolver],
 })
