@@ -144,6 +144,8 @@ describe('orders API (all-in-one app as a process)', () => {
       SYMBOLS: 'BTC,ETH',
       ADMIN_API_KEY,
       JWT_SECRET,
+      // Nest's wiring lines (routes mapped, handlers registered) are at debug.
+      LOG_LEVEL: 'debug',
     });
     await waitForOk(`${base}/health`, app, 90_000);
     keys.read = (await createKey('read')).key;
@@ -315,6 +317,11 @@ describe('orders API (all-in-one app as a process)', () => {
       expect({ path, status: answer.status }).toEqual({ path, status });
       expect(JSON.stringify(answer.body)).toContain(reason);
     }
+  });
+
+  it('registers each orders query handler once (OrdersModule and the API share OrdersReadModule)', () => {
+    expect(app.output()).toContain('Mapped {/api/v1/orders, POST}');
+    expect(app.output()).not.toContain('is already registered');
   });
 
   describe('the credential matrix on the orders routes', () => {
