@@ -40,14 +40,18 @@ export class CircuitBreakerResolver {
 
   @Mutation(() => CircuitBreakerModel, { description: 'Lift a halt' })
   async resumeTrading(
-    @Args('reason', { type: () => String, nullable: true, description: 'Why (logged)' })
+    @Args('reason', {
+      type: () => String,
+      nullable: true,
+      description: 'Why (kept in the audit trail)',
+    })
     reason: string | null | undefined,
     @Context('req') req: AuthenticatedRequest,
   ): Promise<CircuitBreakerView> {
     // Omitted, GraphQL passes undefined; given as null, null.
     const why = typeof reason === 'string' ? checkedReason(reason) : null;
     const requestedBy = requesterOf(req);
-    await this.commands.resume(requestedBy);
+    await this.commands.resume(requestedBy, why);
     this.logger.warn({ requestedBy, reason: why }, 'trading resumed');
     return this.circuitBreaker();
   }

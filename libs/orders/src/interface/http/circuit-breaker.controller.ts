@@ -82,8 +82,7 @@ export class CircuitBreakerController {
     @Req() req: AuthenticatedRequest,
   ): Promise<CircuitBreakerDto> {
     const requestedBy = requesterOf(req);
-    await this.commands.resume(requestedBy);
-    // The breaker stores who resumed and when; the reason is only logged (the command has none).
+    await this.commands.resume(requestedBy, body.reason ?? null);
     this.logger.warn({ requestedBy, reason: body.reason ?? null }, 'trading resumed');
     return this.status();
   }

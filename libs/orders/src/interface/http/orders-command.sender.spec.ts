@@ -63,9 +63,11 @@ describe('OrdersCommandSender', () => {
   it('sends halt and resume with who asked, and returns the breaker reply', async () => {
     answer(() => BREAKER);
     await expect(sender.halt('maintenance', 'api-key:abc')).resolves.toEqual(BREAKER);
-    await sender.resume('api-key:abc');
+    await sender.resume('api-key:abc', 'done');
+    await sender.resume('api-key:abc', null);
     expect(received).toEqual([
       { command: 'halt', reason: 'maintenance', requestedBy: 'api-key:abc' },
+      { command: 'resume', requestedBy: 'api-key:abc', reason: 'done' },
       { command: 'resume', requestedBy: 'api-key:abc' },
     ]);
   });
@@ -128,9 +130,9 @@ describe('OrdersCommandSender', () => {
   });
 
   it('answers ORDERS_UNAVAILABLE when nothing responds or the reply is late', async () => {
-    await expect(sender.resume('x')).rejects.toMatchObject({ code: 'ORDERS_UNAVAILABLE' });
+    await expect(sender.resume('x', null)).rejects.toMatchObject({ code: 'ORDERS_UNAVAILABLE' });
     answer(() => new Promise(() => undefined));
-    await expect(sender.resume('x')).rejects.toMatchObject({
+    await expect(sender.resume('x', null)).rejects.toMatchObject({
       code: 'ORDERS_UNAVAILABLE',
       details: { command: 'resume' },
     });
@@ -142,6 +144,6 @@ describe('OrdersCommandSender', () => {
       'cancel was answered with breaker, not order',
     );
     broker.respond(Topics.OrdersCommands, () => Promise.reject(new Error('database down')));
-    await expect(sender.resume('x')).rejects.toBeInstanceOf(RequestFailedError);
+    await expect(sender.resume('x', null)).rejects.toBeInstanceOf(RequestFailedError);
   });
 });

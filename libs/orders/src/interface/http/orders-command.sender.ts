@@ -49,8 +49,11 @@ export class OrdersCommandSender {
     return this.send({ command: 'halt', reason, requestedBy }, 'breaker');
   }
 
-  async resume(requestedBy: string): Promise<ReplyOf<'breaker'>> {
-    return this.send({ command: 'resume', requestedBy }, 'breaker');
+  async resume(requestedBy: string, reason: string | null): Promise<ReplyOf<'breaker'>> {
+    return this.send(
+      { command: 'resume', requestedBy, ...(reason === null ? {} : { reason }) },
+      'breaker',
+    );
   }
 
   private async send<O extends Outcome>(command: OrderCommandV1, expected: O): Promise<ReplyOf<O>> {

@@ -15,7 +15,10 @@ export class HaltTradingDto {
 
 /** Body of POST /api/v1/admin/circuit-breaker/resume. */
 export class ResumeTradingDto {
-  @ApiPropertyOptional({ maxLength: 500, description: 'Why trading may go on (logged)' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'Why trading may go on; kept in the audit trail',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 500)
