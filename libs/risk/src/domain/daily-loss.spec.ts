@@ -36,6 +36,16 @@ describe('DailyLossTracker', () => {
     expect(recovered.dailyPnlUsd).toEqual(usd(1000));
   });
 
+  it('keeps the time of the first breach when the loss deepens', () => {
+    const tracker = DailyLossTracker.create(5);
+    tracker.observe(usd(100_000), at('2026-03-10T00:00:00.000Z'));
+    tracker.observe(usd(94_000), at('2026-03-10T09:00:00.000Z'));
+
+    const deeper = tracker.observe(usd(90_000), at('2026-03-10T11:00:00.000Z'));
+
+    expect(deeper.stoppedAt).toEqual(at('2026-03-10T09:00:00.000Z'));
+  });
+
   it.each([
     [
       '23:59:59.999 is still the stopped day',
