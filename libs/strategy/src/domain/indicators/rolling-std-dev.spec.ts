@@ -1,5 +1,5 @@
 import { batchRolling, batchStats, randomWalk, worstRelativeError } from '../testing/series';
-import { type MeanAndStdDev, RollingStdDev } from './rolling-std-dev';
+import { RollingStdDev, type MeanAndStdDev } from './rolling-std-dev';
 
 describe('RollingStdDev', () => {
   it.each([

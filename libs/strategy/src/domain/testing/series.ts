@@ -25,7 +25,9 @@ export function batchRolling<T>(
   period: number,
   compute: (window: readonly number[]) => T,
 ): (T | null)[] {
-  return values.map((_, i) => (i + 1 < period ? null : compute(values.slice(i + 1 - period, i + 1))));
+  return values.map((_, i) =>
+    i + 1 < period ? null : compute(values.slice(i + 1 - period, i + 1)),
+  );
 }
 
 /** The largest |actual − expected| / |expected| over the pairs where both are defined. */
