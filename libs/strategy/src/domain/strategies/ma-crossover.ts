@@ -86,11 +86,7 @@ export class MaCrossoverStrategy extends CandleStrategy {
         .div(candle.close);
       return [this.signal(candle, cross, 'bid', 'entry', size.toFixed(), 'fast-crossed-above')];
     }
-    if (
-      cross?.direction === 'down' &&
-      position !== undefined &&
-      new Decimal(position.size).isPos()
-    ) {
+    if (cross?.direction === 'down' && position !== undefined && new Decimal(position.size).gt(0)) {
       return [this.signal(candle, cross, 'ask', 'exit', position.size, 'fast-crossed-below')];
     }
     return [];

@@ -87,7 +87,7 @@ export class MeanReversionStrategy extends CandleStrategy {
   protected decide(candle: Candle, context: StrategyContext): Signal[] {
     const position = positionOn(context, candle.symbol);
     if (position !== undefined) {
-      return new Decimal(position.size).isPos() ? this.exits(candle, position) : [];
+      return new Decimal(position.size).gt(0) ? this.exits(candle, position) : [];
     }
     const bands = this.bands(candle);
     if (bands === null || Number(candle.close) >= bands.lower || this.whaleBlocks(candle)) {
