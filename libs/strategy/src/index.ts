@@ -11,3 +11,4 @@ export { RollingMean } from './domain/indicators/rolling-mean';
 export { type MeanAndStdDev, RollingStdDev } from './domain/indicators/rolling-std-dev';
 export { Ema } from './domain/indicators/ema';
 export { Rsi } from './domain/indicators/rsi';
+export { Atr, type PriceRange } from './domain/indicators/atr';
