@@ -41,14 +41,15 @@ export type MeanReversionReason =
   'close-below-lower-band' | 'close-above-upper-band' | 'stop-loss' | 'take-profit';
 
 /**
- * Long-only mean reversion on closes. Flat and window full: enter when the close is below
- * mean − k·σ (population σ), unless a fresh ask-side whale sits on the symbol, a wall of sellers
- * the dip would be bought into. Long: exit at the stop (entry − stopLossPct %) or the take profit
- * (entry + takeProfitPct %) as soon as the candle's low or high touches it, signalled at that
- * level, or at the open when the candle opened beyond it (a gap); the stop wins when one candle
- * touches both (the order inside a candle is unknown, so assume the worse); otherwise exit when
- * the close is above mean + k·σ, signalled at the close. Stops work before the window is full.
- * A short position on the symbol is left alone and blocks entries.
+ * Long-only mean reversion on the last `lookback` closes of each symbol, this candle's included
+ * (compared in doubles: the bands are statistics). Flat and window full: enter when the close is
+ * below mean − k·σ (population σ), unless a fresh ask-side whale sits on the symbol, a wall of
+ * sellers the dip would be bought into. Long: exit at the stop (entry − stopLossPct %) or the take
+ * profit (entry + takeProfitPct %) as soon as the candle's low or high touches it, signalled at
+ * that level, or at the open when the candle opened beyond it (a gap); the stop wins when one
+ * candle touches both (the order inside a candle is unknown, so assume the worse); otherwise exit
+ * when the close is above mean + k·σ, signalled at the close. Stops work before the window is
+ * full. A short position on the symbol is left alone and blocks entries.
  */
 export class MeanReversionStrategy extends CandleStrategy {
   readonly name = 'mean_reversion';
