@@ -1,1 +1,14 @@
 export * from './strategy.module';
+export * from './domain/strategy';
+export * from './domain/strategy-definition';
+export * from './domain/strategy-registry';
+export * from './domain/strategy.errors';
+export * from './domain/performance';
+export * from './domain/strategies/mean-reversion';
+export * from './domain/strategies/ma-crossover';
+export type { Indicator } from './domain/indicators/indicator';
+export { RollingMean } from './domain/indicators/rolling-mean';
+export { type MeanAndStdDev, RollingStdDev } from './domain/indicators/rolling-std-dev';
+export { Ema } from './domain/indicators/ema';
+export { Rsi } from './domain/indicators/rsi';
+export { Atr, type PriceRange } from './domain/indicators/atr';

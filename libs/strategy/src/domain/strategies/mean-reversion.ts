@@ -1,0 +1,203 @@
+import { z } from 'zod';
+
+import { Decimal } from '@nexwave/core';
+
+import { RollingStdDev } from '../indicators/rolling-std-dev';
+import {
+  candleEnd,
+  CandleStrategy,
+  indicatorString,
+  positionOn,
+  timeframeSchema,
+  type Candle,
+  type Signal,
+  type StrategyContext,
+  type StrategyPosition,
+  type WhaleEvent,
+} from '../strategy';
+import { defineStrategy } from '../strategy-definition';
+
+export const meanReversionParameters = z.strictObject({
+  timeframe: timeframeSchema.default('1h'),
+  /** Candles in the window of closes the mean and σ are taken over. */
+  lookback: z.number().int().min(2).default(20),
+  /** Enter long when the close is below mean − entryStdDevs × σ. */
+  entryStdDevs: z.number().positive().default(2),
+  /** Exit when the close is above mean + exitStdDevs × σ. */
+  exitStdDevs: z.number().default(2),
+  /** Stop loss and take profit, in % of the entry price. */
+  stopLossPct: z.number().positive().lt(100).default(3),
+  takeProfitPct: z.number().positive().default(5),
+  /** Each entry is worth this % of portfolio equity at the close. */
+  positionPct: z.number().positive().max(100).default(10),
+  /** An ask-side whale blocks entries for this long after it was detected... */
+  whaleMaxAgeMinutes: z.number().nonnegative().default(15),
+  /** ...if its notional is at least this (the detector already applies per-market thresholds). */
+  whaleMinNotionalUsd: z.number().nonnegative().default(0),
+});
+export type MeanReversionParameters = z.output<typeof meanReversionParameters>;
+
+export type MeanReversionReason =
+  'close-below-lower-band' | 'close-above-upper-band' | 'stop-loss' | 'take-profit';
+
+/**
+ * Long-only mean reversion on the last `lookback` closes of each symbol, this candle's included
+ * (compared in doubles: the bands are statistics). Flat and window full: enter when the close is
+ * below mean − k·σ (population σ), unless a fresh ask-side whale sits on the symbol, a wall of
+ * sellers the dip would be bought into. Long: exit at the stop (entry − stopLossPct %) or the take
+ * profit (entry + takeProfitPct %) as soon as the candle's low or high touches it, signalled at
+ * that level, or at the open when the candle opened beyond it (a gap); the stop wins when one
+ * candle touches both (the order inside a candle is unknown, so assume the worse); otherwise exit
+ * when the close is above mean + k·σ, signalled at the close. Stops work before the window is
+ * full. A short position on the symbol is left alone and blocks entries.
+ */
+export class MeanReversionStrategy extends CandleStrategy {
+  readonly name = 'mean_reversion';
+  readonly warmUpCandles: number;
+  private readonly windows = new Map<string, RollingStdDev>();
+  private readonly askWhaleSeenAt = new Map<string, number>();
+
+  constructor(
+    id: string,
+    readonly parameters: MeanReversionParameters,
+  ) {
+    super(id, parameters.timeframe);
+    this.warmUpCandles = parameters.lookback;
+  }
+
+  override onWhale(event: WhaleEvent): void {
+    if (
+      event.side !== 'ask' ||
+      new Decimal(event.notionalUsd).lt(this.parameters.whaleMinNotionalUsd)
+    ) {
+      return;
+    }
+    const seen = this.askWhaleSeenAt.get(event.symbol) ?? -Infinity;
+    this.askWhaleSeenAt.set(event.symbol, Math.max(seen, event.detectedAt.getTime()));
+  }
+
+  protected observe(candle: Candle): void {
+    let window = this.windows.get(candle.symbol);
+    if (window === undefined) {
+      window = new RollingStdDev(this.parameters.lookback);
+      this.windows.set(candle.symbol, window);
+    }
+    window.update(Number(candle.close));
+  }
+
+  protected decide(candle: Candle, context: StrategyContext): Signal[] {
+    const position = positionOn(context, candle.symbol);
+    if (position !== undefined) {
+      return new Decimal(position.size).gt(0) ? this.exits(candle, position) : [];
+    }
+    const bands = this.bands(candle);
+    if (bands === null || Number(candle.close) >= bands.lower || this.whaleBlocks(candle)) {
+      return [];
+    }
+    const close = new Decimal(candle.close);
+    const { positionPct, stopLossPct, takeProfitPct } = this.parameters;
+    return [
+      {
+        ...this.signal(candle, 'bid', 'entry', 'close-below-lower-band', bands),
+        size: new Decimal(context.portfolio.equityUsd)
+          .mul(positionPct)
+          .div(100)
+          .div(close)
+          .toFixed(),
+        price: candle.close,
+        stopLoss: close.mul(new Decimal(100).minus(stopLossPct)).div(100).toFixed(),
+        takeProfit: close.mul(new Decimal(100).plus(takeProfitPct)).div(100).toFixed(),
+      },
+    ];
+  }
+
+  private exits(candle: Candle, position: StrategyPosition): Signal[] {
+    const entry = new Decimal(position.entryPrice);
+    const open = new Decimal(candle.open);
+    const stop = entry.mul(new Decimal(100).minus(this.parameters.stopLossPct)).div(100);
+    const target = entry.mul(new Decimal(100).plus(this.parameters.takeProfitPct)).div(100);
+    const bands = this.bands(candle);
+    const exit = (reason: MeanReversionReason, price: Decimal): Signal[] => [
+      {
+        ...this.signal(candle, 'ask', 'exit', reason, bands),
+        size: position.size,
+        price: price.toFixed(),
+        stopLoss: null,
+        takeProfit: null,
+      },
+    ];
+    if (new Decimal(candle.low).lte(stop)) {
+      return exit('stop-loss', Decimal.min(open, stop));
+    }
+    if (new Decimal(candle.high).gte(target)) {
+      return exit('take-profit', Decimal.max(open, target));
+    }
+    if (bands !== null && Number(candle.close) > bands.upper) {
+      return exit('close-above-upper-band', new Decimal(candle.close));
+    }
+    return [];
+  }
+
+  private bands(candle: Candle): Bands | null {
+    const stats = this.windows.get(candle.symbol)?.value ?? null;
+    if (stats === null) {
+      return null;
+    }
+    const { entryStdDevs, exitStdDevs } = this.parameters;
+    return {
+      mean: stats.mean,
+      stdDev: stats.stdDev,
+      lower: stats.mean - entryStdDevs * stats.stdDev,
+      upper: stats.mean + exitStdDevs * stats.stdDev,
+    };
+  }
+
+  /** A whale detected within whaleMaxAgeMinutes before the candle closed (not after it). */
+  private whaleBlocks(candle: Candle): boolean {
+    const seen = this.askWhaleSeenAt.get(candle.symbol);
+    if (seen === undefined) {
+      return false;
+    }
+    const age = candleEnd(candle).getTime() - seen;
+    return age >= 0 && age <= this.parameters.whaleMaxAgeMinutes * 60_000;
+  }
+
+  private signal(
+    candle: Candle,
+    side: Signal['side'],
+    intent: Signal['intent'],
+    reason: MeanReversionReason,
+    bands: Bands | null,
+  ): Pick<Signal, 'symbol' | 'side' | 'intent' | 'reason' | 'indicators' | 'bucketStart'> {
+    const indicators: Record<string, string> = { close: candle.close };
+    if (bands !== null) {
+      indicators.mean = indicatorString(bands.mean);
+      indicators.stdDev = indicatorString(bands.stdDev);
+      indicators.lowerBand = indicatorString(bands.lower);
+      indicators.upperBand = indicatorString(bands.upper);
+    }
+    return {
+      symbol: candle.symbol,
+      side,
+      intent,
+      reason,
+      indicators,
+      bucketStart: candle.bucketStart,
+    };
+  }
+}
+
+interface Bands {
+  readonly mean: number;
+  readonly stdDev: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+export const meanReversion = defineStrategy({
+  name: 'mean_reversion',
+  description:
+    'Long when the close falls below mean − 2σ, out above mean + 2σ, stop −3 %, target +5 %',
+  parameters: meanReversionParameters,
+  create: (id, parameters) => new MeanReversionStrategy(id, parameters),
+});
