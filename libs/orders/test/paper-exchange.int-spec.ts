@@ -386,37 +386,67 @@ function paperExchangeSuite(openStreams: () => Promise<StreamPort>): void {
 
   it('starts from the repositories: working orders, open and flat positions', async () => {
     const repository = new InMemoryOrderRepository();
-    const resting = Order.create(limit('st-rest', 'bid', '0.1', '90000'), T0);
-    const closedBtc = Position.flat('BTC')
-      .apply({ side: 'bid', amount: '0.1', price: '100000', feeUsd: '4', at: T0 })
-      .apply({ side: 'ask', amount: '0.1', price: '101000', feeUsd: '4.04', at: T0 });
+    const positions = new InMemoryPositionRepository(repository);
+    const restingId = '0b7e7c52-58a4-4d8c-9f0e-3f1f1c1e2a01';
+    // What the repositories hold after earlier paper trading: a BTC round trip (flat now, with
+    // realised PnL and fees), an open ETH position, and a BTC bid still resting.
+    const filled = async (
+      clientOrderId: string,
+      request: OrderRequest,
+      price: string,
+      feeUsd: string,
+    ) => {
+      const { order, events } = Order.create({ ...request, clientOrderId }, T0);
+      const opened = order.open(`paper-${clientOrderId}`, { cause: 'paper', at: T0 });
+      const fill = order.applyFill(
+        {
+          fillId: `fill-${clientOrderId}`,
+          amount: request.amount,
+          price,
+          feeUsd,
+          liquidity: 'taker',
+          at: T0,
+        },
+        'paper',
+      );
+      const stored = await positions.find(request.symbol, true);
+      const position = stored.apply({
+        side: request.side,
+        amount: request.amount,
+        price,
+        feeUsd,
+        at: T0,
+      });
+      await repository.add({ order, events: [...events, ...opened, ...fill], position });
+    };
+    await filled('0b7e7c52-58a4-4d8c-9f0e-3f1f1c1e2a02', market('', 'bid', '0.1'), '100000', '4');
+    await filled(
+      '0b7e7c52-58a4-4d8c-9f0e-3f1f1c1e2a03',
+      market('', 'ask', '0.1'),
+      '101000',
+      '4.04',
+    );
+    await filled(
+      '0b7e7c52-58a4-4d8c-9f0e-3f1f1c1e2a04',
+      { ...market('', 'bid', '1'), symbol: 'ETH' },
+      '3500',
+      '1.4',
+    );
+    const resting = Order.create(limit(restingId, 'bid', '0.1', '90000'), T0);
     const opened = resting.order.open('paper-before-restart', { cause: 'paper', at: T0 });
     await repository.add({
       order: resting.order,
       events: [...resting.events, ...opened],
-      position: closedBtc,
-    });
-    const eth = Order.create({ ...market('st-eth', 'bid', '1'), symbol: 'ETH' }, T0);
-    await repository.add({
-      ...eth,
-      position: Position.flat('ETH').apply({
-        side: 'bid',
-        amount: '1',
-        price: '3500',
-        feeUsd: '1.4',
-        at: T0,
-      }),
+      position: null,
     });
 
     const { exchange } = await openExchange();
-    await startPaperExchange(exchange, repository, new InMemoryPositionRepository(repository), [
-      'BTC',
-    ]);
+    await startPaperExchange(exchange, repository, positions, ['BTC']);
 
     expect(await exchange.openOrders()).toEqual([
       expect.objectContaining({
         exchangeOrderId: 'paper-before-restart',
-        clientOrderId: 'st-rest',
+        clientOrderId: restingId,
       }),
     ]);
     expect(await exchange.positions()).toEqual([{ symbol: 'ETH', size: '1', entryPrice: '3500' }]);
