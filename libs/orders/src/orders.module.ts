@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { ORDERS_PROVIDERS } from './infrastructure/orders.providers';
+import { ORDERS_ENTITIES } from './infrastructure/persistence/orders.entities';
 import { OrderCommandsConsumer } from './interface/messages/order-commands.consumer';
 import { OrderRequestsConsumer } from './interface/messages/order-requests.consumer';
 
@@ -11,7 +13,7 @@ import { OrderRequestsConsumer } from './interface/messages/order-requests.consu
  * they are sent, behind the circuit breaker.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, TypeOrmModule.forFeature(ORDERS_ENTITIES)],
   controllers: [OrderRequestsConsumer, OrderCommandsConsumer],
   providers: ORDERS_PROVIDERS,
 })

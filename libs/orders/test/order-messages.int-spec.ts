@@ -1,50 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Global, Module, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
 
 import { ConfigModule, loadConfig } from '@nexwave/config';
+import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
   connectMessaging,
   createEnvelope,
   deadLetterTopic,
   MessageBusPort,
+  MESSAGING_ENTITIES,
   MessagingModule,
   Topics,
   type DeadLetterV1,
   type Envelope,
   type OrderCommandReplyV1,
   type OrderCommandV1,
+  type OrderEventV1,
   type OrderRequestV1,
 } from '@nexwave/messaging';
 import { InMemoryBroker, readGoldenFixture } from '@nexwave/messaging/testing';
-import {
-  BreakerRepository,
-  ExchangePort,
-  OrderRepository,
-  OrdersModule,
-  PositionRepository,
-} from '@nexwave/orders';
-import {
-  FakeExchange,
-  InMemoryBreakerRepository,
-  InMemoryOrderRepository,
-  InMemoryPositionRepository,
-} from '@nexwave/orders/testing';
-
-const orders = new InMemoryOrderRepository();
-const exchange = new FakeExchange();
-
-@Global()
-@Module({
-  providers: [
-    { provide: OrderRepository, useValue: orders },
-    { provide: PositionRepository, useValue: new InMemoryPositionRepository(orders) },
-    { provide: BreakerRepository, useValue: new InMemoryBreakerRepository() },
-    { provide: ExchangePort, useValue: exchange },
-  ],
-  exports: [OrderRepository, PositionRepository, BreakerRepository, ExchangePort],
-})
-class FakePortsModule {}
+import { ExchangePort, OrderRepository, OrdersModule } from '@nexwave/orders';
+import { FakeExchange, ORDERS_ENTITIES } from '@nexwave/orders/testing';
 
 const fixture = readGoldenFixture(
   'orders/fixtures/order-request.v1.json',
@@ -52,45 +30,87 @@ const fixture = readGoldenFixture(
 const orderRequest = (overrides: Partial<OrderRequestV1> = {}): OrderRequestV1 =>
   ({ ...fixture.payload, clientOrderId: randomUUID(), ...overrides }) as OrderRequestV1;
 
-// The consumers of orders.requests.v1 and orders.commands.v1 in the real OrdersModule, over the
-// memory transport, with the ports faked (the persistence int-spec covers the database).
+/** Resolves once `check` holds, polling every 10 ms; fails after a generous deadline. */
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+// The OrdersModule as the apps wire it (database repositories and outbox, database inbox, the one
+// embedded connection), over the memory transport; only the exchange is a fake.
 describe('orders messages: requests and commands reach the command handlers', () => {
+  const exchange = new FakeExchange();
+  let database: TestDatabase;
   let app: INestApplication;
   let bus: MessageBusPort;
   let broker: InMemoryBroker;
+  let orders: OrderRepository;
   const deadLetters: Envelope<DeadLetterV1>[] = [];
+  const published: Envelope<OrderEventV1>[] = [];
 
   beforeAll(async () => {
+    database = await startTestDatabase();
+    const dataSource = await database.freshDataSource({
+      entities: [...MESSAGING_ENTITIES, ...ORDERS_ENTITIES],
+    });
+
+    @Global()
+    @Module({
+      providers: [{ provide: DataSource, useValue: dataSource }],
+      exports: [DataSource],
+    })
+    class TestDataSourceModule {}
+
     const moduleRef = await Test.createTestingModule({
       imports: [
         ConfigModule.forRoot(loadConfig('order-management', {})),
+        TestDataSourceModule,
         MessagingModule.forRoot({
           transport: 'memory',
           group: 'order-management',
+          inbox: 'database',
+          outbox: { relayIntervalMs: 20 },
           retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
         }),
-        FakePortsModule,
         OrdersModule,
       ],
-    }).compile();
+    })
+      .overrideProvider(ExchangePort)
+      .useValue(exchange)
+      .compile();
     app = moduleRef.createNestApplication({ logger: false });
     connectMessaging(app);
     await app.startAllMicroservices();
     await app.init();
     bus = app.get(MessageBusPort);
     broker = app.get(InMemoryBroker);
+    orders = app.get(OrderRepository);
     broker.subscribe(deadLetterTopic(Topics.OrdersRequests), (record) => {
       deadLetters.push(JSON.parse(record.value) as Envelope<DeadLetterV1>);
       return Promise.resolve();
     });
+    broker.subscribe(Topics.OrdersEvents, (record) => {
+      published.push(JSON.parse(record.value) as Envelope<OrderEventV1>);
+      return Promise.resolve();
+    });
   });
 
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    await database?.stop();
+  });
 
   const statusOf = async (clientOrderId: string) =>
     (await orders.findByClientOrderId(clientOrderId))?.status;
   const command = (body: OrderCommandV1): Promise<OrderCommandReplyV1> =>
     bus.request(Topics.OrdersCommands, body);
+  const eventsOf = (clientOrderId: string) =>
+    published.filter((e) => e.payload.clientOrderId === clientOrderId).map((e) => e.payload.event);
 
   it('turns a request into an order on the exchange, and a replay creates nothing new', async () => {
     const request = orderRequest();
@@ -103,17 +123,19 @@ describe('orders messages: requests and commands reach the command handlers', ()
     const record = { key: request.clientOrderId, value: JSON.stringify(envelope) };
 
     broker.publish(Topics.OrdersRequests, record);
-    await broker.idle();
-    const eventsAfterFirst = orders.events.length;
+    await until(() => eventsOf(request.clientOrderId).length === 2, 'the order events');
     broker.publish(Topics.OrdersRequests, record);
     await bus.publish(Topics.OrdersRequests, request, { key: request.clientOrderId });
-    await broker.idle();
+    // The outbox relays in order: once a later order's events are out, any replay's would be too.
+    const later = orderRequest();
+    await bus.publish(Topics.OrdersRequests, later, { key: later.clientOrderId });
+    await until(() => eventsOf(later.clientOrderId).length === 2, 'the later order events');
 
     expect(await statusOf(request.clientOrderId)).toBe('open');
+    expect(eventsOf(request.clientOrderId)).toEqual(['accepted', 'opened']);
     expect(exchange.placed.filter((p) => p.clientOrderId === request.clientOrderId)).toHaveLength(
       1,
     );
-    expect(orders.events.length).toBe(eventsAfterFirst);
   });
 
   it('dead-letters a malformed request with the reason and handles the next one', async () => {

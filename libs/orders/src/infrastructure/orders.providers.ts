@@ -6,6 +6,8 @@ import { systemClock } from '@nexwave/core';
 import { ORDERS_SETTINGS, type OrdersSettings } from '../application/commands/orders-settings';
 import { ORDERS_APPLICATION_PROVIDERS } from '../application/orders-application.providers';
 import { OrdersClockPort } from '../application/ports/orders-clock.port';
+import { EXCHANGE_PROVIDERS } from './exchange/exchange.providers';
+import { ordersPersistenceProviders } from './persistence/orders-persistence.providers';
 
 /** What the orders context reads of the config. */
 type OrdersConfig = Pick<AppConfig, 'trading' | 'orders'>;
@@ -15,11 +17,14 @@ export function ordersSettings(config: OrdersConfig): OrdersSettings {
 }
 
 /**
- * The orders context's wiring: its handlers, the clock and its settings from the config. The
- * ports come from the persistence and exchange providers.
+ * The orders context's wiring: its handlers, the clock, its settings from the config, the
+ * repositories and the exchange chosen by config. Needs from the app: a DataSource with
+ * ORDERS_ENTITIES, OutboxWriter, StreamPort and PACIFICA_ENDPOINTS.
  */
 export const ORDERS_PROVIDERS: Provider[] = [
   { provide: OrdersClockPort, useValue: systemClock },
   { provide: ORDERS_SETTINGS, useFactory: ordersSettings, inject: [APP_CONFIG] },
   ...ORDERS_APPLICATION_PROVIDERS,
+  ...ordersPersistenceProviders,
+  ...EXCHANGE_PROVIDERS,
 ];
