@@ -40,7 +40,11 @@ export class KafkaTopics {
     await this.producer.send({ topic, acks: -1, messages: [{ key, value }] });
   }
 
-  async watch<P>(topic: string): Promise<TopicWatch<P>> {
+  /** Reads `topic` from its first offset; `onMessage` sees each envelope as it arrives. */
+  async watch<P>(
+    topic: string,
+    onMessage?: (envelope: Envelope<P>) => void,
+  ): Promise<TopicWatch<P>> {
     const consumer = this.kafka.consumer({
       groupId: `watch-${topic}-${this.run}`,
       maxWaitTimeInMs: 50,
@@ -53,7 +57,9 @@ export class KafkaTopics {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await consumer.run({
       eachMessage: ({ message }) => {
-        messages.push(JSON.parse(message.value?.toString() ?? 'null') as Envelope<P>);
+        const envelope = JSON.parse(message.value?.toString() ?? 'null') as Envelope<P>;
+        messages.push(envelope);
+        onMessage?.(envelope);
         return Promise.resolve();
       },
     });
