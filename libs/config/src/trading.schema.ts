@@ -28,6 +28,10 @@ export const tradingConcern = concern({
       doc: 'Id recorded on orders and positions of this strategy instance.',
       default: 'mean_reversion_1',
     }),
+    RECONCILE_INTERVAL_SECONDS: variable(positiveNumber, {
+      doc: 'Pause between two order reconciliations with the exchange (one also runs at start-up).',
+      default: '60',
+    }),
     SYMBOLS: variable(csv.optional(), {
       doc: 'Comma-separated markets (case-sensitive, e.g. BTC,ETH,kBONK). Unset: every listed market.',
     }),
@@ -40,5 +44,6 @@ export const tradingConcern = concern({
     strategy: v.STRATEGY,
     strategyId: v.STRATEGY_ID,
     symbols: v.SYMBOLS,
+    reconcileIntervalMs: v.RECONCILE_INTERVAL_SECONDS * 1_000,
   }),
 });

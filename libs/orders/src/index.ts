@@ -23,6 +23,10 @@ export * from './application/commands/halt-trading.command';
 export * from './application/commands/place-order.command';
 export * from './application/commands/reconcile-orders.command';
 export * from './application/commands/resume-trading.command';
+export * from './application/exchange-updates/apply-order-update.command';
+export * from './application/exchange-updates/order-still-unknown.event';
+export * from './application/exchange-updates/reconciliation-plan';
+export * from './application/exchange-updates/reconciliation.options';
 
 export * from './application/queries/get-breaker-status.query';
 export * from './application/queries/get-order.query';
@@ -42,3 +46,6 @@ export * from './application/events/order-placed.event';
 export * from './application/events/order-rejected.event';
 export * from './application/events/trading-halted.event';
 export * from './application/events/trading-resumed.event';
+
+export * from './infrastructure/exchange/pacifica-exchange.adapter';
+export * from './infrastructure/exchange/pacifica-exchange.factory';

@@ -1,5 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 
+import type { PositionDifference } from '../exchange-updates/reconciliation-plan';
+
 export type ReconciliationTrigger = 'startup' | 'schedule' | 'admin';
 
 /** What one reconciliation pass found and corrected; every correction is also an order event. */
@@ -13,6 +15,8 @@ export interface ReconciliationReport {
   readonly unknownOrders: readonly string[];
   /** Working on the exchange but not in our database (exchange order ids). */
   readonly foreignOrders: readonly string[];
+  /** Symbols whose position on the exchange differs from the one our fills built. */
+  readonly positionDifferences: readonly PositionDifference[];
 }
 
 /** Compare open orders, fills and positions on the exchange with ours and correct ours. */
