@@ -202,6 +202,7 @@ describe('order management over Kafka, in its own process', () => {
     expect(deadLetter.reason).toContain('side');
     await settled(afterMalformed.clientOrderId, 'filled');
     expect(eventsOf(malformed.clientOrderId)).toEqual([]);
+    expect(deadLetters.messages.map((m) => m.payload.messageId)).toEqual([envelope.id]);
 
     // An operator halts trading over orders.commands.v1: the next request is rejected with the
     // halt's reason, and after resume the one after it fills.
