@@ -21,7 +21,12 @@ import {
   type OrderRequestV1,
 } from '@nexwave/messaging';
 import { InMemoryBroker, readGoldenFixture } from '@nexwave/messaging/testing';
-import { ExchangePort, OrderRepository, OrdersModule } from '@nexwave/orders';
+import {
+  ExchangePort,
+  ExchangeUnavailableError,
+  OrderRepository,
+  OrdersModule,
+} from '@nexwave/orders';
 import { FakeExchange, ORDERS_ENTITIES } from '@nexwave/orders/testing';
 
 const fixture = readGoldenFixture(
@@ -195,6 +200,10 @@ describe('orders messages: requests and commands reach the command handlers', ()
     const canceled = await command({ command: 'cancel', clientOrderId: first.clientOrderId });
     const all = await command({ command: 'cancel_all', symbol: 'SOL' });
     const missing = await command({ command: 'cancel', clientOrderId: randomUUID() });
+    const third = orderRequest({ symbol: 'SOL' });
+    await command({ command: 'place', request: third });
+    exchange.failNext(new ExchangeUnavailableError('HTTP 503'));
+    const unavailable = await command({ command: 'cancel', clientOrderId: third.clientOrderId });
 
     expect(placed).toMatchObject({
       outcome: 'order',
@@ -203,5 +212,11 @@ describe('orders messages: requests and commands reach the command handlers', ()
     expect(canceled).toMatchObject({ outcome: 'order', order: { status: 'canceled' } });
     expect(all).toEqual({ outcome: 'canceled', clientOrderIds: [second.clientOrderId] });
     expect(missing).toMatchObject({ outcome: 'rejected', code: 'ORDER_NOT_FOUND' });
+    expect(unavailable).toEqual({
+      outcome: 'rejected',
+      code: 'EXCHANGE_UNAVAILABLE',
+      reason: 'HTTP 503',
+    });
+    expect(await statusOf(third.clientOrderId)).toBe('open');
   });
 });

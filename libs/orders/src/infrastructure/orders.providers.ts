@@ -8,6 +8,7 @@ import { ORDERS_APPLICATION_PROVIDERS } from '../application/orders-application.
 import { OrdersClockPort } from '../application/ports/orders-clock.port';
 import { EXCHANGE_PROVIDERS } from './exchange/exchange.providers';
 import { ordersPersistenceProviders } from './persistence/orders-persistence.providers';
+import { EXCHANGE_UPDATES_PROVIDERS } from './reconciliation.providers';
 
 /** What the orders context reads of the config. */
 type OrdersConfig = Pick<AppConfig, 'trading' | 'orders'>;
@@ -18,7 +19,7 @@ export function ordersSettings(config: OrdersConfig): OrdersSettings {
 
 /**
  * The orders context's wiring: its handlers, the clock, its settings from the config, the
- * repositories and the exchange chosen by config. Needs from the app: a DataSource with
+ * repositories, the exchange chosen by config, its updates and reconciliation. Needs from the app: a DataSource with
  * ORDERS_ENTITIES, OutboxWriter, StreamPort and PACIFICA_ENDPOINTS.
  */
 export const ORDERS_PROVIDERS: Provider[] = [
@@ -27,4 +28,5 @@ export const ORDERS_PROVIDERS: Provider[] = [
   ...ORDERS_APPLICATION_PROVIDERS,
   ...ordersPersistenceProviders,
   ...EXCHANGE_PROVIDERS,
+  ...EXCHANGE_UPDATES_PROVIDERS,
 ];

@@ -9,7 +9,7 @@ import { ExchangePort } from '../application/ports/exchange.port';
 import { OrderRepository } from '../application/ports/order.repository.port';
 import { OrdersClockPort } from '../application/ports/orders-clock.port';
 import { PositionRepository } from '../application/ports/position.repository.port';
-import { DEFAULT_BREAKER_SETTINGS } from '../domain/circuit-breaker';
+import { DEFAULT_BREAKER_SETTINGS, type BreakerSnapshot } from '../domain/circuit-breaker';
 import { FakeExchange } from './fake-exchange';
 import { InMemoryBreakerRepository } from './in-memory-breaker.repository';
 import { InMemoryOrderRepository, InMemoryPositionRepository } from './in-memory-order.repository';
@@ -34,6 +34,8 @@ export interface OrdersHarnessOptions {
   /** A FakeExchange subclass a test instruments. */
   readonly exchange?: FakeExchange;
   readonly start?: Date;
+  /** The breaker as stored before the handlers start. */
+  readonly breaker?: BreakerSnapshot;
 }
 
 /**
@@ -56,6 +58,9 @@ export class OrdersHarness {
   static async create(options: OrdersHarnessOptions = {}): Promise<OrdersHarness> {
     const orders = new InMemoryOrderRepository();
     const breakers = new InMemoryBreakerRepository();
+    if (options.breaker) {
+      await breakers.save(options.breaker, []);
+    }
     const exchange = options.exchange ?? new FakeExchange();
     const clock = new ManualClock(options.start ?? new Date('2026-01-15T12:00:00.000Z'));
     const settings: OrdersSettings = {

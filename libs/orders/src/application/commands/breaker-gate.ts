@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../domain/circuit-breaker';
 import { toBreakerBusEvents } from '../events/domain-events';
 import { BreakerRepository } from '../ports/breaker.repository.port';
+import { OrdersClockPort } from '../ports/orders-clock.port';
 import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
 
 /**
@@ -17,14 +18,30 @@ import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
  * two changes with the exchange call between them, so concurrent orders never lose a count.
  */
 @Injectable()
-export class BreakerGate {
+export class BreakerGate implements OnModuleInit {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly breakers: BreakerRepository,
     private readonly events: EventBus,
+    private readonly clock: OrdersClockPort,
     @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
   ) {}
+
+  /**
+   * A probe still in flight at start-up was lost with the process that sent it; left as it is,
+   * the breaker would refuse every order for good. It counts as a failed probe: open, cool down.
+   */
+  async onModuleInit(): Promise<void> {
+    await this.change((breaker) =>
+      breaker.snapshot().probeInFlight
+        ? breaker.recordFailure(
+            'probe lost: the process stopped before its answer',
+            this.clock.now(),
+          )
+        : [],
+    );
+  }
 
   /** Claims the right to send one order now, or says why not (open, probing, halted). */
   claim(now: Date): Promise<SubmissionDecision> {

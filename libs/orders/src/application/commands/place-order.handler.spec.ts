@@ -171,6 +171,32 @@ describe('PlaceOrderHandler', () => {
     ]);
   });
 
+  it('counts a probe left in flight by a previous process as failed, so the breaker recovers', async () => {
+    await harness.close();
+    const changedAt = new Date('2026-01-15T11:59:00.000Z');
+    harness = await OrdersHarness.create({
+      exchange,
+      breaker: {
+        state: 'half_open',
+        consecutiveFailures: 5,
+        lastError: 'HTTP 503',
+        reason: 'cool-down over: probing with one order',
+        changedBy: null,
+        changedAt,
+        probeInFlight: true,
+      },
+    });
+
+    const restarted = await harness.queries.execute(new GetBreakerStatusQuery());
+    harness.clock.advance(30_000);
+    const probe = await place(request());
+
+    expect(restarted).toMatchObject({ state: 'open', probeInFlight: false });
+    expect(restarted.reason).toMatch(/^probe failed: probe lost/);
+    expect(probe.status).toBe('open');
+    expect((await harness.queries.execute(new GetBreakerStatusQuery())).state).toBe('closed');
+  });
+
   it('stops placing while halted, with the halt reason, and places again after resume', async () => {
     await harness.commands.execute(new HaltTradingCommand('exchange maintenance', 'ops-alice'));
     const blocked = request();
@@ -227,6 +253,32 @@ describe('PlaceOrderHandler', () => {
     expect(await harness.queries.execute(new GetBreakerStatusQuery())).toMatchObject({
       consecutiveFailures: 1,
     });
+  });
+
+  it('keeps a fill the exchange pushed before its ack was stored, and answers with it', async () => {
+    const repository = () => harness.orders;
+    class FastFillExchange extends FakeExchange {
+      override async place(order: OrderRequest) {
+        const ack = await super.place(order);
+        // What the order-updates listener does when the fill arrives before place() returns.
+        const stored = (await repository().findByClientOrderId(order.clientOrderId))!;
+        const fill = { fillId: 'f-1', amount: order.amount, price: '99000', feeUsd: '0.01' };
+        const events = stored.applyFill(
+          { ...fill, liquidity: 'taker', at: new Date(0) },
+          'paper',
+          ack.exchangeOrderId,
+        );
+        await repository().save({ order: stored, events, position: null });
+        return ack;
+      }
+    }
+    await harness.close();
+    harness = await OrdersHarness.create({ exchange: new FastFillExchange() });
+
+    const placed = await place(request());
+
+    expect(placed).toMatchObject({ status: 'filled', exchangeOrderId: 'ex-1', sequence: 1 });
+    expect(harness.orders.events.map((e) => e.type)).toEqual(['accepted', 'filled']);
   });
 
   it('refuses a live order in a paper deployment and stores nothing', async () => {

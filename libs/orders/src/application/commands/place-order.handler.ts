@@ -12,7 +12,7 @@ import { OrdersError } from '../../domain/orders.errors';
 import { toOrderBusEvents } from '../events/domain-events';
 import { ExchangeRejectedError, ExchangeUnavailableError } from '../ports/exchange.errors';
 import { ExchangePort } from '../ports/exchange.port';
-import { OrderRepository } from '../ports/order.repository.port';
+import { OrderRepository, StaleOrderWriteError } from '../ports/order.repository.port';
 import { OrdersClockPort } from '../ports/orders-clock.port';
 import { BreakerGate } from './breaker-gate';
 import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
@@ -53,8 +53,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Ord
       await this.record(order, order.reject(decision.reason, this.change('breaker')));
       throw new OrdersError(decision.code, decision.reason, { clientOrderId: order.clientOrderId });
     }
-    await this.record(order, await this.submit(order));
-    return order.snapshot();
+    return this.recordAnswer(order, await this.submit(order));
   }
 
   /** Sends the order and turns the exchange's answer into the order's next event. */
@@ -77,6 +76,22 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Ord
       return error instanceof ExchangeUnavailableError && !error.mayHaveReachedExchange
         ? order.reject(`exchange unavailable, not sent: ${reason}`, this.change(cause))
         : order.markUnknown(`no answer from the exchange: ${reason}`, this.change(cause));
+    }
+  }
+
+  /**
+   * Stores the answer to the send, unless an update pushed by the exchange (a fill, the open) was
+   * stored first: that is the newer word, and the stored order is returned.
+   */
+  private async recordAnswer(order: Order, events: OrderEvent[]): Promise<OrderSnapshot> {
+    try {
+      await this.record(order, events);
+      return order.snapshot();
+    } catch (error) {
+      if (!(error instanceof StaleOrderWriteError)) {
+        throw error;
+      }
+      return (await this.orders.findByClientOrderId(order.clientOrderId))!.snapshot();
     }
   }
 

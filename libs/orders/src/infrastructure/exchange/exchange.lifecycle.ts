@@ -11,8 +11,8 @@ import { backoffDelay, sleep } from '@nexwave/core';
 import { ExchangePort } from '../../application/ports/exchange.port';
 import { OrderRepository } from '../../application/ports/order.repository.port';
 import { PositionRepository } from '../../application/ports/position.repository.port';
-import { PaperExchangeAdapter } from './paper-exchange.adapter';
 import { startPaperExchange } from './paper-exchange.providers';
+import { StartingPaperExchange } from './starting-paper.exchange';
 
 /** The markets whose books the paper exchange reads; null: every listed market. */
 export const PAPER_SYMBOLS = Symbol('PAPER_SYMBOLS');
@@ -21,9 +21,9 @@ const RETRY = { baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
 /**
  * Starts the paper exchange (restore from the database, then read the books) before any
- * application bootstrap hook, so reconciliation never compares with an empty paper book. When the
- * exchange whose `/info` it needs is not up yet (a split app started before `npm run sim`), it
- * keeps trying in the background instead of failing the boot. The live adapter needs no start.
+ * application bootstrap hook. When the exchange whose `/info` it needs is not up yet (a split app
+ * started before `npm run sim`), it keeps trying in the background instead of failing the boot;
+ * until then the paper exchange answers unavailable. The live adapter needs no start.
  */
 @Injectable()
 export class ExchangeLifecycle implements OnModuleInit, BeforeApplicationShutdown {
@@ -39,7 +39,7 @@ export class ExchangeLifecycle implements OnModuleInit, BeforeApplicationShutdow
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (!(this.exchange instanceof PaperExchangeAdapter)) {
+    if (!(this.exchange instanceof StartingPaperExchange)) {
       return;
     }
     const paper = this.exchange;
@@ -51,12 +51,12 @@ export class ExchangeLifecycle implements OnModuleInit, BeforeApplicationShutdow
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await this.starting;
-    if (this.exchange instanceof PaperExchangeAdapter) {
-      await this.exchange.stop();
+    if (this.exchange instanceof StartingPaperExchange) {
+      await this.exchange.paper.stop();
     }
   }
 
-  private async keepTrying(paper: PaperExchangeAdapter): Promise<void> {
+  private async keepTrying(paper: StartingPaperExchange): Promise<void> {
     for (let attempt = 2; ; attempt++) {
       const waited = await sleep(backoffDelay(attempt - 2, RETRY), this.stopping.signal);
       if (!waited || (await this.tryStart(paper, attempt))) {
@@ -65,9 +65,10 @@ export class ExchangeLifecycle implements OnModuleInit, BeforeApplicationShutdow
     }
   }
 
-  private async tryStart(paper: PaperExchangeAdapter, attempt: number): Promise<boolean> {
+  private async tryStart(paper: StartingPaperExchange, attempt: number): Promise<boolean> {
     try {
-      await startPaperExchange(paper, this.orders, this.positions, this.symbols);
+      await startPaperExchange(paper.paper, this.orders, this.positions, this.symbols);
+      paper.markStarted();
       return true;
     } catch (error) {
       this.logger.warn(

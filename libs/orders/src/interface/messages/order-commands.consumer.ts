@@ -14,6 +14,10 @@ import { CancelOrderCommand } from '../../application/commands/cancel-order.comm
 import { HaltTradingCommand } from '../../application/commands/halt-trading.command';
 import { PlaceOrderCommand } from '../../application/commands/place-order.command';
 import { ResumeTradingCommand } from '../../application/commands/resume-trading.command';
+import {
+  ExchangeRejectedError,
+  ExchangeUnavailableError,
+} from '../../application/ports/exchange.errors';
 import { GetBreakerStatusQuery } from '../../application/queries/get-breaker-status.query';
 import { OrdersError } from '../../domain/orders.errors';
 import { breakerReply, toOrderRequest, toOrderStateV1, truncate } from './order-messages';
@@ -21,10 +25,21 @@ import { breakerReply, toOrderRequest, toOrderStateV1, truncate } from './order-
 /** Who a cancel over orders.commands.v1 is recorded as (the contract does not carry one). */
 const COMMANDS_TOPIC_CALLER = Topics.OrdersCommands;
 
+/** The code a refusal is answered with; null for a failure that is not a refusal (a bug). */
+function refusalCode(error: unknown): string | null {
+  if (error instanceof OrdersError) {
+    return error.code;
+  }
+  if (error instanceof ExchangeRejectedError) {
+    return 'EXCHANGE_REJECTED';
+  }
+  return error instanceof ExchangeUnavailableError ? 'EXCHANGE_UNAVAILABLE' : null;
+}
+
 /**
  * orders.commands.v1 (request/reply): each command goes to the same handler REST and GraphQL use;
- * a rule the orders context enforces (halted, not found, already halted...) is answered as
- * `rejected` with its code and reason rather than as a transport failure.
+ * a rule the orders context enforces (halted, not found, already halted...) or a refusal or outage
+ * of the exchange (a cancel it did not take) is answered `rejected` with its code and reason.
  */
 @MessageConsumer()
 export class OrderCommandsConsumer {
@@ -38,10 +53,11 @@ export class OrderCommandsConsumer {
     try {
       return await this.dispatch(command);
     } catch (error) {
-      if (error instanceof OrdersError) {
-        return { outcome: 'rejected', code: error.code, reason: truncate(error.message) };
+      const code = refusalCode(error);
+      if (code === null) {
+        throw error;
       }
-      throw error;
+      return { outcome: 'rejected', code, reason: truncate((error as Error).message) };
     }
   }
 
