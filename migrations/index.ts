@@ -17,6 +17,7 @@ import { CreateWhaleTradePrices1795600092000 } from './1795600092000-create-whal
 import { CreateApiKeys1795600093000 } from './1795600093000-create-api-keys';
 import { ScheduleWhaleImpact1795600094000 } from './1795600094000-schedule-whale-impact';
 import { OrdersDomainStorage1795600095000 } from './1795600095000-orders-domain-storage';
+import { CreateRiskDecisions1795600096000 } from './1795600096000-create-risk-decisions';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -37,4 +38,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateApiKeys1795600093000,
   ScheduleWhaleImpact1795600094000,
   OrdersDomainStorage1795600095000,
+  CreateRiskDecisions1795600096000,
 ];

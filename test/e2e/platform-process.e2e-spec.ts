@@ -36,6 +36,8 @@ describe('all-in-one app: listening, logs, start-up failures and shutdown', () =
       PORT: String(await freePort()),
       EMBEDDED_DB_DIR: dataDir,
       PACIFICA_SIM_PORT: String(await freePort()),
+      // A seeded admin key: the first-start notice (plain text for a human) is not what these tests read.
+      ADMIN_API_KEY: `nxk_0123456789abcdef_${'A'.repeat(43)}`,
     };
   }
 

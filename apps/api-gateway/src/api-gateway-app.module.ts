@@ -2,11 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataQueryModule } from '@nexwave/market-data';
+import { OrdersQueryModule } from '@nexwave/orders';
 import { authModule, graphqlModule, platformImports } from '@nexwave/platform';
 import { WhalesQueryModule } from '@nexwave/whales';
 
 /** The read side of each context: its REST controllers and GraphQL resolvers register with it. */
-export const API_GATEWAY_CONTEXTS = [MarketDataQueryModule, WhalesQueryModule];
+export const API_GATEWAY_CONTEXTS = [MarketDataQueryModule, WhalesQueryModule, OrdersQueryModule];
 
 @Module({})
 export class ApiGatewayAppModule {

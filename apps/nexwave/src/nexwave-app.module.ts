@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataModule } from '@nexwave/market-data';
-import { OrdersModule } from '@nexwave/orders';
+import { OrdersModule, OrdersQueryModule } from '@nexwave/orders';
 import { authModule, graphqlModule, platformImports } from '@nexwave/platform';
 import { RiskModule } from '@nexwave/risk';
 import { StrategyModule } from '@nexwave/strategy';
@@ -16,6 +16,7 @@ export const NEXWAVE_CONTEXTS = [
   StrategyModule,
   RiskModule,
   OrdersModule,
+  OrdersQueryModule,
 ];
 
 @Module({})

@@ -27,6 +27,7 @@ const TABLES = [
   'orders',
   'outbox_messages',
   'positions',
+  'risk_decisions',
   'strategy_performance',
   'ticks',
   'ticks_dead_letter',

@@ -2,6 +2,7 @@
 // results, the domain vocabulary and the paper fill model (reused by the backtester).
 // Fakes of its ports: @nexwave/orders/testing.
 export * from './orders.module';
+export * from './orders-query.module';
 
 export * from './domain/circuit-breaker';
 export * from './domain/order';

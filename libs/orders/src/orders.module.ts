@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { ORDERS_PROVIDERS } from './infrastructure/orders.providers';
-import { ORDERS_ENTITIES } from './infrastructure/persistence/orders.entities';
 import { OrderCommandsConsumer } from './interface/messages/order-commands.consumer';
 import { OrderRequestsConsumer } from './interface/messages/order-requests.consumer';
+import { OrdersReadModule } from './orders-read.module';
 
 /**
  * The orders bounded context: strategy requests (orders.requests.v1) and commands
@@ -13,7 +12,7 @@ import { OrderRequestsConsumer } from './interface/messages/order-requests.consu
  * they are sent, behind the circuit breaker.
  */
 @Module({
-  imports: [CqrsModule, TypeOrmModule.forFeature(ORDERS_ENTITIES)],
+  imports: [CqrsModule, OrdersReadModule],
   controllers: [OrderRequestsConsumer, OrderCommandsConsumer],
   providers: ORDERS_PROVIDERS,
 })

@@ -45,7 +45,7 @@ export function firstAdminKeyNotice(key: string, baseUrl: string): string {
   return [
     '',
     '==================================================================================',
-    ' First start: an admin API key was created. It is shown this once and not stored:',
+    ' First start: an admin API key was created. It is shown this once (only its hash is kept):',
     '',
     `   ${key}`,
     '',

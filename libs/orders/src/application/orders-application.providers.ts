@@ -13,19 +13,29 @@ import { GetOrdersHandler } from './queries/get-orders.handler';
 import { GetPositionsHandler } from './queries/get-positions.handler';
 
 /**
- * The orders write and read side on the CQRS buses. Needs the ports bound (OrderRepository,
+ * The orders write side on the CQRS buses. Needs the ports bound (OrderRepository,
  * PositionRepository, BreakerRepository, ExchangePort, OrdersClockPort) and ORDERS_SETTINGS.
  */
-export const ORDERS_APPLICATION_PROVIDERS: Provider[] = [
+export const ORDERS_COMMAND_PROVIDERS: Provider[] = [
   BreakerGate,
   PlaceOrderHandler,
   CancelOrderHandler,
   CancelAllOrdersHandler,
   HaltTradingHandler,
   ResumeTradingHandler,
+  LogBreakerChangesHandler,
+];
+
+/** The read side: registered once per app, by OrdersReadModule. Needs the repositories. */
+export const ORDERS_QUERY_HANDLERS: Provider[] = [
   GetOrdersHandler,
   GetOrderHandler,
   GetPositionsHandler,
   GetBreakerStatusHandler,
-  LogBreakerChangesHandler,
+];
+
+/** Both sides, for a harness that has no module around them. */
+export const ORDERS_APPLICATION_PROVIDERS: Provider[] = [
+  ...ORDERS_COMMAND_PROVIDERS,
+  ...ORDERS_QUERY_HANDLERS,
 ];

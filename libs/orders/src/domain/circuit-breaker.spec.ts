@@ -137,6 +137,12 @@ describe('CircuitBreaker', () => {
     });
   });
 
+  it('keeps why it was resumed in the transition, the audit trail', () => {
+    expect(breakerIn('halted').resume('bob', at(3), 'exchange back')).toEqual([
+      expect.objectContaining({ to: 'closed', by: 'bob', reason: 'resumed by bob: exchange back' }),
+    ]);
+  });
+
   it.each(['closed', 'open', 'half_open'] as const)('refuses to resume from %s', (state) => {
     const breaker = breakerIn(state);
     const before = breaker.snapshot();

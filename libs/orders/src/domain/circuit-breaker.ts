@@ -198,14 +198,17 @@ export class CircuitBreaker {
   }
 
   /** Lifts a halt: trading resumes closed with a fresh count. Refuses when not halted (NOT_HALTED). */
-  resume(by: string, at: Date): BreakerTransition[] {
+  resume(by: string, at: Date, why: string | null = null): BreakerTransition[] {
     if (this.state.state !== 'halted') {
       throw new OrdersError('NOT_HALTED', `trading is not halted (breaker ${this.state.state})`, {
         state: this.state.state,
       });
     }
     return [
-      this.move('closed', at, `resumed by ${by}`, by, { consecutiveFailures: 0, lastError: null }),
+      this.move('closed', at, why ? `resumed by ${by}: ${why}` : `resumed by ${by}`, by, {
+        consecutiveFailures: 0,
+        lastError: null,
+      }),
     ];
   }
 

@@ -4,10 +4,9 @@ import { APP_CONFIG, type AppConfig } from '@nexwave/config';
 import { systemClock } from '@nexwave/core';
 
 import { ORDERS_SETTINGS, type OrdersSettings } from '../application/commands/orders-settings';
-import { ORDERS_APPLICATION_PROVIDERS } from '../application/orders-application.providers';
+import { ORDERS_COMMAND_PROVIDERS } from '../application/orders-application.providers';
 import { OrdersClockPort } from '../application/ports/orders-clock.port';
 import { EXCHANGE_PROVIDERS } from './exchange/exchange.providers';
-import { ordersPersistenceProviders } from './persistence/orders-persistence.providers';
 import { EXCHANGE_UPDATES_PROVIDERS } from './reconciliation.providers';
 
 /** What the orders context reads of the config. */
@@ -18,15 +17,14 @@ export function ordersSettings(config: OrdersConfig): OrdersSettings {
 }
 
 /**
- * The orders context's wiring: its handlers, the clock, its settings from the config, the
- * repositories, the exchange chosen by config, its updates and reconciliation. Needs from the app: a DataSource with
+ * The orders context's wiring: its command handlers, the clock, its settings from the config,
+ * the exchange chosen by config, its updates and reconciliation. Needs from the app: a DataSource with
  * ORDERS_ENTITIES, OutboxWriter, StreamPort and PACIFICA_ENDPOINTS.
  */
 export const ORDERS_PROVIDERS: Provider[] = [
   { provide: OrdersClockPort, useValue: systemClock },
   { provide: ORDERS_SETTINGS, useFactory: ordersSettings, inject: [APP_CONFIG] },
-  ...ORDERS_APPLICATION_PROVIDERS,
-  ...ordersPersistenceProviders,
+  ...ORDERS_COMMAND_PROVIDERS,
   ...EXCHANGE_PROVIDERS,
   ...EXCHANGE_UPDATES_PROVIDERS,
 ];

@@ -18,7 +18,12 @@ export const orderCommandV1Schema = z.discriminatedUnion('command', [
   /** Every working order, or only those of `symbol`. */
   z.object({ command: z.literal('cancel_all'), symbol: symbolSchema.nullable() }),
   z.object({ command: z.literal('halt'), reason: z.string().min(1).max(500), requestedBy }),
-  z.object({ command: z.literal('resume'), requestedBy }),
+  z.object({
+    command: z.literal('resume'),
+    requestedBy,
+    /** Why, kept in the breaker's audit trail; added after v1 shipped, hence optional. */
+    reason: z.string().min(1).max(500).optional(),
+  }),
   z.object({ command: z.literal('status') }),
 ]);
 

@@ -5,7 +5,7 @@ import { OrdersClockPort } from '../ports/orders-clock.port';
 import { BreakerGate } from './breaker-gate';
 import { ResumeTradingCommand } from './resume-trading.command';
 
-/** Lifts a halt with who resumed it; stored as a transition (the audit trail) and published. */
+/** Lifts a halt with who resumed it and why; stored as a transition (the audit trail) and published. */
 @CommandHandler(ResumeTradingCommand)
 export class ResumeTradingHandler implements ICommandHandler<
   ResumeTradingCommand,
@@ -16,7 +16,7 @@ export class ResumeTradingHandler implements ICommandHandler<
     private readonly clock: OrdersClockPort,
   ) {}
 
-  execute({ requestedBy }: ResumeTradingCommand): Promise<BreakerSnapshot> {
-    return this.breaker.change((breaker) => breaker.resume(requestedBy, this.clock.now()));
+  execute({ requestedBy, reason }: ResumeTradingCommand): Promise<BreakerSnapshot> {
+    return this.breaker.change((breaker) => breaker.resume(requestedBy, this.clock.now(), reason));
   }
 }

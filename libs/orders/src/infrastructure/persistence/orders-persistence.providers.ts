@@ -16,7 +16,7 @@ import { TypeOrmPositionRepository } from './typeorm-position.repository';
 
 /**
  * The orders repositories bound to their ports. Needs from the app: a DataSource with
- * ORDERS_ENTITIES (TypeOrmModule.forFeature(ORDERS_ENTITIES) in OrdersModule) and OutboxWriter
+ * ORDERS_ENTITIES (TypeOrmModule.forFeature(ORDERS_ENTITIES) in OrdersReadModule) and OutboxWriter
  * (MessagingModule with an outbox).
  */
 export const ordersPersistenceProviders: Provider[] = [

@@ -87,7 +87,9 @@ export class OrderCommandsConsumer {
         );
       case 'resume':
         return breakerReply(
-          await this.commands.execute(new ResumeTradingCommand(command.requestedBy)),
+          await this.commands.execute(
+            new ResumeTradingCommand(command.requestedBy, command.reason ?? null),
+          ),
         );
       case 'status':
         return breakerReply(await this.queries.execute(new GetBreakerStatusQuery()));
