@@ -114,13 +114,11 @@ describe('every app boots', () => {
           }),
         );
       const checked = risk
-        ? await app
-            .get(MessageBusPort)
-            .request(Topics.RiskChecks, {
-              ...riskCheck,
-              strategyId: `boot-${name}`,
-              clientOrderId: randomUUID(),
-            })
+        ? await app.get(MessageBusPort).request(Topics.RiskChecks, {
+            ...riskCheck,
+            strategyId: `boot-${name}`,
+            clientOrderId: randomUUID(),
+          })
         : null;
       expect(checked?.approved ?? null).toBe(risk ? true : null);
     } finally {
