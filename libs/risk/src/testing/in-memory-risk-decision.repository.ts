@@ -16,7 +16,7 @@ export class InMemoryRiskDecisionRepository extends RiskDecisionRepository {
   readonly days = new Map<string, DailyLossSnapshot>();
 
   findByClientOrderId(clientOrderId: string): Promise<RiskDecision | null> {
-    return Promise.resolve(this.decisions.find((d) => d.clientOrderId === clientOrderId) ?? null);
+    return Promise.resolve(this.stored(clientOrderId));
   }
 
   loadDailyLoss(strategyId: string): Promise<DailyLossSnapshot | null> {
@@ -27,10 +27,10 @@ export class InMemoryRiskDecisionRepository extends RiskDecisionRepository {
     return Promise.resolve(newest ?? null);
   }
 
-  async save(decision: RiskDecision, dailyLoss: DailyLossSnapshot | null): Promise<SavedDecision> {
-    const stored = await this.findByClientOrderId(decision.clientOrderId);
+  save(decision: RiskDecision, dailyLoss: DailyLossSnapshot | null): Promise<SavedDecision> {
+    const stored = this.stored(decision.clientOrderId);
     if (stored) {
-      return { decision: stored, created: false };
+      return Promise.resolve({ decision: stored, created: false });
     }
     this.decisions.push(decision);
     if (dailyLoss !== null) {
@@ -41,7 +41,7 @@ export class InMemoryRiskDecisionRepository extends RiskDecisionRepository {
         before ? { ...before, stoppedAt: before.stoppedAt ?? dailyLoss.stoppedAt } : dailyLoss,
       );
     }
-    return { decision, created: true };
+    return Promise.resolve({ decision, created: true });
   }
 
   listByStrategy(strategyId: string, page: PageRequest): Promise<Page<RiskDecision>> {
@@ -52,5 +52,10 @@ export class InMemoryRiskDecisionRepository extends RiskDecisionRepository {
       items: mine.slice(page.offset, page.offset + page.limit),
       total: mine.length,
     });
+  }
+
+  /** The unique index: independent of findByClientOrderId, which a test may override. */
+  private stored(clientOrderId: string): RiskDecision | null {
+    return this.decisions.find((d) => d.clientOrderId === clientOrderId) ?? null;
   }
 }

@@ -1,5 +1,6 @@
-import { RiskHarness } from '@nexwave/risk/testing';
+import { InMemoryRiskDecisionRepository, RiskHarness } from '@nexwave/risk/testing';
 
+import type { RiskDecision } from '../../domain/risk-manager';
 import type { RiskRuleName } from '../../domain/rules/rule-decision';
 import { order, portfolio, position } from '../../domain/testing/risk-fixtures';
 import { OrderApprovedEvent } from '../events/order-approved.event';
@@ -106,6 +107,25 @@ describe('CheckOrderRiskHandler', () => {
     );
 
     expect(replay).toEqual(first);
+    expect(harness.decisions.decisions).toHaveLength(1);
+    expect(harness.published).toHaveLength(1);
+  });
+
+  it('answers the stored decision when a concurrent check stored it first: no second event', async () => {
+    // Both checks read before either stored: the lookup misses, the store keeps the first.
+    class RacingRepository extends InMemoryRiskDecisionRepository {
+      override findByClientOrderId(): Promise<RiskDecision | null> {
+        return Promise.resolve(null);
+      }
+    }
+    await harness.close();
+    harness = await RiskHarness.create({ decisions: new RacingRepository() });
+
+    const first = await check(order(), portfolio(100_000));
+    harness.clock.set(at('2026-03-10T13:00:00.000Z'));
+    const second = await check(order(), portfolio(100_000));
+
+    expect(second).toEqual(first);
     expect(harness.decisions.decisions).toHaveLength(1);
     expect(harness.published).toHaveLength(1);
   });
