@@ -29,39 +29,42 @@ export class ManualClock extends OrdersClockPort {
   }
 }
 
-export interface OrdersHarnessOptions {
+export interface OrdersHarnessOptions<E extends ExchangePort = FakeExchange> {
   readonly settings?: Partial<OrdersSettings>;
-  /** A FakeExchange subclass a test instruments. */
-  readonly exchange?: FakeExchange;
+  /** A FakeExchange subclass a test instruments, or a real adapter (e.g. against the simulator). */
+  readonly exchange?: E;
   readonly start?: Date;
   /** The breaker as stored before the handlers start. */
   readonly breaker?: BreakerSnapshot;
 }
 
 /**
- * The orders command and query handlers on real CQRS buses, over the in-memory repositories, a
- * FakeExchange and a manual clock; `published` is everything the EventBus carried.
+ * The orders command and query handlers on real CQRS buses, over the in-memory repositories, an
+ * exchange (a FakeExchange by default) and a manual clock; `published` is everything the EventBus
+ * carried.
  */
-export class OrdersHarness {
+export class OrdersHarness<E extends ExchangePort = FakeExchange> {
   readonly published: IEvent[] = [];
 
   private constructor(
     private readonly moduleRef: TestingModule,
     readonly orders: InMemoryOrderRepository,
     readonly breakers: InMemoryBreakerRepository,
-    readonly exchange: FakeExchange,
+    readonly exchange: E,
     readonly clock: ManualClock,
   ) {
     moduleRef.get(EventBus).subscribe((event) => this.published.push(event));
   }
 
-  static async create(options: OrdersHarnessOptions = {}): Promise<OrdersHarness> {
+  static async create<E extends ExchangePort = FakeExchange>(
+    options: OrdersHarnessOptions<E> = {},
+  ): Promise<OrdersHarness<E>> {
     const orders = new InMemoryOrderRepository();
     const breakers = new InMemoryBreakerRepository();
     if (options.breaker) {
       await breakers.save(options.breaker, []);
     }
-    const exchange = options.exchange ?? new FakeExchange();
+    const exchange = options.exchange ?? (new FakeExchange() as ExchangePort as E);
     const clock = new ManualClock(options.start ?? new Date('2026-01-15T12:00:00.000Z'));
     const settings: OrdersSettings = {
       paperTrading: true,
