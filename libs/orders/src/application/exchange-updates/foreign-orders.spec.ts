@@ -8,8 +8,8 @@ const order: ExchangeOrder = {
   clientOrderId: null,
   symbol: 'SOL',
   side: 'bid',
-  price: '150',
-  amount: '3',
+  price: '150.00',
+  amount: '3.000',
   filledAmount: '1',
   reduceOnly: false,
   createdAt: new Date('2026-01-15T12:00:00.000Z'),
@@ -31,6 +31,7 @@ describe('foreign orders', () => {
       strategyId: 'external',
       orderType: 'limit',
       price: '150',
+      amount: '3',
       tif: 'GTC',
       paperTrading: true,
     });

@@ -32,14 +32,17 @@ export function localClientOrderId(ids: {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** The request an order we did not place would have been: limit GTC, or market without a price. */
+/**
+ * The request an order we did not place would have been: limit GTC, or market without a price;
+ * decimals as the exchange wrote them, trailing zeros dropped.
+ */
 export function adoptedRequest(order: ExchangeOrder, paperTrading: boolean): OrderRequest {
   const base = {
     clientOrderId: localClientOrderId(order),
     strategyId: EXTERNAL_STRATEGY_ID,
     symbol: order.symbol,
     side: order.side,
-    amount: order.amount,
+    amount: new Decimal(order.amount).toFixed(),
     reduceOnly: order.reduceOnly,
     paperTrading,
   };
@@ -51,7 +54,13 @@ export function adoptedRequest(order: ExchangeOrder, paperTrading: boolean): Ord
         tif: null,
         slippagePercent: UNKNOWN_SLIPPAGE_PERCENT,
       }
-    : { ...base, orderType: 'limit', price: order.price, tif: 'GTC', slippagePercent: null };
+    : {
+        ...base,
+        orderType: 'limit',
+        price: new Decimal(order.price).toFixed(),
+        tif: 'GTC',
+        slippagePercent: null,
+      };
 }
 
 /**
