@@ -261,7 +261,7 @@ describe('Reconciliation <-> pacifica-sim', () => {
     ]);
   });
 
-  it('applies a cancel it missed, leaves a young order alone, reports an order that is not ours and the position it moved', async () => {
+  it('applies a cancel it missed, leaves a young order alone, records an order that is not ours (once) and applies its later fill, reports the position it moved', async () => {
     const orders = new InMemoryOrderRepository();
     const process = await start(orders, new InMemoryPositionRepository(orders));
     const { rest } = newAdapter();
@@ -295,9 +295,39 @@ describe('Reconciliation <-> pacifica-sim', () => {
     const young = await process.scheduler.runOnce();
     expect(young).toMatchObject({
       ordersCorrected: [],
-      foreignOrders: [String(foreign.orderId)],
+      foreignOrders: [],
       positionDifferences: [{ symbol: 'ETH', exchangeSize: '0.5', localSize: '0' }],
     });
+    expect(young.adoptedOrders).toHaveLength(1);
+    const [adoptedId] = young.adoptedOrders;
+    const external = await orders.list({ strategyId: 'external' }, { limit: 10, offset: 0 });
+    expect(
+      external.items.map((o) => [o.request.clientOrderId, o.status, o.exchangeOrderId]),
+    ).toEqual([[adoptedId, 'open', String(foreign.orderId)]]);
+    expect(external.items[0].request).toMatchObject({
+      symbol: 'BTC',
+      side: 'bid',
+      orderType: 'limit',
+      price: (mark - 500).toFixed(0),
+      amount: '0.01',
+      paperTrading: false,
+    });
+    const eventsBefore = orders.events.length;
+    expect((await process.scheduler.runOnce()).adoptedOrders).toEqual([]);
+    expect(orders.events).toHaveLength(eventsBefore);
+
+    for (let i = 0; i < 50 && (await rest.getOpenOrders()).items.length > 0; i++) {
+      sim.moveMid('BTC', (mark - 505).toFixed(0));
+      sim.tick();
+    }
+    const afterFill = await process.scheduler.runOnce();
+    expect(afterFill.ordersCorrected).toEqual([adoptedId]);
+    const adopted = (await orders.findByClientOrderId(adoptedId))!;
+    expect([adopted.status, adopted.filledAmount.toFixed()]).toEqual(['filled', '0.01']);
+    expect((await new InMemoryPositionRepository(orders).find('BTC', false)).size.toFixed()).toBe(
+      '0.01',
+    );
+    sim.moveMid('BTC', String(mark));
 
     clock.offsetMs = GRACE_MS;
     const report = await process.scheduler.runOnce();

@@ -256,4 +256,46 @@ describe('Order', () => {
     ]);
     expect(order.applyFill(fill('f-0', '1', '100'), 'exchange')).toEqual([]);
   });
+
+  describe('adopt (an order on the exchange we did not place)', () => {
+    const adopt = (reason: string | null = null) =>
+      Order.adopt({ ...limit, strategyId: 'external' }, 'ex-9', T0, reason, at(90));
+
+    it('records it accepted then opened by reconciliation, placed when the exchange placed it', () => {
+      const { order, events } = adopt();
+
+      expect(events.map((e) => [e.type, e.sequence, e.cause, e.at])).toEqual([
+        ['accepted', 0, 'reconciliation', at(90)],
+        ['opened', 1, 'reconciliation', at(90)],
+      ]);
+      expect(order.snapshot()).toMatchObject({
+        status: 'open',
+        exchangeOrderId: 'ex-9',
+        filledAmount: '0',
+        reason: null,
+        createdAt: T0,
+        updatedAt: at(90),
+      });
+    });
+
+    it('keeps what is missing as its reason and takes later fills like any order', () => {
+      const { order } = adopt('1 filled on the exchange without reported fills');
+      const [event] = order.applyFill(fill('f-1', '2', '100'), 'exchange');
+
+      expect([event.type, event.sequence, order.snapshot().reason]).toEqual([
+        'partially_filled',
+        2,
+        '1 filled on the exchange without reported fills',
+      ]);
+    });
+
+    it('refuses a malformed request or a missing exchange id', () => {
+      expect(() => Order.adopt({ ...limit, amount: '0' }, 'ex-9', T0, null, at(90))).toThrow(
+        expect.objectContaining({ code: 'INVALID_ORDER' }) as OrdersError,
+      );
+      expect(() => Order.adopt(limit, '', T0, null, at(90))).toThrow(
+        expect.objectContaining({ code: 'INVALID_ORDER' }) as OrdersError,
+      );
+    });
+  });
 });

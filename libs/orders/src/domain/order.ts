@@ -143,6 +143,38 @@ export class Order {
     return { order, events: [order.record('accepted', { cause: 'request', at: now }, {})] };
   }
 
+  /**
+   * An order working on the exchange that we did not place, recorded so that its fills and its end
+   * are tracked like ours: `accepted` then `opened`, both with cause `reconciliation`. It was
+   * created on the exchange at `placedAt`; `reason` says what is known to be missing (e.g. fills
+   * the exchange counts but never reported). No fill is recorded here: fills come from the exchange.
+   */
+  static adopt(
+    request: OrderRequest,
+    exchangeOrderId: string,
+    placedAt: Date,
+    reason: string | null,
+    at: Date,
+  ): { order: Order; events: OrderEvent[] } {
+    assertValidRequest(request);
+    const order = new Order({
+      request,
+      status: 'pending',
+      exchangeOrderId: null,
+      filledAmount: '0',
+      filledNotionalUsd: '0',
+      feeUsd: '0',
+      reason,
+      sequence: -1,
+      fillIds: [],
+      createdAt: placedAt,
+      updatedAt: at,
+    });
+    const change: OrderChange = { cause: 'reconciliation', at };
+    const accepted = order.record('accepted', change, {});
+    return { order, events: [accepted, ...order.open(exchangeOrderId, change)] };
+  }
+
   /** Rebuilds a stored order; no event, no check beyond what was checked when it was stored. */
   static restore(snapshot: OrderSnapshot): Order {
     return new Order(snapshot);

@@ -20,6 +20,7 @@ class RecordingReconcileHandler implements ICommandHandler<ReconcileOrdersComman
       fillsApplied: 0,
       ordersCorrected: [],
       unknownOrders: [],
+      adoptedOrders: [],
       foreignOrders: [],
       positionDifferences: [],
     });

@@ -13,7 +13,9 @@ export interface ReconciliationReport {
   readonly ordersCorrected: readonly string[];
   /** Orders still unknown after the pass: they are alerted. */
   readonly unknownOrders: readonly string[];
-  /** Working on the exchange but not in our database (exchange order ids). */
+  /** Orders working on the exchange that we did not place, recorded by this pass (clientOrderIds). */
+  readonly adoptedOrders: readonly string[];
+  /** Working on the exchange, not ours and not recordable (exchange order ids). */
   readonly foreignOrders: readonly string[];
   /** Symbols whose position on the exchange differs from the one our fills built. */
   readonly positionDifferences: readonly PositionDifference[];

@@ -116,6 +116,7 @@ describe('ReconcileOrdersHandler', () => {
       checkedAt: T0,
       fillsApplied: 1,
       ordersCorrected: [C.lost],
+      adoptedOrders: [],
       unknownOrders: [C.unknown],
       foreignOrders: [],
       positionDifferences: [],
@@ -132,6 +133,113 @@ describe('ReconcileOrdersHandler', () => {
     ]);
     expect(await metrics.registry.getSingleMetricAsString('nexwave_orders_unknown')).toContain(
       'nexwave_orders_unknown 1',
+    );
+  });
+
+  it('records an order working on the account that is not ours, applies only its reported fills, once', async () => {
+    const external = 'ffffffff-0000-4000-8000-000000000009';
+    exchange.working = [
+      {
+        exchangeOrderId: 'ex-9',
+        clientOrderId: null,
+        symbol: 'BTC',
+        side: 'ask',
+        price: '105',
+        amount: '2',
+        filledAmount: '0.5',
+        reduceOnly: true,
+        createdAt: new Date(T0.getTime() - 120_000),
+      },
+      {
+        exchangeOrderId: 'ex-10',
+        clientOrderId: external,
+        symbol: 'ETH',
+        side: 'bid',
+        price: null,
+        amount: '1',
+        filledAmount: '0',
+        reduceOnly: false,
+        createdAt: T0,
+      },
+    ];
+    exchange.fills = [
+      {
+        fillId: 'f-9',
+        exchangeOrderId: 'ex-9',
+        clientOrderId: null,
+        symbol: 'BTC',
+        side: 'ask',
+        amount: '0.2',
+        price: '105',
+        feeUsd: '0.01',
+        liquidity: 'maker',
+        at: new Date(T0.getTime() - 60_000),
+      },
+    ];
+
+    const first = await reconcile();
+
+    const [btc, eth] = first.adoptedOrders;
+    expect(first).toMatchObject({ fillsApplied: 1, ordersCorrected: [btc], foreignOrders: [] });
+    expect(eth).toBe(external);
+    expect((await orders.findByClientOrderId(btc))!.snapshot()).toMatchObject({
+      request: {
+        strategyId: 'external',
+        side: 'ask',
+        orderType: 'limit',
+        price: '105',
+        tif: 'GTC',
+        amount: '2',
+        reduceOnly: true,
+        paperTrading: false,
+      },
+      status: 'partially_filled',
+      exchangeOrderId: 'ex-9',
+      filledAmount: '0.2',
+      reason: 'adopted from the exchange with 0.3 filled there without reported fills',
+    });
+    expect((await orders.findByClientOrderId(eth))!.request).toMatchObject({
+      orderType: 'market',
+      price: null,
+    });
+    expect(orders.events.map((e) => [e.type, e.cause])).toEqual([
+      ['accepted', 'reconciliation'],
+      ['opened', 'reconciliation'],
+      ['accepted', 'reconciliation'],
+      ['opened', 'reconciliation'],
+      ['partially_filled', 'reconciliation'],
+    ]);
+    expect(orders.positions.get('live:BTC')).toMatchObject({ size: '-0.2' });
+    expect(published.filter((e) => e instanceof OrderOpenedEvent)).toHaveLength(2);
+
+    const second = await reconcile();
+
+    expect(second).toMatchObject({ adoptedOrders: [], ordersCorrected: [], foreignOrders: [] });
+    expect(orders.events).toHaveLength(5);
+    expect((await orders.list({ strategyId: 'external' }, { limit: 10, offset: 0 })).total).toBe(2);
+  });
+
+  it('reports a foreign order it cannot record: its id is taken by an order already settled here', async () => {
+    await store(C.lost, (o) => o.reject('refused', { cause: 'exchange', at: T0 }));
+    exchange.working = [
+      {
+        exchangeOrderId: 'ex-11',
+        clientOrderId: C.lost,
+        symbol: 'BTC',
+        side: 'bid',
+        price: '99',
+        amount: '1',
+        filledAmount: '0',
+        reduceOnly: false,
+        createdAt: T0,
+      },
+    ];
+
+    const report = await reconcile();
+
+    expect(report).toMatchObject({ adoptedOrders: [], foreignOrders: ['ex-11'] });
+    expect(await metrics.registry.getSingleMetricAsString('nexwave_orders_foreign')).toContain(
+      'nexwave_orders_foreign 1',
     );
   });
 

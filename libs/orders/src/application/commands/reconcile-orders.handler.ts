@@ -4,9 +4,11 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { Order, type OrderEvent } from '../../domain/order';
 import { OrdersError } from '../../domain/orders.errors';
 import { toOrderBusEvents } from '../events/domain-events';
+import { adoptedRequest, unreportedFillGap } from '../exchange-updates/foreign-orders';
 import { OrderStillUnknownEvent } from '../exchange-updates/order-still-unknown.event';
 import { applyOrderUpdate, positionAfter } from '../exchange-updates/order-update-rules';
 import {
+  foreignOrders,
   planReconciliation,
   positionDifferences,
   type OrderCorrection,
@@ -16,7 +18,7 @@ import {
   RECONCILIATION_OPTIONS,
   type ReconciliationOptions,
 } from '../exchange-updates/reconciliation.options';
-import { ExchangePort } from '../ports/exchange.port';
+import { ExchangePort, type ExchangeFill, type ExchangeOrder } from '../ports/exchange.port';
 import {
   OrderRepository,
   StaleOrderWriteError,
@@ -34,7 +36,8 @@ const PAGE = 500;
  * Compares the exchange (open orders, fills, positions) with our unsettled orders and corrects
  * ours, each correction stored and published as an order event with cause `reconciliation` (see
  * planReconciliation). Never sends an order. Orders working on the exchange that are not ours are
- * reported, not adopted: their strategy, time in force and idempotency key would be invented.
+ * recorded first (Order.adopt, strategy `external`), so they are listed and their fills move
+ * positions like ours; fills the exchange counts for them but never reported are said, not invented.
  * Orders still unknown are alerted: an error line, the `nexwave_orders_unknown` gauge and an
  * OrderStillUnknownEvent.
  */
@@ -57,7 +60,7 @@ export class ReconcileOrdersHandler implements ICommandHandler<ReconcileOrdersCo
       const report = await this.reconcile(this.clock.now());
       this.metrics.passes.inc({ outcome: 'ok' });
       this.logger.log(
-        `Reconciliation (${trigger}): ${report.fillsApplied} fills applied, ${report.ordersCorrected.length} orders corrected, ${report.unknownOrders.length} unknown, ${report.foreignOrders.length} foreign, ${report.positionDifferences.length} position differences`,
+        `Reconciliation (${trigger}): ${report.fillsApplied} fills applied, ${report.ordersCorrected.length} orders corrected, ${report.adoptedOrders.length} adopted, ${report.unknownOrders.length} unknown, ${report.foreignOrders.length} foreign, ${report.positionDifferences.length} position differences`,
       );
       return report;
     } catch (error) {
@@ -68,13 +71,19 @@ export class ReconcileOrdersHandler implements ICommandHandler<ReconcileOrdersCo
 
   private async reconcile(now: Date): Promise<ReconciliationReport> {
     const unsettled = await this.unsettledOrders();
-    const [openOrders, exchangePositions, fills] = await Promise.all([
+    const [openOrders, exchangePositions] = await Promise.all([
       this.exchange.openOrders(),
       this.exchange.positions(),
-      unsettled.length > 0 ? this.exchange.fillsSince(fillsFrom(unsettled)) : [],
     ]);
+    const foreign = foreignOrders(unsettled, openOrders);
+    const since = [
+      ...unsettled.map((order) => order.snapshot().createdAt),
+      ...foreign.map((order) => order.createdAt),
+    ];
+    const fills = since.length > 0 ? await this.exchange.fillsSince(fillsFrom(since)) : [];
+    const adopted = await this.adopt(foreign, fills, now);
     const plan = planReconciliation(
-      unsettled,
+      [...unsettled, ...adopted],
       { openOrders, fills },
       now,
       this.options.gracePeriodMs,
@@ -98,10 +107,57 @@ export class ReconcileOrdersHandler implements ICommandHandler<ReconcileOrdersCo
       checkedAt: now,
       fillsApplied: written.filter((event) => event.fill !== null).length,
       ordersCorrected: [...new Set(written.map((event) => event.clientOrderId))],
+      adoptedOrders: adopted.map((order) => order.clientOrderId),
       unknownOrders: unknown.map((order) => order.clientOrderId),
       foreignOrders: plan.foreignOrders.map((order) => order.exchangeOrderId),
       positionDifferences: differences,
     };
+  }
+
+  /**
+   * Stores each foreign order as ours (idempotent: the same exchange order maps to the same
+   * clientOrderId, and `add` refuses a duplicate). One already stored but settled here, or one that
+   * cannot be an order, stays foreign: logged and counted by the gauge.
+   */
+  private async adopt(
+    foreign: readonly ExchangeOrder[],
+    fills: readonly ExchangeFill[],
+    now: Date,
+  ): Promise<Order[]> {
+    const adopted: Order[] = [];
+    for (const exchangeOrder of foreign) {
+      const gap = unreportedFillGap(exchangeOrder, fills);
+      let change: { order: Order; events: OrderEvent[] };
+      try {
+        change = Order.adopt(
+          adoptedRequest(exchangeOrder, this.options.paperTrading),
+          exchangeOrder.exchangeOrderId,
+          exchangeOrder.createdAt,
+          gap,
+          now,
+        );
+      } catch (error) {
+        if (!(error instanceof OrdersError)) {
+          throw error;
+        }
+        this.logger.error(
+          `exchange order ${exchangeOrder.exchangeOrderId} not recorded: ${error.message}`,
+        );
+        continue;
+      }
+      if (!(await this.orders.add({ ...change, position: null }))) {
+        continue;
+      }
+      if (gap !== null) {
+        this.logger.warn(
+          `order ${change.order.clientOrderId} (exchange order ${exchangeOrder.exchangeOrderId}) ${gap}`,
+        );
+      }
+      this.events.publishAll(toOrderBusEvents(change.events));
+      change.events.forEach((event) => this.metrics.corrections.inc({ kind: event.type }));
+      adopted.push(change.order);
+    }
+    return adopted;
   }
 
   /**
@@ -164,7 +220,9 @@ export class ReconcileOrdersHandler implements ICommandHandler<ReconcileOrdersCo
       this.events.publish(new OrderStillUnknownEvent(order.snapshot(), now));
     }
     if (foreign.length > 0) {
-      this.logger.warn(`orders working on the exchange that are not ours: ${foreign.join(', ')}`);
+      this.logger.warn(
+        `orders working on the exchange that are not ours and not recorded: ${foreign.join(', ')}`,
+      );
     }
     for (const d of differences) {
       this.logger.warn(
@@ -189,7 +247,7 @@ export class ReconcileOrdersHandler implements ICommandHandler<ReconcileOrdersCo
   }
 }
 
-function fillsFrom(orders: readonly Order[]): Date {
-  const oldest = Math.min(...orders.map((order) => order.snapshot().createdAt.getTime()));
+function fillsFrom(createdAt: readonly Date[]): Date {
+  const oldest = Math.min(...createdAt.map((at) => at.getTime()));
   return new Date(oldest - FILL_LOOKBACK_MS);
 }

@@ -13,6 +13,7 @@ import { OrderRepository } from '../ports/order.repository.port';
 import { PositionRepository } from '../ports/position.repository.port';
 import { ApplyOrderUpdateCommand } from './apply-order-update.command';
 import { ApplyOrderUpdateHandler } from './apply-order-update.handler';
+import { adoptedRequest, localClientOrderId } from './foreign-orders';
 import { ReconciliationMetrics } from './reconciliation.metrics';
 
 const T0 = new Date('2026-01-15T12:00:00.000Z');
@@ -118,5 +119,32 @@ describe('ApplyOrderUpdateHandler', () => {
     expect(
       await metrics.registry.getSingleMetricAsString('nexwave_orders_updates_not_ours_total'),
     ).toContain('nexwave_orders_updates_not_ours_total 2');
+  });
+
+  it('applies updates to an order reconciliation recorded, found by its exchange order id', async () => {
+    const exchangeOrder = {
+      exchangeOrderId: '78',
+      clientOrderId: 'not-a-uuid',
+      symbol: 'ETH',
+      side: 'bid' as const,
+      price: '3000',
+      amount: '2',
+      filledAmount: '0',
+      reduceOnly: false,
+      createdAt: T0,
+    };
+    const adopted = Order.adopt(adoptedRequest(exchangeOrder, false), '78', T0, null, T0);
+    await orders.add({ ...adopted, position: null });
+    const id = adopted.order.clientOrderId;
+    const update = (clientOrderId: string | null): OrderUpdate => {
+      const f = fill(`f-${clientOrderId}`, clientOrderId);
+      return f.kind === 'fill' ? { kind: 'fill', fill: { ...f.fill, exchangeOrderId: '78' } } : f;
+    };
+
+    expect(id).toBe(localClientOrderId({ clientOrderId: null, exchangeOrderId: '78' }));
+    expect(await apply(update(null))).toBe('applied');
+    expect(await apply(update('not-a-uuid'))).toBe('applied');
+    expect((await orders.findByClientOrderId(id))!.filledAmount.toFixed()).toBe('1');
+    expect(orders.positions.get('live:ETH')).toMatchObject({ size: '1' });
   });
 });

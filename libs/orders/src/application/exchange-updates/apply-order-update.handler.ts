@@ -5,13 +5,15 @@ import { toOrderBusEvents } from '../events/domain-events';
 import { OrderRepository } from '../ports/order.repository.port';
 import { PositionRepository } from '../ports/position.repository.port';
 import { ApplyOrderUpdateCommand, type OrderUpdateOutcome } from './apply-order-update.command';
+import { localClientOrderId } from './foreign-orders';
 import { applyOrderUpdate, positionAfter } from './order-update-rules';
 import { ReconciliationMetrics } from './reconciliation.metrics';
 
 /**
- * Loads the order an exchange fact names (by our clientOrderId), applies it, and stores the order,
+ * Loads the order an exchange fact names (by our clientOrderId, or the one reconciliation gave an
+ * order we did not place), applies it, and stores the order,
  * its events and the position its fills moved in one write, then publishes the events. An update
- * for an order we do not have is logged and counted; reconciliation reports such orders.
+ * for an order we do not have is logged and counted; reconciliation records such orders.
  */
 @CommandHandler(ApplyOrderUpdateCommand)
 export class ApplyOrderUpdateHandler implements ICommandHandler<ApplyOrderUpdateCommand> {
@@ -26,7 +28,9 @@ export class ApplyOrderUpdateHandler implements ICommandHandler<ApplyOrderUpdate
 
   async execute({ update, cause }: ApplyOrderUpdateCommand): Promise<OrderUpdateOutcome> {
     const { clientOrderId, exchangeOrderId } = update.kind === 'fill' ? update.fill : update;
-    const order = clientOrderId ? await this.orders.findByClientOrderId(clientOrderId) : null;
+    const order = await this.orders.findByClientOrderId(
+      localClientOrderId({ clientOrderId, exchangeOrderId }),
+    );
     if (!order) {
       this.logger.warn(
         `${update.kind} update for exchange order ${exchangeOrderId} (client order id ${clientOrderId ?? 'none'}) that is not ours`,

@@ -23,7 +23,7 @@ export interface OrderCorrection {
 
 export interface ReconciliationPlan {
   readonly corrections: readonly OrderCorrection[];
-  /** Exchange order ids working on the exchange that match none of our unsettled orders. */
+  /** Orders working on the exchange that match none of the orders given. */
   readonly foreignOrders: readonly ExchangeOrder[];
 }
 
@@ -50,8 +50,7 @@ export function planReconciliation(
   const matched = new Set<ExchangeOrder>();
   const corrections: OrderCorrection[] = [];
   for (const order of orders) {
-    const isOurs = (o: { clientOrderId: string | null; exchangeOrderId: string }) =>
-      o.clientOrderId === order.clientOrderId || o.exchangeOrderId === order.exchangeOrderId;
+    const isOurs = isOrderOf(order);
     const working = exchange.openOrders.find(isOurs);
     const applied = new Set(order.snapshot().fillIds);
     const fills = exchange.fills.filter((f) => isOurs(f) && !applied.has(f.fillId));
@@ -94,6 +93,22 @@ export function planReconciliation(
     corrections,
     foreignOrders: exchange.openOrders.filter((o) => !matched.has(o)),
   };
+}
+
+/** Orders working on the exchange that match none of `orders`. */
+export function foreignOrders(
+  orders: readonly Order[],
+  openOrders: readonly ExchangeOrder[],
+): ExchangeOrder[] {
+  return openOrders.filter((o) => !orders.some((order) => isOrderOf(order)(o)));
+}
+
+/** Whether an exchange order or fill is `order`'s: same clientOrderId or same exchange id. */
+function isOrderOf(
+  order: Order,
+): (o: { clientOrderId: string | null; exchangeOrderId: string }) => boolean {
+  return (o) =>
+    o.clientOrderId === order.clientOrderId || o.exchangeOrderId === order.exchangeOrderId;
 }
 
 /** Symbols whose size on the exchange differs from the size our fills built. */

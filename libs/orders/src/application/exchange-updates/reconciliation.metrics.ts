@@ -30,7 +30,7 @@ export class ReconciliationMetrics {
     });
     this.foreignOrders = new Gauge({
       name: 'nexwave_orders_foreign',
-      help: 'Orders working on the exchange account that are not ours, at the last reconciliation',
+      help: 'Orders working on the exchange account that are not ours and could not be recorded, at the last reconciliation',
       registers,
     });
     this.positionDifferences = new Gauge({

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { orderEventV1Schema } from '@nexwave/messaging';
 
+import { adoptedRequest } from '../../application/exchange-updates/foreign-orders';
 import { Order, type OrderRequest } from '../../domain/order';
 import { toOrderEventV1 } from './order-event.message';
 
@@ -57,5 +58,31 @@ describe('toOrderEventV1', () => {
     const [event] = order.reject('x'.repeat(600), { cause: 'exchange', at: T0 });
 
     expect(orderEventV1Schema.parse(toOrderEventV1(event)).reason).toHaveLength(500);
+  });
+
+  it('publishes an order recorded from the exchange (strategy external, cause reconciliation)', () => {
+    const exchangeOrder = {
+      exchangeOrderId: '9001',
+      clientOrderId: null,
+      symbol: 'BTC',
+      side: 'bid' as const,
+      price: '99000.0',
+      amount: '0.010',
+      filledAmount: '0.004',
+      reduceOnly: false,
+      createdAt: T0,
+    };
+    const { events } = Order.adopt(
+      adoptedRequest(exchangeOrder, false),
+      '9001',
+      T0,
+      'adopted from the exchange with 0.004 filled there without reported fills',
+      T0,
+    );
+
+    expect(events.map((e) => orderEventV1Schema.parse(toOrderEventV1(e)))).toMatchObject([
+      { event: 'accepted', cause: 'reconciliation', strategyId: 'external', exchangeOrderId: null },
+      { event: 'opened', cause: 'reconciliation', exchangeOrderId: '9001', price: '99000' },
+    ]);
   });
 });
