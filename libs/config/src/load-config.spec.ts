@@ -71,9 +71,10 @@ describe('loadConfig', () => {
   });
 
   it('validates only what the app uses', () => {
-    const config = loadConfig('trading-engine', { PACIFICA_NETWORK: 'nonsense' });
+    const config = loadConfig('api-gateway', { PACIFICA_NETWORK: 'nonsense', MAX_LEVERAGE: 'x' });
     expect(config).not.toHaveProperty('pacifica');
-    expect(config.risk.maxLeverage).toBe(5);
+    expect(config).not.toHaveProperty('risk');
+    expect(loadConfig('trading-engine', {}).risk.maxLeverage).toBe(5);
   });
 
   it.each([

@@ -29,6 +29,7 @@ const TABLES = [
   'positions',
   'risk_decisions',
   'strategy_performance',
+  'strategy_signals',
   'ticks',
   'ticks_dead_letter',
   'whale_activities',

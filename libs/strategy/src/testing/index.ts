@@ -3,3 +3,4 @@ export { FakeRiskCheck } from './fake-risk-check';
 export { FixedMarketLots } from './fixed-market-lots';
 export { InMemorySignalRepository } from './in-memory-signal.repository';
 export { StrategyHarness, type StrategyHarnessOptions } from './strategy-harness';
+export { STRATEGY_ENTITIES } from '../infrastructure/persistence/strategy.entities';

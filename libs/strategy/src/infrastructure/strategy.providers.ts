@@ -1,0 +1,67 @@
+import type { Provider } from '@nestjs/common';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+
+import { APP_CONFIG, type AppConfig } from '@nexwave/config';
+import { Decimal, systemClock } from '@nexwave/core';
+import { OutboxWriter } from '@nexwave/messaging';
+import { PACIFICA_ENDPOINTS, PacificaRestClient, type PacificaEndpoints } from '@nexwave/pacifica';
+
+import { MarketLotsPort } from '../application/ports/market-lots.port';
+import { RiskCheckPort } from '../application/ports/risk-check.port';
+import { SignalRepository } from '../application/ports/signal.repository.port';
+import { StrategyClockPort } from '../application/ports/strategy-clock.port';
+import { STRATEGY_APPLICATION_PROVIDERS } from '../application/strategy-application.providers';
+import { StrategyRuntime } from '../application/strategy-runtime';
+import { StrategyBook } from '../domain/engine/strategy-book';
+import { createStrategy } from '../domain/strategy-registry';
+import { PacificaMarketLotsAdapter } from './markets/pacifica-market-lots.adapter';
+import { StrategySignalEntity } from './persistence/strategy-signal.entity';
+import { TypeOrmSignalRepository } from './persistence/typeorm-signal.repository';
+import { InProcessRiskCheckAdapter } from './risk/in-process-risk-check.adapter';
+
+/** What the strategy context reads of the config. */
+type StrategyConfig = Pick<AppConfig, 'trading' | 'risk'>;
+
+/** Market orders may fill this far (percent) from the price the strategy decided at. */
+const SLIPPAGE_PERCENT = '0.5';
+
+/**
+ * The configured instance (STRATEGY, STRATEGY_ID; default parameters until they are configurable
+ * per instance): built at start-up, so an unknown strategy or invalid parameters fail the boot.
+ */
+export function strategyRuntime(config: StrategyConfig): StrategyRuntime {
+  const { trading } = config;
+  return new StrategyRuntime(
+    createStrategy(trading.strategy, trading.strategyId, {}),
+    new StrategyBook(new Decimal(trading.portfolioValueUsd)),
+    { paperTrading: trading.paperTrading, slippagePercent: SLIPPAGE_PERCENT },
+  );
+}
+
+/**
+ * The strategy context's wiring. Needs from the app: a DataSource with STRATEGY_ENTITIES,
+ * OutboxWriter (MessagingModule with an outbox) and PACIFICA_ENDPOINTS.
+ */
+export const STRATEGY_PROVIDERS: Provider[] = [
+  ...STRATEGY_APPLICATION_PROVIDERS,
+  { provide: StrategyClockPort, useValue: systemClock },
+  { provide: StrategyRuntime, useFactory: strategyRuntime, inject: [APP_CONFIG] },
+  {
+    provide: SignalRepository,
+    useFactory: (signals: Repository<StrategySignalEntity>, outbox: OutboxWriter) =>
+      new TypeOrmSignalRepository(signals, outbox),
+    inject: [getRepositoryToken(StrategySignalEntity), OutboxWriter],
+  },
+  {
+    provide: MarketLotsPort,
+    useFactory: (endpoints: PacificaEndpoints) =>
+      new PacificaMarketLotsAdapter(new PacificaRestClient({ baseUrl: endpoints.restUrl })),
+    inject: [PACIFICA_ENDPOINTS],
+  },
+  {
+    provide: RiskCheckPort,
+    useFactory: (config: StrategyConfig) => new InProcessRiskCheckAdapter(config.risk),
+    inject: [APP_CONFIG],
+  },
+];
