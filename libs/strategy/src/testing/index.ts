@@ -4,3 +4,4 @@ export { FixedMarketLots } from './fixed-market-lots';
 export { InMemorySignalRepository } from './in-memory-signal.repository';
 export { StrategyHarness, type StrategyHarnessOptions } from './strategy-harness';
 export { STRATEGY_ENTITIES } from '../infrastructure/persistence/strategy.entities';
+export { FakeCandleHistory } from './fake-candle-history';

@@ -3,6 +3,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 
 import { Decimal } from '@nexwave/core';
 
+import { CandleHistoryPort } from '../application/ports/candle-history.port';
 import { MarketLotsPort } from '../application/ports/market-lots.port';
 import { RiskCheckPort } from '../application/ports/risk-check.port';
 import { SignalRepository } from '../application/ports/signal.repository.port';
@@ -11,6 +12,7 @@ import { STRATEGY_APPLICATION_PROVIDERS } from '../application/strategy-applicat
 import { StrategyRuntime, type EngineSettings } from '../application/strategy-runtime';
 import { StrategyBook } from '../domain/engine/strategy-book';
 import { createStrategy } from '../domain/strategy-registry';
+import { FakeCandleHistory } from './fake-candle-history';
 import { FakeRiskCheck } from './fake-risk-check';
 import { FixedMarketLots } from './fixed-market-lots';
 import { InMemorySignalRepository } from './in-memory-signal.repository';
@@ -28,7 +30,7 @@ export interface StrategyHarnessOptions {
 
 /**
  * The strategy command handlers on a real CommandBus over in-memory signals (whose `requests`
- * are the outbox), a FakeRiskCheck, fixed lots and a fixed clock.
+ * are the outbox), a FakeRiskCheck, a FakeCandleHistory, fixed lots and a fixed clock.
  */
 export class StrategyHarness {
   private constructor(
@@ -36,11 +38,13 @@ export class StrategyHarness {
     readonly runtime: StrategyRuntime,
     readonly signals: InMemorySignalRepository,
     readonly risk: FakeRiskCheck,
+    readonly history: FakeCandleHistory,
   ) {}
 
   static async create(options: StrategyHarnessOptions = {}): Promise<StrategyHarness> {
     const signals = options.signals ?? new InMemorySignalRepository();
     const risk = new FakeRiskCheck();
+    const history = new FakeCandleHistory();
     const runtime = new StrategyRuntime(
       createStrategy(
         options.strategy ?? 'mean_reversion',
@@ -57,13 +61,14 @@ export class StrategyHarness {
         { provide: StrategyRuntime, useValue: runtime },
         { provide: SignalRepository, useValue: signals },
         { provide: RiskCheckPort, useValue: risk },
+        { provide: CandleHistoryPort, useValue: history },
         { provide: MarketLotsPort, useValue: options.lots ?? new FixedMarketLots() },
         { provide: StrategyClockPort, useValue: { now: () => new Date('2026-01-16T00:00:00Z') } },
       ],
     }).compile();
     moduleRef.useLogger(false);
     await moduleRef.init();
-    return new StrategyHarness(moduleRef, runtime, signals, risk);
+    return new StrategyHarness(moduleRef, runtime, signals, risk, history);
   }
 
   get commands(): CommandBus {
