@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 
@@ -7,6 +8,7 @@ import { Decimal, systemClock } from '@nexwave/core';
 import { OutboxWriter } from '@nexwave/messaging';
 import { PACIFICA_ENDPOINTS, PacificaRestClient, type PacificaEndpoints } from '@nexwave/pacifica';
 
+import { CandleHistoryPort } from '../application/ports/candle-history.port';
 import { MarketLotsPort } from '../application/ports/market-lots.port';
 import { RiskCheckPort } from '../application/ports/risk-check.port';
 import { SignalRepository } from '../application/ports/signal.repository.port';
@@ -15,6 +17,8 @@ import { STRATEGY_APPLICATION_PROVIDERS } from '../application/strategy-applicat
 import { StrategyRuntime } from '../application/strategy-runtime';
 import { StrategyBook } from '../domain/engine/strategy-book';
 import { createStrategy } from '../domain/strategy-registry';
+import { HttpCandleHistoryAdapter } from './market-data/http-candle-history.adapter';
+import { StrategyWarmUp } from './market-data/strategy-warm-up';
 import { PacificaMarketLotsAdapter } from './markets/pacifica-market-lots.adapter';
 import { StrategySignalEntity } from './persistence/strategy-signal.entity';
 import { TypeOrmSignalRepository } from './persistence/typeorm-signal.repository';
@@ -40,7 +44,7 @@ export function strategyRuntime(config: StrategyConfig): StrategyRuntime {
 }
 
 /**
- * The strategy context's wiring. Needs from the app: a DataSource with STRATEGY_ENTITIES,
+ * The strategy context's wiring; the warm-up runs only when MARKET_DATA_API_URL is set. Needs from the app: a DataSource with STRATEGY_ENTITIES,
  * OutboxWriter (MessagingModule with an outbox) and PACIFICA_ENDPOINTS.
  */
 export const STRATEGY_PROVIDERS: Provider[] = [
@@ -58,6 +62,20 @@ export const STRATEGY_PROVIDERS: Provider[] = [
     useFactory: (endpoints: PacificaEndpoints) =>
       new PacificaMarketLotsAdapter(new PacificaRestClient({ baseUrl: endpoints.restUrl })),
     inject: [PACIFICA_ENDPOINTS],
+  },
+  {
+    provide: CandleHistoryPort,
+    useFactory: (config: StrategyConfig) =>
+      new HttpCandleHistoryAdapter(config.trading.marketDataApiUrl),
+    inject: [APP_CONFIG],
+  },
+  {
+    provide: StrategyWarmUp,
+    useFactory: (config: StrategyConfig, commands: CommandBus, markets: MarketLotsPort) =>
+      config.trading.marketDataApiUrl === undefined
+        ? null
+        : new StrategyWarmUp(commands, markets, config.trading.symbols, systemClock),
+    inject: [APP_CONFIG, CommandBus, MarketLotsPort],
   },
   {
     provide: RiskCheckPort,
