@@ -31,13 +31,13 @@ type StrategyConfig = Pick<AppConfig, 'trading' | 'risk'>;
 const SLIPPAGE_PERCENT = '0.5';
 
 /**
- * The configured instance (STRATEGY, STRATEGY_ID; default parameters until they are configurable
- * per instance): built at start-up, so an unknown strategy or invalid parameters fail the boot.
+ * The configured instance (STRATEGY, STRATEGY_ID, STRATEGY_PARAMETERS): built at start-up, so an
+ * unknown strategy or invalid parameters fail the boot with a StrategyError naming each issue.
  */
 export function strategyRuntime(config: StrategyConfig): StrategyRuntime {
   const { trading } = config;
   return new StrategyRuntime(
-    createStrategy(trading.strategy, trading.strategyId, {}),
+    createStrategy(trading.strategy, trading.strategyId, trading.strategyParameters),
     new StrategyBook(new Decimal(trading.portfolioValueUsd)),
     { paperTrading: trading.paperTrading, slippagePercent: SLIPPAGE_PERCENT },
   );
