@@ -18,7 +18,8 @@ import { CreateApiKeys1795600093000 } from './1795600093000-create-api-keys';
 import { ScheduleWhaleImpact1795600094000 } from './1795600094000-schedule-whale-impact';
 import { OrdersDomainStorage1795600095000 } from './1795600095000-orders-domain-storage';
 import { CreateRiskDecisions1795600096000 } from './1795600096000-create-risk-decisions';
-import { CreateStrategySignals1795600097000 } from './1795600097000-create-strategy-signals';
+import { RiskDailyLoss1795600097000 } from './1795600097000-risk-daily-loss';
+import { CreateStrategySignals1795600098000 } from './1795600098000-create-strategy-signals';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -40,5 +41,6 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   ScheduleWhaleImpact1795600094000,
   OrdersDomainStorage1795600095000,
   CreateRiskDecisions1795600096000,
-  CreateStrategySignals1795600097000,
+  RiskDailyLoss1795600097000,
+  CreateStrategySignals1795600098000,
 ];

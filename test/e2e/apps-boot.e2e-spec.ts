@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,8 @@ import request from 'supertest';
 
 import { loadConfig, type ConfigOf, type ServiceName } from '@nexwave/config';
 import { startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
+import { MessageBusPort, Topics, type Envelope, type RiskCheckV1 } from '@nexwave/messaging';
+import { readGoldenFixture } from '@nexwave/messaging/testing';
 import { createApp } from '@nexwave/platform';
 
 import { ApiGatewayAppModule } from '../../apps/api-gateway/src/api-gateway-app.module';
@@ -19,14 +22,19 @@ import { WhaleTrackerAppModule } from '../../apps/whale-tracker/src/whale-tracke
 const APPS: {
   name: ServiceName;
   module: (config: never) => ReturnType<typeof NexwaveAppModule.forRoot>;
+  /** Runs the risk service: answers risk.checks.v1 in process (memory transport). */
+  risk: boolean;
 }[] = [
-  { name: 'nexwave', module: NexwaveAppModule.forRoot },
-  { name: 'api-gateway', module: ApiGatewayAppModule.forRoot },
-  { name: 'market-data', module: MarketDataAppModule.forRoot },
-  { name: 'whale-tracker', module: WhaleTrackerAppModule.forRoot },
-  { name: 'trading-engine', module: TradingEngineAppModule.forRoot },
-  { name: 'order-management', module: OrderManagementAppModule.forRoot },
+  { name: 'nexwave', module: NexwaveAppModule.forRoot, risk: true },
+  { name: 'api-gateway', module: ApiGatewayAppModule.forRoot, risk: false },
+  { name: 'market-data', module: MarketDataAppModule.forRoot, risk: false },
+  { name: 'whale-tracker', module: WhaleTrackerAppModule.forRoot, risk: false },
+  { name: 'trading-engine', module: TradingEngineAppModule.forRoot, risk: true },
+  { name: 'order-management', module: OrderManagementAppModule.forRoot, risk: false },
 ];
+
+const riskCheck = (readGoldenFixture('risk/fixtures/risk-check.v1.json') as Envelope<RiskCheckV1>)
+  .payload;
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, { summary?: string; responses: Record<string, unknown> }>>;
@@ -57,7 +65,7 @@ function bodyIs(response: unknown, schema: object): boolean {
 // Every deployable boots on a database server given by DATABASE_URL (one embedded TimescaleDB
 // shared by the file), runs the migrations, answers /health, documents itself at /docs-json
 // (every operation with a summary and the one error schema) and answers an unknown path 404 in
-// the one error shape.
+// the one error shape; the apps running the risk service approve a risk check over risk.checks.v1.
 describe('every app boots', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-apps-'));
   let database: EmbeddedTimescale;
@@ -71,7 +79,7 @@ describe('every app boots', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it.each(APPS)('$name', async ({ name, module }) => {
+  it.each(APPS)('$name', async ({ name, module, risk }) => {
     const config = loadConfig(name, {
       DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: '1',
@@ -105,6 +113,14 @@ describe('every app boots', () => {
             message: 'Cannot GET /no/such/path',
           }),
         );
+      const checked = risk
+        ? await app.get(MessageBusPort).request(Topics.RiskChecks, {
+            ...riskCheck,
+            strategyId: `boot-${name}`,
+            clientOrderId: randomUUID(),
+          })
+        : null;
+      expect(checked?.approved ?? null).toBe(risk ? true : null);
     } finally {
       await app.close();
     }

@@ -27,6 +27,7 @@ const TABLES = [
   'orders',
   'outbox_messages',
   'positions',
+  'risk_daily_loss',
   'risk_decisions',
   'strategy_performance',
   'strategy_signals',

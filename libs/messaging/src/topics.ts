@@ -4,6 +4,7 @@ export const Topics = {
   OrdersRequests: 'orders.requests.v1',
   OrdersEvents: 'orders.events.v1',
   OrdersCommands: 'orders.commands.v1',
+  RiskChecks: 'risk.checks.v1',
   MarketDataTrades: 'marketdata.trades.v1',
   MarketDataCandles: 'marketdata.candles.v1',
 } as const;

@@ -5,12 +5,14 @@ import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing'
 
 import { RiskManager } from '../src/domain/risk-manager';
 import { order, portfolio, position, T0 } from '../src/domain/testing/risk-fixtures';
+import { RiskDailyLossEntity } from '../src/infrastructure/persistence/risk-daily-loss.entity';
 import {
   fromRiskDecisionRow,
   toRiskDecisionRow,
 } from '../src/infrastructure/persistence/risk-decision-row.mapper';
 import { RiskDecisionEntity } from '../src/infrastructure/persistence/risk-decision.entity';
 import { RISK_ENTITIES } from '../src/infrastructure/persistence/risk.entities';
+import { TypeOrmRiskDecisionRepository } from '../src/infrastructure/persistence/typeorm-risk-decision.repository';
 
 describe('risk decisions on the embedded TimescaleDB', () => {
   let database: TestDatabase;
@@ -73,5 +75,37 @@ describe('risk decisions on the embedded TimescaleDB', () => {
       `SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'risk_decisions_strategy_id_decided_at_idx'`,
     );
     expect(index.indexdef).toMatch(/\(strategy_id, decided_at DESC\)$/);
+  });
+
+  it('keeps one decision per client order id and never lifts a stored stop of the day', async () => {
+    const repository = new TypeOrmRiskDecisionRepository(
+      dataSource.getRepository(RiskDecisionEntity),
+      dataSource.getRepository(RiskDailyLossEntity),
+    );
+    const day = {
+      utcDay: '2026-03-10',
+      startEquityUsd: '100000',
+      startedAt: T0,
+      stoppedAt: new Date(T0.getTime() + 1000),
+    };
+    const first = RiskManager.create().check(
+      order({ strategyId: 'keep', clientOrderId: uuidv7() }),
+      portfolio(100_000),
+      T0,
+    );
+    const second = RiskManager.create().check(
+      order({ strategyId: 'keep', clientOrderId: uuidv7() }),
+      portfolio(100_000),
+      T0,
+    );
+
+    const saved = await repository.save(first, day);
+    const replayed = await repository.save({ ...first, reason: 'another check' }, null);
+    await repository.save(second, { ...day, startEquityUsd: '1', stoppedAt: null });
+
+    expect(saved).toEqual({ decision: first, created: true });
+    expect(replayed).toEqual({ decision: first, created: false });
+    expect(await repository.loadDailyLoss('keep')).toEqual(day);
+    expect(await repository.findByClientOrderId(first.clientOrderId)).toEqual(first);
   });
 });

@@ -33,10 +33,12 @@ describe('golden fixtures', () => {
   });
 
   const replyFixtures = goldenFixtureFiles().filter((file) => file.includes('-reply.'));
+  const replyTopic = (file: string) =>
+    file.startsWith('risk/') ? Topics.RiskChecks : Topics.OrdersCommands;
 
-  it.each(replyFixtures)('%s parses with the orders.commands.v1 reply schema', (file) => {
+  it.each(replyFixtures)('%s parses with its request topic reply schema', (file) => {
     const reply = read(file);
-    expect(contracts[Topics.OrdersCommands].reply!.parse(reply)).toEqual(reply);
+    expect(contracts[replyTopic(file)].reply!.parse(reply)).toEqual(reply);
   });
 
   it('cover every orders.commands.v1 command and reply outcome, and every order event', () => {
@@ -50,9 +52,20 @@ describe('golden fixtures', () => {
       ['cancel', 'cancel_all', 'halt', 'place'].sort(),
     );
     expect(of('orders.events', 'event')).toEqual(['expired', 'partially_filled', 'unknown']);
-    expect(replyFixtures.map((file) => (read(file) as { outcome: string }).outcome).sort()).toEqual(
-      ['breaker', 'canceled', 'order', 'rejected'],
-    );
+    const orderReplies = replyFixtures.filter((file) => replyTopic(file) === Topics.OrdersCommands);
+    expect(orderReplies.map((file) => (read(file) as { outcome: string }).outcome).sort()).toEqual([
+      'breaker',
+      'canceled',
+      'order',
+      'rejected',
+    ]);
+  });
+
+  it('cover an approved and a rejected risk.checks.v1 reply', () => {
+    const riskReplies = replyFixtures.filter((file) => replyTopic(file) === Topics.RiskChecks);
+    expect(
+      riskReplies.map((file) => (read(file) as { approved: boolean }).approved).sort(),
+    ).toEqual([false, true]);
   });
 });
 
@@ -281,6 +294,41 @@ describe('contract rules', () => {
       'market-data/fixtures/candle.v1.json',
       { tradeCount: 0 },
     ],
+    [
+      'a risk check with a float price',
+      Topics.RiskChecks,
+      'risk/fixtures/risk-check.v1.json',
+      { price: 60000 },
+    ],
+    [
+      'a risk check with an unknown intent',
+      Topics.RiskChecks,
+      'risk/fixtures/risk-check.v1.json',
+      { intent: 'hedge' },
+    ],
+    [
+      'a risk check without a portfolio',
+      Topics.RiskChecks,
+      'risk/fixtures/risk-check.v1.json',
+      { portfolio: undefined },
+    ],
+    [
+      'a risk check with a negative equity',
+      Topics.RiskChecks,
+      'risk/fixtures/risk-check.v1.json',
+      { portfolio: { equityUsd: '-1', positions: [] } },
+    ],
+    [
+      'a risk check with a float position size',
+      Topics.RiskChecks,
+      'risk/fixtures/risk-check.v1.json',
+      {
+        portfolio: {
+          equityUsd: '100000',
+          positions: [{ symbol: 'ETH', size: -2.5, entryPrice: '3200', markPrice: '3150' }],
+        },
+      },
+    ],
   ];
 
   it.each(refused)('refuse %s', (_name, topic, fixture, change) => {
@@ -307,6 +355,27 @@ describe('contract rules', () => {
     ['a reply with an unknown outcome', { outcome: 'maybe' }],
   ])('refuse %s', (_name, reply) => {
     expect(contracts[Topics.OrdersCommands].reply!.safeParse(reply).success).toBe(false);
+  });
+
+  const riskReply = read('risk/fixtures/risk-check-reply.rejected.v1.json') as Record<
+    string,
+    unknown
+  >;
+
+  it.each([
+    ['an approved risk reply naming a failed rule', { approved: true }],
+    ['a rejected risk reply without a failed rule', { failedRule: null }],
+    ['a risk reply with an unknown rule', { failedRule: 'mood' }],
+    ['a risk reply without rules', { rules: [] }],
+  ])('refuse %s', (_name, change) => {
+    expect(contracts[Topics.RiskChecks].reply!.safeParse({ ...riskReply, ...change }).success).toBe(
+      false,
+    );
+  });
+
+  it('key risk checks by clientOrderId', () => {
+    const check = payloadOf('risk/fixtures/risk-check.v1.json');
+    expect(contracts[Topics.RiskChecks].key(check as never)).toBe(check['clientOrderId']);
   });
 
   it('key order commands by clientOrderId and breaker commands together', () => {

@@ -12,6 +12,12 @@ import {
 } from './orders/order-command.v1';
 import { OrderEventV1, orderEventV1Schema } from './orders/order-event.v1';
 import { OrderRequestV1, orderRequestV1Schema } from './orders/order-request.v1';
+import {
+  RiskCheckReplyV1,
+  riskCheckReplyV1Schema,
+  RiskCheckV1,
+  riskCheckV1Schema,
+} from './risk/risk-check.v1';
 import { WhaleDetectedV1, whaleDetectedV1Schema } from './whales/whale-detected.v1';
 
 /** The payload type of each topic. */
@@ -20,6 +26,7 @@ export interface TopicPayloads {
   'orders.requests.v1': OrderRequestV1;
   'orders.events.v1': OrderEventV1;
   'orders.commands.v1': OrderCommandV1;
+  'risk.checks.v1': RiskCheckV1;
   'marketdata.trades.v1': TradeV1;
   'marketdata.candles.v1': CandleV1;
 }
@@ -27,6 +34,7 @@ export interface TopicPayloads {
 /** The reply type of each request/reply topic. */
 export interface TopicReplies {
   'orders.commands.v1': OrderCommandReplyV1;
+  'risk.checks.v1': RiskCheckReplyV1;
 }
 
 export type RequestTopic = keyof TopicReplies;
@@ -91,6 +99,14 @@ export const contracts: { readonly [T in Topic]: Contract<TopicPayloads[T]> } = 
     schema: orderCommandV1Schema,
     key: orderCommandKey,
     reply: orderCommandReplyV1Schema,
+  },
+  [Topics.RiskChecks]: {
+    topic: Topics.RiskChecks,
+    type: 'risk.checks',
+    v: 1,
+    schema: riskCheckV1Schema,
+    key: (check) => check.clientOrderId,
+    reply: riskCheckReplyV1Schema,
   },
   [Topics.MarketDataTrades]: {
     topic: Topics.MarketDataTrades,

@@ -5,10 +5,10 @@ import type { RuleDecision } from '../../domain/risk-manager';
 import type { OrderIntent, RiskSide } from '../../domain/risk-order';
 import type { RiskRuleName } from '../../domain/rules/rule-decision';
 
-/** A row of `risk_decisions` (migration 1795600096000): one per check; numerics as strings. */
+/** A row of `risk_decisions` (migrations 1795600096000, 1795600097000): one per client order id; numerics as strings. */
 @Entity({ name: 'risk_decisions' })
 @Index('risk_decisions_strategy_id_decided_at_idx', { synchronize: false })
-@Index('risk_decisions_client_order_id_idx', { synchronize: false })
+@Index('risk_decisions_client_order_id_key', { synchronize: false })
 @Check('risk_decisions_side_check', `side IN ('bid', 'ask')`)
 @Check('risk_decisions_intent_check', `intent IN ('entry', 'exit')`)
 @Check('risk_decisions_checked_as_check', `checked_as IN ('entry', 'exit')`)

@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 import type { SignalStatus } from '../../application/ports/signal.repository.port';
 
-/** A row of `strategy_signals` (migration 1795600097000); numerics as strings. */
+/** A row of `strategy_signals` (migration 1795600098000); numerics as strings. */
 @Entity({ name: 'strategy_signals' })
 @Index('strategy_signals_strategy_id_created_at_idx', { synchronize: false })
 @Check('strategy_signals_side_check', `side IN ('bid', 'ask')`)

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * a replayed candle or a restart stores nothing twice and so sends no second order. Read per
  * strategy over time. Safe to run twice.
  */
-export class CreateStrategySignals1795600097000 implements MigrationInterface {
-  readonly name = 'CreateStrategySignals1795600097000';
+export class CreateStrategySignals1795600098000 implements MigrationInterface {
+  readonly name = 'CreateStrategySignals1795600098000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

@@ -1,0 +1,2 @@
+/** DI token of the RiskLimits in force (AppConfig['risk']). */
+export const RISK_LIMITS = Symbol('RISK_LIMITS');

@@ -1,0 +1,104 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
+
+import type { Envelope } from '@nexwave/messaging';
+
+/** Envelopes read from one topic since its first offset; `until` waits for a condition over them. */
+export interface TopicWatch<P = unknown> {
+  readonly messages: Envelope<P>[];
+  until(what: string, predicate: (messages: Envelope<P>[]) => boolean): Promise<void>;
+}
+
+/**
+ * A strategy's or an operator's view of the Kafka cluster, bypassing the app code under test:
+ * raw records in (even ones the contracts would refuse) and every envelope on a topic out.
+ */
+export class KafkaTopics {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly consumers: Consumer[] = [];
+  private readonly run = Date.now().toString(36);
+
+  private constructor(
+    brokers: string[],
+    private readonly timeoutMs: number,
+  ) {
+    this.kafka = new Kafka({ brokers, clientId: `topics-${this.run}`, logLevel: logLevel.NOTHING });
+    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  }
+
+  /** `timeoutMs`: how long `until` waits before failing with what it waited for. */
+  static async connect(brokers: string[], timeoutMs: number): Promise<KafkaTopics> {
+    preloadKafkaProtocol();
+    const topics = new KafkaTopics(brokers, timeoutMs);
+    await topics.producer.connect();
+    return topics;
+  }
+
+  async publishRaw(topic: string, key: string, value: string): Promise<void> {
+    await this.producer.send({ topic, acks: -1, messages: [{ key, value }] });
+  }
+
+  /** Reads `topic` from its first offset; `onMessage` sees each envelope as it arrives. */
+  async watch<P>(
+    topic: string,
+    onMessage?: (envelope: Envelope<P>) => void,
+  ): Promise<TopicWatch<P>> {
+    const consumer = this.kafka.consumer({
+      groupId: `watch-${topic}-${this.run}`,
+      maxWaitTimeInMs: 50,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 500,
+    });
+    this.consumers.push(consumer);
+    const messages: Envelope<P>[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        const envelope = JSON.parse(message.value?.toString() ?? 'null') as Envelope<P>;
+        messages.push(envelope);
+        onMessage?.(envelope);
+        return Promise.resolve();
+      },
+    });
+    return { messages, until: (what, predicate) => this.until(what, () => predicate(messages)) };
+  }
+
+  /** Polls `condition` until it holds; fails naming `what` after the deadline. */
+  async until(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
+    const deadline = Date.now() + this.timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) {
+        throw new Error(`not within ${this.timeoutMs} ms: ${what}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
+    await this.producer.disconnect();
+  }
+}
+
+/**
+ * kafkajs requires each protocol version's encoder on first use. Jest 30 refuses a first require
+ * between two tests and kafkajs then crashes its consumer, so load them all up front.
+ */
+function preloadKafkaProtocol(): void {
+  const requests = join(dirname(require.resolve('kafkajs')), 'src', 'protocol', 'requests');
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(path);
+      } else if (entry.name.endsWith('.js')) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- must go through Jest's registry
+        require(path);
+      }
+    }
+  };
+  walk(requests);
+}
