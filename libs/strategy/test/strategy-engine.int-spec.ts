@@ -14,12 +14,15 @@ import {
   type Envelope,
   type OrderEventV1,
   type OrderRequestV1,
+  type RiskCheckV1,
 } from '@nexwave/messaging';
 import { InMemoryBroker } from '@nexwave/messaging/testing';
 import { PacificaEndpointsModule } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 import { SignalRepository, StrategyModule } from '@nexwave/strategy';
 import { STRATEGY_ENTITIES } from '@nexwave/strategy/testing';
+
+import { standInRisk } from './risk-stand-in';
 
 /** Resolves once `check` holds, polling every 10 ms; fails after a generous deadline. */
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
@@ -54,7 +57,8 @@ function candle(index: number, close: number, low = close): CandleV1 {
 }
 
 // The StrategyModule as the apps wire it (database signals and outbox, the one embedded
-// connection, the simulator's /info for lots, the risk rules), over the memory transport.
+// connection, the simulator's /info for lots), over the memory transport; a stand-in answers
+// the risk checks.
 describe('strategy engine: closed candles in, order requests out', () => {
   let database: TestDatabase;
   let sim: PacificaSim;
@@ -62,6 +66,7 @@ describe('strategy engine: closed candles in, order requests out', () => {
   let bus: MessageBusPort;
   let signals: SignalRepository;
   const requests: Envelope<OrderRequestV1>[] = [];
+  let riskChecks: RiskCheckV1[];
 
   beforeAll(async () => {
     database = await startTestDatabase();
@@ -93,6 +98,7 @@ describe('strategy engine: closed candles in, order requests out', () => {
       ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
+    riskChecks = standInRisk(app.get(InMemoryBroker));
     connectMessaging(app);
     await app.startAllMicroservices();
     await app.init();
@@ -124,6 +130,17 @@ describe('strategy engine: closed candles in, order requests out', () => {
       risk: { approved: true, rule: null },
       signal: { symbol: 'BTC', side: 'bid', intent: 'entry', price: '80' },
     });
+    expect(riskChecks).toMatchObject([
+      {
+        clientOrderId: stored.clientOrderId,
+        strategyId: 'mr_int',
+        side: 'bid',
+        intent: 'entry',
+        amount: '125.00000',
+        price: '80',
+        portfolio: { equityUsd: '100000', positions: [] },
+      },
+    ]);
     expect(Object.keys(stored.signal.indicators)).toEqual(
       expect.arrayContaining(['mean', 'stdDev']),
     );

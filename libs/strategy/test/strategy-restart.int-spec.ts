@@ -20,6 +20,8 @@ import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testin
 import { SignalRepository, StrategyModule } from '@nexwave/strategy';
 import { STRATEGY_ENTITIES } from '@nexwave/strategy/testing';
 
+import { standInRisk } from './risk-stand-in';
+
 const UNPUBLISHED = `SELECT 1 FROM outbox_messages WHERE published_at IS NULL`;
 const HOUR_MS = 3_600_000;
 // 20 closed 1h candles ending an hour ago, the last far below the band: newest first, as
@@ -102,6 +104,7 @@ describe('strategy engine start-up: warm-up, catch-up, restart', () => {
       ],
     }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
+    standInRisk(app.get(InMemoryBroker));
     const requests: OrderRequestV1[] = [];
     app.get(InMemoryBroker).subscribe(Topics.OrdersRequests, (record) => {
       requests.push((JSON.parse(record.value) as Envelope<OrderRequestV1>).payload);

@@ -5,7 +5,7 @@ import type { Repository } from 'typeorm';
 
 import { APP_CONFIG, type AppConfig } from '@nexwave/config';
 import { Decimal, systemClock } from '@nexwave/core';
-import { OutboxWriter } from '@nexwave/messaging';
+import { MessageBusPort, OutboxWriter } from '@nexwave/messaging';
 import { PACIFICA_ENDPOINTS, PacificaRestClient, type PacificaEndpoints } from '@nexwave/pacifica';
 
 import { CandleHistoryPort } from '../application/ports/candle-history.port';
@@ -22,10 +22,10 @@ import { StrategyWarmUp } from './market-data/strategy-warm-up';
 import { PacificaMarketLotsAdapter } from './markets/pacifica-market-lots.adapter';
 import { StrategySignalEntity } from './persistence/strategy-signal.entity';
 import { TypeOrmSignalRepository } from './persistence/typeorm-signal.repository';
-import { InProcessRiskCheckAdapter } from './risk/in-process-risk-check.adapter';
+import { MessageRiskCheckAdapter } from './risk/message-risk-check.adapter';
 
 /** What the strategy context reads of the config. */
-type StrategyConfig = Pick<AppConfig, 'trading' | 'risk'>;
+type StrategyConfig = Pick<AppConfig, 'trading'>;
 
 /** Market orders may fill this far (percent) from the price the strategy decided at. */
 const SLIPPAGE_PERCENT = '0.5';
@@ -45,7 +45,8 @@ export function strategyRuntime(config: StrategyConfig): StrategyRuntime {
 
 /**
  * The strategy context's wiring; the warm-up runs only when MARKET_DATA_API_URL is set. Needs from the app: a DataSource with STRATEGY_ENTITIES,
- * OutboxWriter (MessagingModule with an outbox) and PACIFICA_ENDPOINTS.
+ * OutboxWriter and MessageBusPort (MessagingModule with an outbox), PACIFICA_ENDPOINTS, and a
+ * responder to risk.checks.v1 (RiskModule, in this app or another).
  */
 export const STRATEGY_PROVIDERS: Provider[] = [
   ...STRATEGY_APPLICATION_PROVIDERS,
@@ -79,7 +80,7 @@ export const STRATEGY_PROVIDERS: Provider[] = [
   },
   {
     provide: RiskCheckPort,
-    useFactory: (config: StrategyConfig) => new InProcessRiskCheckAdapter(config.risk),
-    inject: [APP_CONFIG],
+    useFactory: (bus: MessageBusPort) => new MessageRiskCheckAdapter(bus),
+    inject: [MessageBusPort],
   },
 ];

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
 import { sizeToLot } from '../../domain/engine/lot-size';
 import { signalClientOrderId } from '../../domain/engine/signal-client-order-id';
-import { candleEnd, type Signal } from '../../domain/strategy';
+import type { Signal } from '../../domain/strategy';
 import { MarketLotsPort } from '../ports/market-lots.port';
 import { RiskCheckPort, type RiskVerdict } from '../ports/risk-check.port';
 import { SignalRepository, type SignalRecord } from '../ports/signal.repository.port';
@@ -26,7 +26,7 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
     book.mark(candle.symbol, candle.close);
     const stored: SignalRecord[] = [];
     for (const signal of strategy.onCandle(candle, book.context())) {
-      const record = await this.act(signal, candleEnd(candle));
+      const record = await this.act(signal);
       if (record) {
         stored.push(record);
       }
@@ -35,7 +35,7 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
   }
 
   /** Sizes, checks and stores one signal; null when it was stored before (a replay). */
-  private async act(signal: Signal, at: Date): Promise<SignalRecord | null> {
+  private async act(signal: Signal): Promise<SignalRecord | null> {
     const { strategyId, settings } = this.runtime;
     const clientOrderId = signalClientOrderId(
       strategyId,
@@ -47,7 +47,7 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
       return null;
     }
     const amount = sizeToLot(signal.size, await this.lots.lotSize(signal.symbol));
-    const risk = amount === null ? null : await this.check(clientOrderId, signal, amount, at);
+    const risk = amount === null ? null : await this.check(clientOrderId, signal, amount);
     const status = amount === null ? 'below_lot' : risk?.approved ? 'sent' : 'rejected';
     const record = {
       clientOrderId,
@@ -65,12 +65,7 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
     return (await this.signals.record(record, request)) ? record : null;
   }
 
-  private check(
-    clientOrderId: string,
-    signal: Signal,
-    amount: string,
-    at: Date,
-  ): Promise<RiskVerdict> {
+  private check(clientOrderId: string, signal: Signal, amount: string): Promise<RiskVerdict> {
     const { book } = this.runtime;
     return this.risk.check({
       strategyId: this.runtime.strategyId,
@@ -85,9 +80,9 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
       positions: book.positions().map((position) => ({
         symbol: position.symbol,
         size: position.size,
+        entryPrice: position.entryPrice,
         markPrice: book.markPrice(position.symbol).toFixed(),
       })),
-      at,
     });
   }
 }

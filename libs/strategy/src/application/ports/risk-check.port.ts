@@ -10,8 +10,15 @@ export interface RiskCheckRequest {
   readonly price: string;
   readonly reduceOnly: boolean;
   readonly equityUsd: string;
-  readonly positions: readonly { symbol: string; size: string; markPrice: string }[];
-  readonly at: Date;
+  readonly positions: readonly RiskCheckPosition[];
+}
+
+export interface RiskCheckPosition {
+  readonly symbol: string;
+  /** Signed base units: negative when short. */
+  readonly size: string;
+  readonly entryPrice: string;
+  readonly markPrice: string;
 }
 
 /** The risk manager's answer: the rule that decided (null when every rule passed) and why. */
@@ -21,7 +28,7 @@ export interface RiskVerdict {
   readonly reason: string;
 }
 
-/** Asks the risk context whether an order may go out. */
+/** Asks the risk context whether an order may go out; throws when it cannot answer (never approves). */
 export abstract class RiskCheckPort {
   abstract check(request: RiskCheckRequest): Promise<RiskVerdict>;
 }
