@@ -3,8 +3,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Every signal the trading engine acted on: what the strategy said (with its indicator values),
  * the amount rounded to the lot, the risk verdict and the outcome. The client order id is unique:
- * a replayed candle or a restart stores nothing twice and so sends no second order. Read per
- * strategy over time. Safe to run twice.
+ * a replayed candle or a restart stores nothing twice and so sends no second order. The order's
+ * last applied state (sequence, filled amount, average price, fee) rebuilds the strategy's
+ * positions after a restart. Read per strategy over time. Safe to run twice.
  */
 export class CreateStrategySignals1795600098000 implements MigrationInterface {
   readonly name = 'CreateStrategySignals1795600098000';
@@ -32,6 +33,10 @@ export class CreateStrategySignals1795600098000 implements MigrationInterface {
         status text NOT NULL CONSTRAINT strategy_signals_status_check
           CHECK (status IN ('sent', 'rejected', 'below_lot')),
         created_at timestamptz NOT NULL,
+        order_sequence integer NULL,
+        filled_amount numeric NULL,
+        average_fill_price numeric NULL,
+        fee_usd numeric NULL,
         CONSTRAINT strategy_signals_sent_check
           CHECK ((status = 'sent') = (risk_approved IS TRUE AND amount IS NOT NULL))
       )`);

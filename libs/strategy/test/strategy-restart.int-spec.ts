@@ -8,10 +8,12 @@ import { ConfigModule, loadConfig } from '@nexwave/config';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
   connectMessaging,
+  MessageBusPort,
   MESSAGING_ENTITIES,
   MessagingModule,
   Topics,
   type Envelope,
+  type OrderEventV1,
   type OrderRequestV1,
 } from '@nexwave/messaging';
 import { InMemoryBroker } from '@nexwave/messaging/testing';
@@ -53,7 +55,8 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
 }
 
 // The engine as the trading-engine app wires it, started twice over one database: the first start
-// warms up from market-data's candles and catches up the missed dip; the restart sends nothing.
+// warms up from market-data's candles and catches up the missed dip; the restart sends nothing
+// and rebuilds the position the fill made.
 describe('strategy engine start-up: warm-up, catch-up, restart', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
@@ -113,27 +116,79 @@ describe('strategy engine start-up: warm-up, catch-up, restart', () => {
     connectMessaging(app);
     await app.startAllMicroservices();
     await app.init();
+    await settled(app);
+    return { app, requests };
+  }
+
+  /** Every message handled, the outbox relayed, and what it relayed handled too. */
+  async function settled(app: INestApplication): Promise<void> {
+    await app.get(InMemoryBroker).idle();
     await until(
       async () => (await dataSource.query<unknown[]>(UNPUBLISHED)).length === 0,
       'the outbox to drain',
     );
     await app.get(InMemoryBroker).idle();
-    return { app, requests };
   }
 
-  it('catches the missed candle up once, and a restart sends no order again', async () => {
+  it('catches the missed candle up once; a restart sends no order again and keeps the position', async () => {
     const first = await start();
     const stored = await first.app.get(SignalRepository).list('mr_restart');
+    const [entry] = first.requests;
+    await first.app.get(MessageBusPort).publish(Topics.OrdersEvents, filled(entry));
+    await settled(first.app);
     await first.app.close();
 
     expect(first.requests).toMatchObject([
-      { strategyId: 'mr_restart', side: 'bid', symbol: 'BTC' },
+      { strategyId: 'mr_restart', side: 'bid', symbol: 'BTC', reduceOnly: false },
     ]);
     expect(stored).toMatchObject([{ status: 'sent', signal: { price: '80' } }]);
 
     const second = await start();
+    expect(second.requests).toEqual([]);
+    // The rebuilt position meets its stop (-3 % of 80 = 77.6) on the next candle: an exit.
+    await second.app.get(MessageBusPort).publish(Topics.MarketDataCandles, {
+      symbol: 'BTC',
+      timeframe: '1h',
+      bucketStart: new Date(NOW_HOUR).toISOString(),
+      open: '99',
+      high: '99',
+      low: '77',
+      close: '99',
+      volume: '1',
+      tradeCount: 1,
+    });
+    await settled(second.app);
     await second.app.close();
 
-    expect(second.requests).toEqual([]);
+    expect(second.requests).toMatchObject([
+      { side: 'ask', reduceOnly: true, amount: entry.amount },
+    ]);
   });
 });
+
+/** Order management's report that `request` filled at 80. */
+function filled(request: OrderRequestV1): OrderEventV1 {
+  return {
+    event: 'filled',
+    cause: 'paper',
+    status: 'filled',
+    sequence: 2,
+    clientOrderId: request.clientOrderId,
+    exchangeOrderId: null,
+    strategyId: request.strategyId,
+    symbol: request.symbol,
+    side: request.side,
+    orderType: 'market',
+    amount: request.amount,
+    price: null,
+    filledAmount: request.amount,
+    averageFillPrice: '80',
+    lastFillAmount: request.amount,
+    lastFillPrice: '80',
+    feeUsd: '5',
+    reason: null,
+    reduceOnly: false,
+    paperTrading: true,
+    eventAt: new Date().toISOString(),
+  };
+}

@@ -3,6 +3,7 @@ import type { Provider } from '@nestjs/common';
 import { ApplyOrderEventHandler } from './commands/apply-order-event.handler';
 import { EvaluateCandleHandler } from './commands/evaluate-candle.handler';
 import { ObserveWhaleHandler } from './commands/observe-whale.handler';
+import { RestoreStrategyBookHandler } from './commands/restore-strategy-book.handler';
 import { WarmUpStrategyHandler } from './commands/warm-up-strategy.handler';
 
 /** The strategy context's command handlers; the app (or a harness) binds the ports. */
@@ -11,4 +12,5 @@ export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
   ApplyOrderEventHandler,
   ObserveWhaleHandler,
   WarmUpStrategyHandler,
+  RestoreStrategyBookHandler,
 ];

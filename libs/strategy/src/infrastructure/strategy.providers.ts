@@ -18,11 +18,11 @@ import { StrategyRuntime } from '../application/strategy-runtime';
 import { StrategyBook } from '../domain/engine/strategy-book';
 import { createStrategy } from '../domain/strategy-registry';
 import { HttpCandleHistoryAdapter } from './market-data/http-candle-history.adapter';
-import { StrategyWarmUp } from './market-data/strategy-warm-up';
 import { PacificaMarketLotsAdapter } from './markets/pacifica-market-lots.adapter';
 import { StrategySignalEntity } from './persistence/strategy-signal.entity';
 import { TypeOrmSignalRepository } from './persistence/typeorm-signal.repository';
 import { MessageRiskCheckAdapter } from './risk/message-risk-check.adapter';
+import { StrategyStartUp } from './strategy-start-up';
 
 /** What the strategy context reads of the config. */
 type StrategyConfig = Pick<AppConfig, 'trading'>;
@@ -44,7 +44,8 @@ export function strategyRuntime(config: StrategyConfig): StrategyRuntime {
 }
 
 /**
- * The strategy context's wiring; the warm-up runs only when MARKET_DATA_API_URL is set. Needs from the app: a DataSource with STRATEGY_ENTITIES,
+ * The strategy context's wiring; at start-up the book is rebuilt and, when MARKET_DATA_API_URL is
+ * set, the strategy warms up. Needs from the app: a DataSource with STRATEGY_ENTITIES,
  * OutboxWriter and MessageBusPort (MessagingModule with an outbox), PACIFICA_ENDPOINTS, and a
  * responder to risk.checks.v1 (RiskModule, in this app or another).
  */
@@ -71,11 +72,14 @@ export const STRATEGY_PROVIDERS: Provider[] = [
     inject: [APP_CONFIG],
   },
   {
-    provide: StrategyWarmUp,
+    provide: StrategyStartUp,
     useFactory: (config: StrategyConfig, commands: CommandBus, markets: MarketLotsPort) =>
-      config.trading.marketDataApiUrl === undefined
-        ? null
-        : new StrategyWarmUp(commands, markets, config.trading.symbols, systemClock),
+      new StrategyStartUp(
+        commands,
+        markets,
+        { warmUp: config.trading.marketDataApiUrl !== undefined, symbols: config.trading.symbols },
+        systemClock,
+      ),
     inject: [APP_CONFIG, CommandBus, MarketLotsPort],
   },
   {

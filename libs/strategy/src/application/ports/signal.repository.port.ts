@@ -1,5 +1,6 @@
 import type { OrderRequestV1 } from '@nexwave/messaging';
 
+import type { OrderProgress } from '../../domain/engine/strategy-book';
 import type { Signal } from '../../domain/strategy';
 import type { RiskVerdict } from './risk-check.port';
 
@@ -26,4 +27,8 @@ export abstract class SignalRepository {
    */
   abstract record(record: SignalRecord, request: OrderRequestV1 | null): Promise<boolean>;
   abstract list(strategyId: string): Promise<SignalRecord[]>;
+  /** Keeps a sent order's newest state (an older sequence never overwrites a newer one). */
+  abstract saveProgress(progress: OrderProgress): Promise<void>;
+  /** The stored state of the strategy's orders, oldest signal first: replayed into the book. */
+  abstract progressOf(strategyId: string): Promise<OrderProgress[]>;
 }

@@ -1,4 +1,5 @@
 import type { SignalRecord } from '../../application/ports/signal.repository.port';
+import type { OrderProgress } from '../../domain/engine/strategy-book';
 import type { StrategySignalEntity } from './strategy-signal.entity';
 
 export function toSignalRow(record: SignalRecord): StrategySignalEntity {
@@ -22,6 +23,10 @@ export function toSignalRow(record: SignalRecord): StrategySignalEntity {
     riskReason: risk?.reason ?? null,
     status: record.status,
     createdAt: record.createdAt,
+    orderSequence: null,
+    filledAmount: null,
+    averageFillPrice: null,
+    feeUsd: null,
   };
 }
 
@@ -48,5 +53,21 @@ export function toSignalRecord(row: StrategySignalEntity): SignalRecord {
         : { approved: row.riskApproved, rule: row.riskRule, reason: row.riskReason ?? '' },
     status: row.status,
     createdAt: row.createdAt,
+  };
+}
+
+/** The stored state of a sent order, or null before its first event. */
+export function toOrderProgress(row: StrategySignalEntity): OrderProgress | null {
+  if (row.orderSequence === null) {
+    return null;
+  }
+  return {
+    clientOrderId: row.clientOrderId,
+    sequence: row.orderSequence,
+    symbol: row.symbol,
+    side: row.side,
+    filledAmount: row.filledAmount ?? '0',
+    averageFillPrice: row.averageFillPrice,
+    feeUsd: row.feeUsd ?? '0',
   };
 }

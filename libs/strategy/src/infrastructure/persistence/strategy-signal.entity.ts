@@ -69,4 +69,17 @@ export class StrategySignalEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The sent order's last applied event (null until one arrives): cumulative fill and fee. */
+  @Column({ name: 'order_sequence', type: 'integer', nullable: true })
+  orderSequence!: number | null;
+
+  @Column({ name: 'filled_amount', type: 'numeric', nullable: true })
+  filledAmount!: string | null;
+
+  @Column({ name: 'average_fill_price', type: 'numeric', nullable: true })
+  averageFillPrice!: string | null;
+
+  @Column({ name: 'fee_usd', type: 'numeric', nullable: true })
+  feeUsd!: string | null;
 }

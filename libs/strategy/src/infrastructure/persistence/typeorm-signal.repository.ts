@@ -1,4 +1,4 @@
-import type { Repository } from 'typeorm';
+import { IsNull, Not, type Repository } from 'typeorm';
 
 import { OutboxWriter, Topics, type OrderRequestV1 } from '@nexwave/messaging';
 
@@ -6,8 +6,10 @@ import {
   SignalRepository,
   type SignalRecord,
 } from '../../application/ports/signal.repository.port';
-import { toSignalRecord, toSignalRow } from './signal-row.mapper';
+import type { OrderProgress } from '../../domain/engine/strategy-book';
+import { toOrderProgress, toSignalRecord, toSignalRow } from './signal-row.mapper';
 import { StrategySignalEntity } from './strategy-signal.entity';
+import { SAVE_ORDER_PROGRESS } from './strategy.sql';
 
 /**
  * One transaction per signal: the row and, when sent, its orders.requests.v1 outbox row. The
@@ -51,5 +53,23 @@ export class TypeOrmSignalRepository extends SignalRepository {
       order: { createdAt: 'DESC', clientOrderId: 'ASC' },
     });
     return rows.map(toSignalRecord);
+  }
+
+  async saveProgress(progress: OrderProgress): Promise<void> {
+    await this.signals.query(SAVE_ORDER_PROGRESS, [
+      progress.clientOrderId,
+      progress.sequence,
+      progress.filledAmount,
+      progress.averageFillPrice,
+      progress.feeUsd,
+    ]);
+  }
+
+  async progressOf(strategyId: string): Promise<OrderProgress[]> {
+    const rows = await this.signals.find({
+      where: { strategyId, orderSequence: Not(IsNull()) },
+      order: { createdAt: 'ASC', clientOrderId: 'ASC' },
+    });
+    return rows.flatMap((row) => toOrderProgress(row) ?? []);
   }
 }
