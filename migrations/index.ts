@@ -19,6 +19,7 @@ import { ScheduleWhaleImpact1795600094000 } from './1795600094000-schedule-whale
 import { OrdersDomainStorage1795600095000 } from './1795600095000-orders-domain-storage';
 import { CreateRiskDecisions1795600096000 } from './1795600096000-create-risk-decisions';
 import { RiskDailyLoss1795600097000 } from './1795600097000-risk-daily-loss';
+import { CreateStrategySignals1795600098000 } from './1795600098000-create-strategy-signals';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -41,4 +42,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   OrdersDomainStorage1795600095000,
   CreateRiskDecisions1795600096000,
   RiskDailyLoss1795600097000,
+  CreateStrategySignals1795600098000,
 ];

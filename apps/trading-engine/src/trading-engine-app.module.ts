@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 
 import type { ConfigOf } from '@nexwave/config';
-import { platformImports } from '@nexwave/platform';
+import { exchangeEndpointsModule, platformImports } from '@nexwave/platform';
 import { RiskModule } from '@nexwave/risk';
 import { StrategyModule } from '@nexwave/strategy';
 
@@ -10,7 +10,12 @@ export class TradingEngineAppModule {
   static forRoot(config: ConfigOf<'trading-engine'>): DynamicModule {
     return {
       module: TradingEngineAppModule,
-      imports: [...platformImports('trading-engine', config), StrategyModule, RiskModule],
+      imports: [
+        ...platformImports('trading-engine', config),
+        exchangeEndpointsModule(config.pacifica),
+        StrategyModule,
+        RiskModule,
+      ],
     };
   }
 }

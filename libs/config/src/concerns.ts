@@ -45,7 +45,7 @@ export const APP_CONCERNS = {
   'api-gateway': ['app', 'auth', 'database', 'messaging'],
   'market-data': ['app', 'database', 'marketData', 'messaging', 'pacifica', 'trading'],
   'whale-tracker': ['app', 'database', 'messaging', 'pacifica', 'trading', 'whales'],
-  'trading-engine': ['app', 'database', 'messaging', 'trading', 'risk'],
+  'trading-engine': ['app', 'database', 'messaging', 'pacifica', 'trading', 'risk'],
   'order-management': ['app', 'database', 'messaging', 'pacifica', 'trading', 'orders'],
   'pacifica-sim': ['pacifica'],
 } as const satisfies Record<string, readonly ConcernName[]>;

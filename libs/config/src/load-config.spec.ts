@@ -71,9 +71,10 @@ describe('loadConfig', () => {
   });
 
   it('validates only what the app uses', () => {
-    const config = loadConfig('trading-engine', { PACIFICA_NETWORK: 'nonsense' });
+    const config = loadConfig('api-gateway', { PACIFICA_NETWORK: 'nonsense', MAX_LEVERAGE: 'x' });
     expect(config).not.toHaveProperty('pacifica');
-    expect(config.risk.maxLeverage).toBe(5);
+    expect(config).not.toHaveProperty('risk');
+    expect(loadConfig('trading-engine', {}).risk.maxLeverage).toBe(5);
   });
 
   it.each([
@@ -82,6 +83,11 @@ describe('loadConfig', () => {
     [{ WHALE_THRESHOLD_USD: '-1' }, /WHALE_THRESHOLD_USD is invalid/],
     [{ TICK_SPOOL_MAX_MB: '0' }, /TICK_SPOOL_MAX_MB is invalid/],
     [{ PAPER_TRADING: 'maybe' }, /PAPER_TRADING is invalid/],
+    [
+      { STRATEGY_PARAMETERS: '{"lookback":' },
+      /STRATEGY_PARAMETERS is invalid: must be a JSON object/,
+    ],
+    [{ STRATEGY_PARAMETERS: '[20]' }, /STRATEGY_PARAMETERS is invalid: must be a JSON object/],
     [{ BREAKER_FAILURE_THRESHOLD: '2.5' }, /BREAKER_FAILURE_THRESHOLD is invalid/],
     [{ BREAKER_COOL_DOWN_SECONDS: '0' }, /BREAKER_COOL_DOWN_SECONDS is invalid/],
     [{ PAPER_STARTING_BALANCE_USD: '0' }, /PAPER_STARTING_BALANCE_USD is invalid/],

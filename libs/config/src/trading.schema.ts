@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { boolean, concern, csv, positiveNumber, variable } from './variable';
+import { boolean, concern, csv, jsonObject, positiveNumber, url, variable } from './variable';
 
 export const tradingConcern = concern({
   variables: {
@@ -28,6 +28,12 @@ export const tradingConcern = concern({
       doc: 'Id recorded on orders and positions of this strategy instance.',
       default: 'mean_reversion_1',
     }),
+    STRATEGY_PARAMETERS: variable(jsonObject.optional(), {
+      doc: 'Parameters of this strategy instance as a JSON object (e.g. {"timeframe":"1m","lookback":20}); the strategy checks them at start-up. Unset: its defaults.',
+    }),
+    MARKET_DATA_API_URL: variable(url.optional(), {
+      doc: 'Root of the REST API serving market data (e.g. http://127.0.0.1:3000): the trading engine warms its strategy up from its candles at start-up. Unset: the strategy warms up on live candles.',
+    }),
     RECONCILE_INTERVAL_SECONDS: variable(positiveNumber, {
       doc: 'Pause between two order reconciliations with the exchange (one also runs at start-up).',
       default: '60',
@@ -43,6 +49,8 @@ export const tradingConcern = concern({
     portfolioValueUsd: v.PORTFOLIO_VALUE,
     strategy: v.STRATEGY,
     strategyId: v.STRATEGY_ID,
+    strategyParameters: v.STRATEGY_PARAMETERS ?? {},
+    marketDataApiUrl: v.MARKET_DATA_API_URL,
     symbols: v.SYMBOLS,
     reconcileIntervalMs: v.RECONCILE_INTERVAL_SECONDS * 1_000,
   }),

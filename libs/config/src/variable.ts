@@ -47,3 +47,17 @@ export const csv = z.string().transform((value) =>
     .map((item) => item.trim())
     .filter((item) => item.length > 0),
 );
+
+/** A JSON object (its fields are checked by whoever reads it). */
+export const jsonObject = z.string().transform((value, ctx): Record<string, unknown> => {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      return parsed as Record<string, unknown>;
+    }
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: 'custom', message: 'must be a JSON object like {"lookback":20}' });
+  return z.NEVER;
+});

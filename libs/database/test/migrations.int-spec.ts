@@ -30,6 +30,7 @@ const TABLES = [
   'risk_daily_loss',
   'risk_decisions',
   'strategy_performance',
+  'strategy_signals',
   'ticks',
   'ticks_dead_letter',
   'whale_activities',

@@ -12,3 +12,10 @@ export { type MeanAndStdDev, RollingStdDev } from './domain/indicators/rolling-s
 export { Ema } from './domain/indicators/ema';
 export { Rsi } from './domain/indicators/rsi';
 export { Atr, type PriceRange } from './domain/indicators/atr';
+export * from './application/commands/evaluate-candle.command';
+export * from './application/commands/apply-order-event.command';
+export * from './application/commands/observe-whale.command';
+export * from './application/ports/signal.repository.port';
+export * from './application/ports/risk-check.port';
+export * from './application/ports/market-lots.port';
+export { signalClientOrderId } from './domain/engine/signal-client-order-id';

@@ -1,5 +1,20 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
-/** The strategy bounded context. Its handlers, adapters and controllers register here as they land. */
-@Module({})
+import { STRATEGY_ENTITIES } from './infrastructure/persistence/strategy.entities';
+import { STRATEGY_PROVIDERS } from './infrastructure/strategy.providers';
+import { StrategyInputsConsumer } from './interface/messages/strategy-inputs.consumer';
+
+/**
+ * The strategy bounded context: the configured strategy instance runs on each closed candle
+ * (marketdata.candles.v1) and whale (whales.detected.v1); its signals are sized, checked by risk,
+ * stored in strategy_signals and, approved, sent as orders.requests.v1 through the outbox; its
+ * positions and equity follow its orders' events (orders.events.v1).
+ */
+@Module({
+  imports: [CqrsModule, TypeOrmModule.forFeature(STRATEGY_ENTITIES)],
+  controllers: [StrategyInputsConsumer],
+  providers: STRATEGY_PROVIDERS,
+})
 export class StrategyModule {}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+import { CandleHistoryPort } from '../../application/ports/candle-history.port';
+import type { Candle, Timeframe } from '../../domain/strategy';
+
+const candlesResponse = z.object({
+  candles: z.array(
+    z.object({
+      time: z.string(),
+      open: z.string(),
+      high: z.string(),
+      low: z.string(),
+      close: z.string(),
+      volume: z.string(),
+    }),
+  ),
+});
+
+/**
+ * Market-data's query side over its public REST API (GET /api/v1/candles/{symbol}/{timeframe}),
+ * the same in the all-in-one and the split apps, and never its tables. The newest candle may
+ * still be open: the warm-up only keeps closed ones.
+ */
+export class HttpCandleHistoryAdapter extends CandleHistoryPort {
+  constructor(
+    private readonly apiUrl: string | undefined,
+    private readonly timeoutMs = 10_000,
+  ) {
+    super();
+  }
+
+  async recent(symbol: string, timeframe: Timeframe, count: number): Promise<Candle[]> {
+    if (this.apiUrl === undefined) {
+      throw new Error('MARKET_DATA_API_URL is not set: no candle history to read');
+    }
+    const path = `/api/v1/candles/${encodeURIComponent(symbol)}/${timeframe}?limit=${count}`;
+    const response = await fetch(new URL(path, this.apiUrl), {
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!response.ok) {
+      throw new Error(`candles of ${symbol} ${timeframe}: HTTP ${response.status}`);
+    }
+    const { candles } = candlesResponse.parse(await response.json());
+    return candles.reverse().map((candle) => ({
+      symbol,
+      timeframe,
+      bucketStart: new Date(candle.time),
+      open: candle.open,
+      high: candle.high,
+      low: candle.low,
+      close: candle.close,
+      volume: candle.volume,
+    }));
+  }
+}

@@ -1,0 +1,81 @@
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { Test, type TestingModule } from '@nestjs/testing';
+
+import { Decimal } from '@nexwave/core';
+
+import { CandleHistoryPort } from '../application/ports/candle-history.port';
+import { MarketLotsPort } from '../application/ports/market-lots.port';
+import { RiskCheckPort } from '../application/ports/risk-check.port';
+import { SignalRepository } from '../application/ports/signal.repository.port';
+import { StrategyClockPort } from '../application/ports/strategy-clock.port';
+import { STRATEGY_APPLICATION_PROVIDERS } from '../application/strategy-application.providers';
+import { StrategyRuntime, type EngineSettings } from '../application/strategy-runtime';
+import { StrategyBook } from '../domain/engine/strategy-book';
+import { createStrategy } from '../domain/strategy-registry';
+import { FakeCandleHistory } from './fake-candle-history';
+import { FakeRiskCheck } from './fake-risk-check';
+import { FixedMarketLots } from './fixed-market-lots';
+import { InMemorySignalRepository } from './in-memory-signal.repository';
+
+export interface StrategyHarnessOptions {
+  readonly strategy?: string;
+  readonly strategyId?: string;
+  readonly parameters?: Record<string, unknown>;
+  readonly portfolioValueUsd?: string;
+  readonly lots?: MarketLotsPort;
+  readonly settings?: Partial<EngineSettings>;
+  /** A store kept from an earlier harness: a restart. */
+  readonly signals?: InMemorySignalRepository;
+}
+
+/**
+ * The strategy command handlers on a real CommandBus over in-memory signals (whose `requests`
+ * are the outbox), a FakeRiskCheck, a FakeCandleHistory, fixed lots and a fixed clock.
+ */
+export class StrategyHarness {
+  private constructor(
+    private readonly moduleRef: TestingModule,
+    readonly runtime: StrategyRuntime,
+    readonly signals: InMemorySignalRepository,
+    readonly risk: FakeRiskCheck,
+    readonly history: FakeCandleHistory,
+  ) {}
+
+  static async create(options: StrategyHarnessOptions = {}): Promise<StrategyHarness> {
+    const signals = options.signals ?? new InMemorySignalRepository();
+    const risk = new FakeRiskCheck();
+    const history = new FakeCandleHistory();
+    const runtime = new StrategyRuntime(
+      createStrategy(
+        options.strategy ?? 'mean_reversion',
+        options.strategyId ?? 'mr_test',
+        options.parameters ?? {},
+      ),
+      new StrategyBook(new Decimal(options.portfolioValueUsd ?? '100000')),
+      { paperTrading: true, slippagePercent: '0.5', ...options.settings },
+    );
+    const moduleRef = await Test.createTestingModule({
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        ...STRATEGY_APPLICATION_PROVIDERS,
+        { provide: StrategyRuntime, useValue: runtime },
+        { provide: SignalRepository, useValue: signals },
+        { provide: RiskCheckPort, useValue: risk },
+        { provide: CandleHistoryPort, useValue: history },
+        { provide: MarketLotsPort, useValue: options.lots ?? new FixedMarketLots() },
+        { provide: StrategyClockPort, useValue: { now: () => new Date('2026-01-16T00:00:00Z') } },
+      ],
+    }).compile();
+    moduleRef.useLogger(false);
+    await moduleRef.init();
+    return new StrategyHarness(moduleRef, runtime, signals, risk, history);
+  }
+
+  get commands(): CommandBus {
+    return this.moduleRef.get(CommandBus);
+  }
+
+  close(): Promise<void> {
+    return this.moduleRef.close();
+  }
+}
