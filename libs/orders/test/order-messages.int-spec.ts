@@ -197,7 +197,11 @@ describe('orders messages: requests and commands reach the command handlers', ()
     const [first, second] = [orderRequest({ symbol: 'SOL' }), orderRequest({ symbol: 'SOL' })];
     const placed = await command({ command: 'place', request: first });
     await command({ command: 'place', request: second });
-    const canceled = await command({ command: 'cancel', clientOrderId: first.clientOrderId });
+    const canceled = await command({
+      command: 'cancel',
+      clientOrderId: first.clientOrderId,
+      requestedBy: 'api-key:ops',
+    });
     const all = await command({ command: 'cancel_all', symbol: 'SOL' });
     const missing = await command({ command: 'cancel', clientOrderId: randomUUID() });
     const third = orderRequest({ symbol: 'SOL' });
@@ -209,7 +213,10 @@ describe('orders messages: requests and commands reach the command handlers', ()
       outcome: 'order',
       order: { clientOrderId: first.clientOrderId, status: 'open', sequence: 1 },
     });
-    expect(canceled).toMatchObject({ outcome: 'order', order: { status: 'canceled' } });
+    expect(canceled).toMatchObject({
+      outcome: 'order',
+      order: { status: 'canceled', reason: expect.stringContaining('api-key:ops') as unknown },
+    });
     expect(all).toEqual({ outcome: 'canceled', clientOrderIds: [second.clientOrderId] });
     expect(missing).toMatchObject({ outcome: 'rejected', code: 'ORDER_NOT_FOUND' });
     expect(unavailable).toEqual({

@@ -14,9 +14,18 @@ const requestedBy = z.string().min(1).max(64);
  */
 export const orderCommandV1Schema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('place'), request: orderRequestV1Schema }),
-  z.object({ command: z.literal('cancel'), clientOrderId: z.uuid() }),
+  z.object({
+    command: z.literal('cancel'),
+    clientOrderId: z.uuid(),
+    /** Who asked, kept in the cancel's reason; added after v1 shipped, hence optional. */
+    requestedBy: requestedBy.optional(),
+  }),
   /** Every working order, or only those of `symbol`. */
-  z.object({ command: z.literal('cancel_all'), symbol: symbolSchema.nullable() }),
+  z.object({
+    command: z.literal('cancel_all'),
+    symbol: symbolSchema.nullable(),
+    requestedBy: requestedBy.optional(),
+  }),
   z.object({ command: z.literal('halt'), reason: z.string().min(1).max(500), requestedBy }),
   z.object({
     command: z.literal('resume'),

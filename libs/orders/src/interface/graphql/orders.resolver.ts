@@ -94,8 +94,9 @@ export class OrdersResolver {
   @Mutation(() => OrderModel, { description: 'Cancel an order (REST DELETE /api/v1/orders/{id})' })
   async cancelOrder(
     @Args('clientOrderId', { type: () => ID }) clientOrderId: string,
+    @Context('req') req: AuthenticatedRequest,
   ): Promise<OrderView> {
-    const reply = await this.commands.cancel(checkedId(clientOrderId));
+    const reply = await this.commands.cancel(checkedId(clientOrderId), requesterOf(req));
     return this.stored(reply.order.clientOrderId);
   }
 

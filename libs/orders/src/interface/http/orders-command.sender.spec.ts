@@ -78,12 +78,15 @@ describe('OrdersCommandSender', () => {
       code: 'TRADING_HALTED',
       reason: 'trading halted by api-key:abc: maintenance',
     }));
-    const refused = sender.cancel(CLIENT_ORDER_ID);
+    const refused = sender.cancel(CLIENT_ORDER_ID, 'api-key:abc');
     await expect(refused).rejects.toBeInstanceOf(OrdersError);
     await expect(refused).rejects.toMatchObject({
       code: 'TRADING_HALTED',
       message: 'trading halted by api-key:abc: maintenance',
     });
+    expect(received).toEqual([
+      { command: 'cancel', clientOrderId: CLIENT_ORDER_ID, requestedBy: 'api-key:abc' },
+    ]);
   });
 
   it('answers an order stored as rejected with ORDER_REJECTED and the reason', async () => {
@@ -121,7 +124,7 @@ describe('OrdersCommandSender', () => {
 
   it('keeps a refusal code it does not know as COMMAND_REJECTED with the code', async () => {
     answer(() => ({ outcome: 'rejected', code: 'MARGIN_TOO_LOW', reason: 'not enough margin' }));
-    await expect(sender.cancel(CLIENT_ORDER_ID)).rejects.toMatchObject({
+    await expect(sender.cancel(CLIENT_ORDER_ID, 'api-key:abc')).rejects.toMatchObject({
       constructor: OrdersApiError,
       code: 'COMMAND_REJECTED',
       message: 'not enough margin',
@@ -140,7 +143,7 @@ describe('OrdersCommandSender', () => {
 
   it('refuses a reply of the wrong outcome, and passes a failed responder on', async () => {
     answer(() => BREAKER);
-    await expect(sender.cancel(CLIENT_ORDER_ID)).rejects.toThrow(
+    await expect(sender.cancel(CLIENT_ORDER_ID, 'api-key:abc')).rejects.toThrow(
       'cancel was answered with breaker, not order',
     );
     broker.respond(Topics.OrdersCommands, () => Promise.reject(new Error('database down')));

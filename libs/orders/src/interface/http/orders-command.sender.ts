@@ -41,8 +41,8 @@ export class OrdersCommandSender {
     return reply;
   }
 
-  async cancel(clientOrderId: string): Promise<ReplyOf<'order'>> {
-    return this.send({ command: 'cancel', clientOrderId }, 'order');
+  async cancel(clientOrderId: string, requestedBy: string): Promise<ReplyOf<'order'>> {
+    return this.send({ command: 'cancel', clientOrderId, requestedBy }, 'order');
   }
 
   async halt(reason: string, requestedBy: string): Promise<ReplyOf<'breaker'>> {

@@ -100,8 +100,11 @@ export class OrdersController {
   @ApiNotFoundResponse({ description: 'No order has this clientOrderId (ORDER_NOT_FOUND)' })
   @ApiConflictResponse({ description: 'The order is already final (ILLEGAL_TRANSITION)' })
   @ApiServiceUnavailableResponse({ description: 'Order management or the exchange did not answer' })
-  async cancel(@Param('clientOrderId', ParseUUIDPipe) clientOrderId: string): Promise<OrderDto> {
-    const reply = await this.commands.cancel(clientOrderId);
+  async cancel(
+    @Param('clientOrderId', ParseUUIDPipe) clientOrderId: string,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<OrderDto> {
+    const reply = await this.commands.cancel(clientOrderId, requesterOf(req));
     return this.stored(reply.order.clientOrderId);
   }
 

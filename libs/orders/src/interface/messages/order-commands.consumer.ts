@@ -22,7 +22,7 @@ import { GetBreakerStatusQuery } from '../../application/queries/get-breaker-sta
 import { OrdersError } from '../../domain/orders.errors';
 import { breakerReply, toOrderRequest, toOrderStateV1, truncate } from './order-messages';
 
-/** Who a cancel over orders.commands.v1 is recorded as (the contract does not carry one). */
+/** Who a cancel over orders.commands.v1 is recorded as when the command names no one. */
 const COMMANDS_TOPIC_CALLER = Topics.OrdersCommands;
 
 /** The code a refusal is answered with; null for a failure that is not a refusal (a bug). */
@@ -71,13 +71,16 @@ export class OrderCommandsConsumer {
       }
       case 'cancel': {
         const order = await this.commands.execute(
-          new CancelOrderCommand(command.clientOrderId, COMMANDS_TOPIC_CALLER),
+          new CancelOrderCommand(
+            command.clientOrderId,
+            command.requestedBy ?? COMMANDS_TOPIC_CALLER,
+          ),
         );
         return { outcome: 'order', order: toOrderStateV1(order) };
       }
       case 'cancel_all': {
         const { clientOrderIds } = await this.commands.execute(
-          new CancelAllOrdersCommand(command.symbol, COMMANDS_TOPIC_CALLER),
+          new CancelAllOrdersCommand(command.symbol, command.requestedBy ?? COMMANDS_TOPIC_CALLER),
         );
         return { outcome: 'canceled', clientOrderIds: [...clientOrderIds] };
       }
