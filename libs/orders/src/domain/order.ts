@@ -206,8 +206,7 @@ export class Order {
 
   /** Volume-weighted over the fills; null before the first fill. */
   get averageFillPrice(): Decimal | null {
-    const filled = this.filledAmount;
-    return filled.isZero() ? null : new Decimal(this.state.filledNotionalUsd).div(filled);
+    return averageFillPrice(this.state);
   }
 
   get feeUsd(): Decimal {
@@ -360,6 +359,12 @@ function parseFill(
     );
   }
   return { amount, price, fee };
+}
+
+/** Σ price × amount / filled, exact; null before the first fill. */
+export function averageFillPrice(order: OrderSnapshot): Decimal | null {
+  const filled = new Decimal(order.filledAmount);
+  return filled.isZero() ? null : new Decimal(order.filledNotionalUsd).div(filled);
 }
 
 function parse(value: string): Decimal | null {

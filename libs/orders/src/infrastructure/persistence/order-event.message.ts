@@ -1,7 +1,6 @@
-import { Decimal } from '@nexwave/core';
 import type { OrderEventV1, OrderStateV1 } from '@nexwave/messaging';
 
-import type { OrderEvent, OrderSnapshot } from '../../domain/order';
+import { averageFillPrice, type OrderEvent, type OrderSnapshot } from '../../domain/order';
 
 /** The contract's bound on a reason; a longer one (an exchange's message) is cut to fit. */
 const MAX_REASON_LENGTH = 500;
@@ -21,9 +20,9 @@ export function toOrderStateV1(order: OrderSnapshot): OrderStateV1 {
     amount: request.amount,
     price: request.price,
     filledAmount: order.filledAmount,
-    averageFillPrice: averageFillPrice(order),
+    averageFillPrice: averageFillPrice(order)?.toFixed() ?? null,
     feeUsd: order.feeUsd,
-    reason: order.reason?.slice(0, MAX_REASON_LENGTH) ?? null,
+    reason: order.reason === null ? null : truncateReason(order.reason),
     reduceOnly: request.reduceOnly,
     paperTrading: request.paperTrading,
   };
@@ -41,8 +40,7 @@ export function toOrderEventV1(event: OrderEvent): OrderEventV1 {
   };
 }
 
-/** Σ price × amount / filled, exact; null before the first fill. */
-export function averageFillPrice(order: OrderSnapshot): string | null {
-  const filled = new Decimal(order.filledAmount);
-  return filled.isZero() ? null : new Decimal(order.filledNotionalUsd).div(filled).toFixed();
+/** A reason cut to the contract's bound, marked with an ellipsis when cut. */
+export function truncateReason(reason: string): string {
+  return reason.length <= MAX_REASON_LENGTH ? reason : `${reason.slice(0, MAX_REASON_LENGTH - 1)}…`;
 }

@@ -1,7 +1,11 @@
-import type { Fill, OrderRequest, OrderSnapshot } from '../../domain/order';
+import {
+  averageFillPrice,
+  type Fill,
+  type OrderRequest,
+  type OrderSnapshot,
+} from '../../domain/order';
 import type { Position, PositionSnapshot } from '../../domain/position';
 import type { FillEntity } from './fill.entity';
-import { averageFillPrice } from './order-event.message';
 import type { OrderEntity } from './order.entity';
 import type { PositionEntity } from './position.entity';
 
@@ -30,7 +34,7 @@ export function orderStateColumns(
     status: order.status,
     filledAmount: order.filledAmount,
     filledNotionalUsd: order.filledNotionalUsd,
-    averageFillPrice: averageFillPrice(order),
+    averageFillPrice: averageFillPrice(order)?.toFixed() ?? null,
     feeUsd: order.feeUsd,
     reason: order.reason,
     sequence: order.sequence,

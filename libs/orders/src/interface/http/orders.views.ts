@@ -1,5 +1,10 @@
 import type { BreakerSnapshot, BreakerState } from '../../domain/circuit-breaker';
-import { Order, type OrderSide, type OrderSnapshot, type OrderType } from '../../domain/order';
+import {
+  averageFillPrice,
+  type OrderSide,
+  type OrderSnapshot,
+  type OrderType,
+} from '../../domain/order';
 import type { OrderStatus } from '../../domain/order-status';
 import type { PositionSnapshot } from '../../domain/position';
 
@@ -62,7 +67,7 @@ export function orderView(snapshot: OrderSnapshot): OrderView {
     paperTrading: request.paperTrading,
     status: snapshot.status,
     filledAmount: snapshot.filledAmount,
-    averageFillPrice: Order.restore(snapshot).averageFillPrice?.toFixed() ?? null,
+    averageFillPrice: averageFillPrice(snapshot)?.toFixed() ?? null,
     feeUsd: snapshot.feeUsd,
     reason: snapshot.reason,
     sequence: snapshot.sequence,

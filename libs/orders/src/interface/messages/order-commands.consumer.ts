@@ -20,7 +20,11 @@ import {
 } from '../../application/ports/exchange.errors';
 import { GetBreakerStatusQuery } from '../../application/queries/get-breaker-status.query';
 import { OrdersError } from '../../domain/orders.errors';
-import { breakerReply, toOrderRequest, toOrderStateV1, truncate } from './order-messages';
+import {
+  toOrderStateV1,
+  truncateReason,
+} from '../../infrastructure/persistence/order-event.message';
+import { breakerReply, toOrderRequest } from './order-messages';
 
 /** Who a cancel over orders.commands.v1 is recorded as when the command names no one. */
 const COMMANDS_TOPIC_CALLER = Topics.OrdersCommands;
@@ -57,7 +61,7 @@ export class OrderCommandsConsumer {
       if (code === null) {
         throw error;
       }
-      return { outcome: 'rejected', code, reason: truncate((error as Error).message) };
+      return { outcome: 'rejected', code, reason: truncateReason((error as Error).message) };
     }
   }
 
