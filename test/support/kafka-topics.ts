@@ -1,8 +1,7 @@
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
 
 import type { Envelope } from '@nexwave/messaging';
+import { preloadKafkaProtocol } from '@nexwave/messaging/testing';
 
 /** Envelopes read from one topic since its first offset; `until` waits for a condition over them. */
 export interface TopicWatch<P = unknown> {
@@ -81,24 +80,4 @@ export class KafkaTopics {
     await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
     await this.producer.disconnect();
   }
-}
-
-/**
- * kafkajs requires each protocol version's encoder on first use. Jest 30 refuses a first require
- * between two tests and kafkajs then crashes its consumer, so load them all up front.
- */
-function preloadKafkaProtocol(): void {
-  const requests = join(dirname(require.resolve('kafkajs')), 'src', 'protocol', 'requests');
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        walk(path);
-      } else if (entry.name.endsWith('.js')) {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- must go through Jest's registry
-        require(path);
-      }
-    }
-  };
-  walk(requests);
 }

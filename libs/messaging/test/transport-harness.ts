@@ -1,10 +1,8 @@
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 
 import { Envelope, MessagingModuleOptions } from '@nexwave/messaging';
-import { InMemoryBroker } from '@nexwave/messaging/testing';
+import { InMemoryBroker, preloadKafkaProtocol } from '@nexwave/messaging/testing';
 
 import { startKafkaTestBroker } from '../../../test/support/kafka-broker';
 import { createKafka, createProducer } from '../src/kafka/kafka-connection';
@@ -145,24 +143,4 @@ function watchingConsumer(kafka: Kafka, groupId: string) {
     sessionTimeout: 6_000,
     heartbeatInterval: 500,
   });
-}
-
-/**
- * kafkajs requires each protocol version's encoder on first use. Jest 30 refuses a first require
- * between two tests and kafkajs then crashes its consumer, so load them all while a hook runs.
- */
-export function preloadKafkaProtocol(): void {
-  const requests = join(dirname(require.resolve('kafkajs')), 'src', 'protocol', 'requests');
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        walk(path);
-      } else if (entry.name.endsWith('.js')) {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- must go through Jest's registry
-        require(path);
-      }
-    }
-  };
-  walk(requests);
 }

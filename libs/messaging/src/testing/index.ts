@@ -5,3 +5,4 @@ export { InMemoryBroker } from '../memory/in-memory-broker';
 export { MemoryStreamAdapter } from '../streams/memory-stream.adapter';
 export { RedisStreamAdapter } from '../streams/redis-stream.adapter';
 export { parseMessage } from '../consumer/consumer-pipeline';
+export * from './kafka-protocol';
