@@ -6,7 +6,6 @@ import {
   ExchangeUnavailableError,
   PacificaExchangeAdapter,
   type ExchangeFill,
-  type OrderRequest,
   type OrderUpdate,
   type OrderUpdateSubscription,
 } from '@nexwave/orders';
@@ -17,6 +16,8 @@ import {
   SolanaKeypair,
 } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
+
+import { limit, market } from './live-order-requests';
 
 interface Connected {
   adapter: PacificaExchangeAdapter;
@@ -222,38 +223,6 @@ describe('PacificaExchangeAdapter <-> pacifica-sim', () => {
     expect((await rest.getOrderHistory()).items).toHaveLength(1);
   });
 });
-
-function base(symbol: string, side: 'bid' | 'ask', amount: string) {
-  return {
-    clientOrderId: randomUUID(),
-    strategyId: 'test',
-    symbol,
-    side,
-    amount,
-    reduceOnly: false,
-    paperTrading: false,
-  };
-}
-
-function market(symbol: string, side: 'bid' | 'ask', amount: string): OrderRequest {
-  return {
-    ...base(symbol, side, amount),
-    orderType: 'market',
-    price: null,
-    tif: null,
-    slippagePercent: '1',
-  };
-}
-
-function limit(symbol: string, side: 'bid' | 'ask', price: string, amount: string): OrderRequest {
-  return {
-    ...base(symbol, side, amount),
-    orderType: 'limit',
-    price,
-    tif: 'GTC',
-    slippagePercent: null,
-  };
-}
 
 /** Polls `done` until it holds, failing after a generous deadline (no fixed sleeps). */
 async function until(done: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {

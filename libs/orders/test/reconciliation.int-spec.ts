@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CommandBus, CqrsModule, EventBus, type IEvent } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { DataSource } from 'typeorm';
@@ -35,6 +34,7 @@ import { PositionEntity } from '../src/infrastructure/persistence/position.entit
 import { TypeOrmOrderRepository } from '../src/infrastructure/persistence/typeorm-order.repository';
 import { TypeOrmPositionRepository } from '../src/infrastructure/persistence/typeorm-position.repository';
 import { ReconciliationScheduler } from '../src/infrastructure/reconciliation.scheduler';
+import { limit, market } from './live-order-requests';
 
 const GRACE_MS = 30_000;
 
@@ -400,35 +400,3 @@ describe('Reconciliation <-> pacifica-sim', () => {
     });
   });
 });
-
-function base(symbol: string, side: 'bid' | 'ask', amount: string) {
-  return {
-    clientOrderId: randomUUID(),
-    strategyId: 'test',
-    symbol,
-    side,
-    amount,
-    reduceOnly: false,
-    paperTrading: false,
-  };
-}
-
-function market(symbol: string, side: 'bid' | 'ask', amount: string): OrderRequest {
-  return {
-    ...base(symbol, side, amount),
-    orderType: 'market',
-    price: null,
-    tif: null,
-    slippagePercent: '1',
-  };
-}
-
-function limit(symbol: string, side: 'bid' | 'ask', price: string, amount: string): OrderRequest {
-  return {
-    ...base(symbol, side, amount),
-    orderType: 'limit',
-    price,
-    tif: 'GTC',
-    slippagePercent: null,
-  };
-}
