@@ -30,7 +30,8 @@ type Step =
   | { readonly fill: [number, 'bid' | 'ask', string, string, number] };
 
 // Over five UTC days: a winning long (10 x (102 - 100) - 2 = 18), then a losing one
-// (5 x (99 - 102) - 2 = -17); equity ends at 100000 + 18 - 17 = 100001.
+// (5 x (99 - 102) - 2 = -17); equity ends at 100000 + 18 - 17 = 100001. Each fill is reported
+// after the candle that closed after it (late): a replayed candle must not rewrite its point.
 const BEFORE_RESTART: Step[] = [
   { candle: [0, 100] },
   { fill: [1, 'bid', '10', '100', 1.5] },
@@ -156,6 +157,21 @@ describe('strategy performance storage and queries', () => {
     // 5 candle ends + 4 fills; 2 trips.
     expect(await rows('strategy_equity_points', 'mr_restarted')).toBe(9);
     expect(await rows('strategy_trades', 'mr_restarted')).toBe(2);
+  });
+
+  it('keeps one row per instant, the newest updated by the other symbols closing then', async () => {
+    const harness = await start('mr_symbols', new InMemorySignalRepository());
+    await run(harness, [{ fill: [5, 'bid', '1', '100', 0.5] }]);
+    await harness.commands.execute(new EvaluateCandleCommand(bar(0, 2000, {}, 'ETH')));
+    await run(harness, [{ candle: [0, 110] }]);
+    await harness.close();
+
+    const points = await dataSource.query<{ equity: string }[]>(
+      `SELECT equity_usd::text AS equity FROM strategy_equity_points
+        WHERE strategy_id = 'mr_symbols' ORDER BY at`,
+    );
+    // The BTC long (fee 1) marked at its entry, then at 110 when its candle closes after ETH's.
+    expect(points).toEqual([{ equity: '99999' }, { equity: '100009' }]);
   });
 
   it('answers null and no trades for a strategy with no performance', async () => {

@@ -86,6 +86,22 @@ describe('RecordPerformanceHandler (on evaluated candles and applied order event
     expect(performance.figures.get('mr_test')).toBe(figures);
   });
 
+  it('updates the newest point with the other symbols closing at that instant', async () => {
+    await order({ ...fill('a', 'bid', '1', '2000', '00:30'), symbol: 'ETH' }); // 99999
+    await candle(0, 100); // 01:00, ETH still at its entry: 99999
+    await harness.commands.execute(new EvaluateCandleCommand(bar(0, 2100, {}, 'ETH'))); // + 100
+
+    expect(performance.points).toMatchObject([
+      { at: at('00:30'), equityUsd: '99999' },
+      { at: at('01:00'), equityUsd: '99999' },
+      { at: at('01:00'), equityUsd: '100099' },
+    ]);
+    expect(performance.figures.get('mr_test')).toMatchObject({
+      equityUsd: '100099',
+      unrealisedPnlUsd: '100',
+    });
+  });
+
   it('records no point for an order event that fills nothing', async () => {
     await order({ ...fill('a', 'bid', '0', '100', '01:30'), averageFillPrice: '0', feeUsd: '0' });
 

@@ -18,7 +18,7 @@ export class RestoreStrategyBookHandler implements ICommandHandler<RestoreStrate
     const orders = await this.signals.progressOf(strategyId);
     // Trips these replays close were recorded when they happened: the ledger is restored instead.
     orders.forEach((order) => book.applyOrder(order));
-    this.runtime.performance.add(await this.performance.history(strategyId));
+    this.runtime.performance.restore(await this.performance.history(strategyId));
     return orders.length;
   }
 }

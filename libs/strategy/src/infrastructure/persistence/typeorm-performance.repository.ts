@@ -15,8 +15,9 @@ import { StrategyPerformanceEntity } from './strategy-performance.entity';
 import { StrategyTradeEntity } from './strategy-trade.entity';
 
 /**
- * Trips and points are append-only, keyed by their natural keys (closing order event; strategy
- * and instant), so a replay inserts nothing (ON CONFLICT DO NOTHING); the figures row is upserted.
+ * Trips and points are keyed by their natural keys (closing order event; strategy and instant):
+ * a trip is inserted once (ON CONFLICT DO NOTHING), a point at an instant is one row whose equity
+ * the ledger may replace while it is the newest; the figures row is upserted.
  */
 export class TypeOrmPerformanceRepository extends PerformanceRepository {
   constructor(private readonly dataSource: DataSource) {
@@ -52,7 +53,7 @@ export class TypeOrmPerformanceRepository extends PerformanceRepository {
           .insert()
           .into(StrategyEquityPointEntity)
           .values(added.points.map((point) => toPointRow(strategyId, point)))
-          .orIgnore()
+          .orUpdate(['equity_usd', 'in_position'], ['strategy_id', 'at'])
           .execute();
       }
       await manager.upsert(StrategyPerformanceEntity, toPerformanceRow(figures), ['strategyId']);
