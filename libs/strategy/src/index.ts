@@ -19,3 +19,10 @@ export * from './application/ports/signal.repository.port';
 export * from './application/ports/risk-check.port';
 export * from './application/ports/market-lots.port';
 export { signalClientOrderId } from './domain/engine/signal-client-order-id';
+export * from './application/queries/get-strategy-performance.query';
+export * from './application/queries/get-strategy-trades.query';
+export type {
+  StrategyPerformanceView,
+  StrategyTradeView,
+} from './application/queries/performance-read-model.port';
+export { STRATEGY_QUERY_PROVIDERS } from './infrastructure/strategy-query.providers';

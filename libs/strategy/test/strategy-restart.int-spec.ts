@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Global, Module, type INestApplication } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
@@ -19,7 +20,7 @@ import {
 import { InMemoryBroker } from '@nexwave/messaging/testing';
 import { PacificaEndpointsModule } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
-import { SignalRepository, StrategyModule } from '@nexwave/strategy';
+import { GetStrategyPerformanceQuery, SignalRepository, StrategyModule } from '@nexwave/strategy';
 import { STRATEGY_ENTITIES } from '@nexwave/strategy/testing';
 
 import { standInRisk } from './risk-stand-in';
@@ -158,11 +159,21 @@ describe('strategy engine start-up: warm-up, catch-up, restart', () => {
       tradeCount: 1,
     });
     await settled(second.app);
+    const performance = await second.app
+      .get(QueryBus)
+      .execute(new GetStrategyPerformanceQuery('mr_restart'));
     await second.app.close();
 
     expect(second.requests).toMatchObject([
       { side: 'ask', reduceOnly: true, amount: entry.amount },
     ]);
+    // The rebuilt long marked at 99: fee 5 paid, (99 - 80) x amount unrealised, the exit unfilled.
+    const unrealised = 19 * Number(entry.amount);
+    expect(performance).toMatchObject({
+      tradeCount: 0,
+      unrealisedPnlUsd: String(unrealised),
+      equityUsd: String(100_000 - 5 + unrealised),
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import type { Provider } from '@nestjs/common';
 import { ApplyOrderEventHandler } from './commands/apply-order-event.handler';
 import { EvaluateCandleHandler } from './commands/evaluate-candle.handler';
 import { ObserveWhaleHandler } from './commands/observe-whale.handler';
+import { RecordPerformanceHandler } from './commands/record-performance.handler';
 import { RestoreStrategyBookHandler } from './commands/restore-strategy-book.handler';
 import { WarmUpStrategyHandler } from './commands/warm-up-strategy.handler';
 
@@ -13,4 +14,5 @@ export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
   ObserveWhaleHandler,
   WarmUpStrategyHandler,
   RestoreStrategyBookHandler,
+  RecordPerformanceHandler,
 ];

@@ -1,3 +1,4 @@
+import { PerformanceLedger } from '../domain/engine/performance-ledger';
 import type { StrategyBook } from '../domain/engine/strategy-book';
 import type { Strategy } from '../domain/strategy';
 
@@ -8,8 +9,13 @@ export interface EngineSettings {
   readonly slippagePercent: string;
 }
 
-/** The one configured strategy instance the engine runs, with its book and settings. */
+/**
+ * The one configured strategy instance the engine runs, with its book, its performance ledger
+ * (restored at start-up with the book) and settings.
+ */
 export class StrategyRuntime {
+  readonly performance = new PerformanceLedger();
+
   constructor(
     readonly strategy: Strategy,
     readonly book: StrategyBook,

@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 
 import { APP_CONFIG, type AppConfig } from '@nexwave/config';
 import { Decimal, systemClock } from '@nexwave/core';
@@ -10,6 +10,7 @@ import { PACIFICA_ENDPOINTS, PacificaRestClient, type PacificaEndpoints } from '
 
 import { CandleHistoryPort } from '../application/ports/candle-history.port';
 import { MarketLotsPort } from '../application/ports/market-lots.port';
+import { PerformanceRepository } from '../application/ports/performance.repository.port';
 import { RiskCheckPort } from '../application/ports/risk-check.port';
 import { SignalRepository } from '../application/ports/signal.repository.port';
 import { StrategyClockPort } from '../application/ports/strategy-clock.port';
@@ -20,8 +21,10 @@ import { createStrategy } from '../domain/strategy-registry';
 import { HttpCandleHistoryAdapter } from './market-data/http-candle-history.adapter';
 import { PacificaMarketLotsAdapter } from './markets/pacifica-market-lots.adapter';
 import { StrategySignalEntity } from './persistence/strategy-signal.entity';
+import { TypeOrmPerformanceRepository } from './persistence/typeorm-performance.repository';
 import { TypeOrmSignalRepository } from './persistence/typeorm-signal.repository';
 import { MessageRiskCheckAdapter } from './risk/message-risk-check.adapter';
+import { STRATEGY_QUERY_PROVIDERS } from './strategy-query.providers';
 import { StrategyStartUp } from './strategy-start-up';
 
 /** What the strategy context reads of the config. */
@@ -51,6 +54,7 @@ export function strategyRuntime(config: StrategyConfig): StrategyRuntime {
  */
 export const STRATEGY_PROVIDERS: Provider[] = [
   ...STRATEGY_APPLICATION_PROVIDERS,
+  ...STRATEGY_QUERY_PROVIDERS,
   { provide: StrategyClockPort, useValue: systemClock },
   { provide: StrategyRuntime, useFactory: strategyRuntime, inject: [APP_CONFIG] },
   {
@@ -58,6 +62,11 @@ export const STRATEGY_PROVIDERS: Provider[] = [
     useFactory: (signals: Repository<StrategySignalEntity>, outbox: OutboxWriter) =>
       new TypeOrmSignalRepository(signals, outbox),
     inject: [getRepositoryToken(StrategySignalEntity), OutboxWriter],
+  },
+  {
+    provide: PerformanceRepository,
+    useFactory: (dataSource: DataSource) => new TypeOrmPerformanceRepository(dataSource),
+    inject: [DataSource],
   },
   {
     provide: MarketLotsPort,

@@ -5,6 +5,7 @@ import { Decimal } from '@nexwave/core';
 
 import { CandleHistoryPort } from '../application/ports/candle-history.port';
 import { MarketLotsPort } from '../application/ports/market-lots.port';
+import { PerformanceRepository } from '../application/ports/performance.repository.port';
 import { RiskCheckPort } from '../application/ports/risk-check.port';
 import { SignalRepository } from '../application/ports/signal.repository.port';
 import { StrategyClockPort } from '../application/ports/strategy-clock.port';
@@ -15,6 +16,7 @@ import { createStrategy } from '../domain/strategy-registry';
 import { FakeCandleHistory } from './fake-candle-history';
 import { FakeRiskCheck } from './fake-risk-check';
 import { FixedMarketLots } from './fixed-market-lots';
+import { InMemoryPerformanceRepository } from './in-memory-performance.repository';
 import { InMemorySignalRepository } from './in-memory-signal.repository';
 
 export interface StrategyHarnessOptions {
@@ -26,11 +28,14 @@ export interface StrategyHarnessOptions {
   readonly settings?: Partial<EngineSettings>;
   /** A store kept from an earlier harness: a restart. */
   readonly signals?: InMemorySignalRepository;
+  /** Performance storage: kept from an earlier harness (a restart) or a real one; else in memory. */
+  readonly performance?: PerformanceRepository;
 }
 
 /**
  * The strategy command handlers on a real CommandBus over in-memory signals (whose `requests`
- * are the outbox), a FakeRiskCheck, a FakeCandleHistory, fixed lots and a fixed clock.
+ * are the outbox) and performance, a FakeRiskCheck, a FakeCandleHistory, fixed lots and a fixed
+ * clock.
  */
 export class StrategyHarness {
   private constructor(
@@ -39,12 +44,14 @@ export class StrategyHarness {
     readonly signals: InMemorySignalRepository,
     readonly risk: FakeRiskCheck,
     readonly history: FakeCandleHistory,
+    readonly performance: PerformanceRepository,
   ) {}
 
   static async create(options: StrategyHarnessOptions = {}): Promise<StrategyHarness> {
     const signals = options.signals ?? new InMemorySignalRepository();
     const risk = new FakeRiskCheck();
     const history = new FakeCandleHistory();
+    const performance = options.performance ?? new InMemoryPerformanceRepository();
     const runtime = new StrategyRuntime(
       createStrategy(
         options.strategy ?? 'mean_reversion',
@@ -60,6 +67,7 @@ export class StrategyHarness {
         ...STRATEGY_APPLICATION_PROVIDERS,
         { provide: StrategyRuntime, useValue: runtime },
         { provide: SignalRepository, useValue: signals },
+        { provide: PerformanceRepository, useValue: performance },
         { provide: RiskCheckPort, useValue: risk },
         { provide: CandleHistoryPort, useValue: history },
         { provide: MarketLotsPort, useValue: options.lots ?? new FixedMarketLots() },
@@ -68,7 +76,7 @@ export class StrategyHarness {
     }).compile();
     moduleRef.useLogger(false);
     await moduleRef.init();
-    return new StrategyHarness(moduleRef, runtime, signals, risk, history);
+    return new StrategyHarness(moduleRef, runtime, signals, risk, history, performance);
   }
 
   get commands(): CommandBus {

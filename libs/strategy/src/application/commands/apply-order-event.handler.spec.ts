@@ -11,6 +11,7 @@ const filled = (clientOrderId: string, side: 'bid' | 'ask', amount: string, pric
   filledAmount: amount,
   averageFillPrice: price,
   feeUsd: '1',
+  at: new Date('2026-01-01T10:00:00Z'),
 });
 
 describe('ApplyOrderEventHandler', () => {

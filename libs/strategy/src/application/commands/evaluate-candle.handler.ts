@@ -1,8 +1,8 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
 import { sizeToLot } from '../../domain/engine/lot-size';
 import { signalClientOrderId } from '../../domain/engine/signal-client-order-id';
-import type { Signal } from '../../domain/strategy';
+import { candleEnd, type Signal } from '../../domain/strategy';
 import { MarketLotsPort } from '../ports/market-lots.port';
 import { RiskCheckPort, type RiskVerdict } from '../ports/risk-check.port';
 import { SignalRepository, type SignalRecord } from '../ports/signal.repository.port';
@@ -10,6 +10,7 @@ import { StrategyClockPort } from '../ports/strategy-clock.port';
 import { StrategyRuntime } from '../strategy-runtime';
 import { EvaluateCandleCommand } from './evaluate-candle.command';
 import { toOrderRequest } from './order-request';
+import { RecordPerformanceCommand } from './record-performance.command';
 
 @CommandHandler(EvaluateCandleCommand)
 export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleCommand> {
@@ -19,6 +20,7 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
     private readonly risk: RiskCheckPort,
     private readonly signals: SignalRepository,
     private readonly clock: StrategyClockPort,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute({ candle }: EvaluateCandleCommand): Promise<SignalRecord[]> {
@@ -30,6 +32,9 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
       if (record) {
         stored.push(record);
       }
+    }
+    if (candle.timeframe === strategy.timeframe) {
+      await this.commands.execute(new RecordPerformanceCommand(candleEnd(candle), null));
     }
     return stored;
   }

@@ -23,6 +23,7 @@ describe('RestoreStrategyBookHandler', () => {
       filledAmount,
       averageFillPrice: '80',
       feeUsd: '2',
+      at: new Date('2026-01-01T10:00:00Z'),
     });
     await harness.commands.execute(new ApplyOrderEventCommand('mr_test', state(3, '125')));
     await harness.commands.execute(new ApplyOrderEventCommand('mr_test', state(2, '60')));

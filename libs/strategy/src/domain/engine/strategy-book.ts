@@ -1,5 +1,6 @@
 import { Decimal } from '@nexwave/core';
 
+import type { ClosedTrade, OpenPositionMark } from '../performance';
 import type { StrategyContext, StrategyPosition } from '../strategy';
 
 /** What the book reads of an order's state (orders.events.v1 carries it whole on every event). */
@@ -13,6 +14,32 @@ export interface OrderProgress {
   readonly averageFillPrice: string | null;
   /** Cumulative fee in USD. */
   readonly feeUsd: string;
+  /** When the order reached this state (the event's time): the time of its newest fill. */
+  readonly at: Date;
+}
+
+/**
+ * A closed round trip: flat -> position -> flat, or the position a flip closed. PnL is realised
+ * over the trip minus the fees of its fills (a flipping fill's fee split by quantity).
+ */
+export interface RoundTrip extends ClosedTrade {
+  readonly side: 'long' | 'short';
+  /** Base units closed over the trip (all it opened). */
+  readonly quantity: string;
+  /** The position's average entry when it closed. */
+  readonly entryPrice: string;
+  /** The average price of its exits. */
+  readonly exitPrice: string;
+  readonly feesUsd: string;
+  /** The order event that closed it (client order id and sequence): its natural key. */
+  readonly closingOrderId: string;
+  readonly closingSequence: number;
+}
+
+/** What one applied order state did: whether it filled anything, and the trip it closed. */
+export interface OrderApplied {
+  readonly filled: boolean;
+  readonly closedTrip: RoundTrip | null;
 }
 
 interface OrderSeen {
@@ -22,9 +49,19 @@ interface OrderSeen {
   readonly fee: Decimal;
 }
 
+/** The open round trip of a holding, accumulated until it closes. */
+interface Trip {
+  readonly openedAt: Date;
+  readonly realisedUsd: Decimal;
+  readonly feesUsd: Decimal;
+  readonly exitQuantity: Decimal;
+  readonly exitNotional: Decimal;
+}
+
 interface Holding {
   readonly size: Decimal;
   readonly entryPrice: Decimal;
+  readonly trip: Trip;
 }
 
 const ZERO = new Decimal(0);
@@ -42,30 +79,39 @@ export class StrategyBook {
   private realisedUsd = ZERO;
   private feesUsd = ZERO;
 
-  constructor(private readonly startingEquityUsd: Decimal) {}
+  constructor(readonly startingEquityUsd: Decimal) {}
 
-  /** Applies one order state; false when it was stale or a replay. */
-  applyOrder(progress: OrderProgress): boolean {
+  /** Applies one order state; null when it was stale or a replay. */
+  applyOrder(progress: OrderProgress): OrderApplied | null {
     const seen = this.orders.get(progress.clientOrderId);
     if (seen && progress.sequence <= seen.sequence) {
-      return false;
+      return null;
     }
     const filled = new Decimal(progress.filledAmount);
     const filledNotional = filled.mul(progress.averageFillPrice ?? 0);
     const fee = new Decimal(progress.feeUsd);
     const delta = filled.minus(seen?.filled ?? ZERO);
+    const feeDelta = fee.minus(seen?.fee ?? ZERO);
+    let closedTrip: RoundTrip | null = null;
     if (delta.gt(0)) {
       const price = filledNotional.minus(seen?.filledNotional ?? ZERO).div(delta);
-      this.fill(progress.symbol, progress.side === 'bid' ? delta : delta.neg(), price);
+      closedTrip = this.fill(
+        progress,
+        progress.side === 'bid' ? delta : delta.neg(),
+        price,
+        feeDelta,
+      );
+    } else {
+      this.chargeOpenTrip(progress.symbol, feeDelta);
     }
-    this.feesUsd = this.feesUsd.plus(fee.minus(seen?.fee ?? ZERO));
+    this.feesUsd = this.feesUsd.plus(feeDelta);
     this.orders.set(progress.clientOrderId, {
       sequence: progress.sequence,
       filled,
       filledNotional,
       fee,
     });
-    return true;
+    return { filled: delta.gt(0), closedTrip };
   }
 
   mark(symbol: string, price: string): void {
@@ -77,6 +123,14 @@ export class StrategyBook {
       symbol,
       size: holding.size.toFixed(),
       entryPrice: holding.entryPrice.toFixed(),
+    }));
+  }
+
+  /** Open positions with the prices they are marked at. */
+  openMarks(): OpenPositionMark[] {
+    return this.positions().map((position) => ({
+      ...position,
+      markPrice: this.markPrice(position.symbol).toFixed(),
     }));
   }
 
@@ -107,26 +161,88 @@ export class StrategyBook {
     };
   }
 
-  /** Nets a signed fill into the position: adding averages the entry, reducing realises PnL. */
-  private fill(symbol: string, quantity: Decimal, price: Decimal): void {
-    const held = this.holdings.get(symbol) ?? { size: ZERO, entryPrice: ZERO };
-    const size = held.size.plus(quantity);
-    if (held.size.isZero() || held.size.isNeg() === quantity.isNeg()) {
-      const cost = held.size.mul(held.entryPrice).plus(quantity.mul(price));
-      this.holdings.set(symbol, { size, entryPrice: cost.div(size) });
-      return;
+  /**
+   * Nets a signed fill into the position: adding averages the entry, reducing realises PnL; the
+   * trip it empties (or flips) is returned closed.
+   */
+  private fill(
+    progress: OrderProgress,
+    quantity: Decimal,
+    price: Decimal,
+    fee: Decimal,
+  ): RoundTrip | null {
+    const { symbol } = progress;
+    const held = this.holdings.get(symbol);
+    if (!held || held.size.isNeg() === quantity.isNeg()) {
+      const size = (held?.size ?? ZERO).plus(quantity);
+      const cost = (held ? held.size.mul(held.entryPrice) : ZERO).plus(quantity.mul(price));
+      const trip = held?.trip ?? openTrip(progress.at, ZERO);
+      this.holdings.set(symbol, {
+        size,
+        entryPrice: cost.div(size),
+        trip: { ...trip, feesUsd: trip.feesUsd.plus(fee) },
+      });
+      return null;
     }
     const closed = Decimal.min(quantity.abs(), held.size.abs());
-    const direction = held.size.isNeg() ? -1 : 1;
-    this.realisedUsd = this.realisedUsd.plus(
-      price.minus(held.entryPrice).mul(closed).mul(direction),
-    );
+    const closingFee = fee.mul(closed).div(quantity.abs());
+    const realised = price
+      .minus(held.entryPrice)
+      .mul(closed)
+      .mul(held.size.isNeg() ? -1 : 1);
+    this.realisedUsd = this.realisedUsd.plus(realised);
+    const trip: Trip = {
+      openedAt: held.trip.openedAt,
+      realisedUsd: held.trip.realisedUsd.plus(realised),
+      feesUsd: held.trip.feesUsd.plus(closingFee),
+      exitQuantity: held.trip.exitQuantity.plus(closed),
+      exitNotional: held.trip.exitNotional.plus(closed.mul(price)),
+    };
+    const size = held.size.plus(quantity);
+    if (!size.isZero() && size.isNeg() === held.size.isNeg()) {
+      this.holdings.set(symbol, { size, entryPrice: held.entryPrice, trip });
+      return null;
+    }
     if (size.isZero()) {
       this.holdings.delete(symbol);
-    } else if (size.isNeg() === held.size.isNeg()) {
-      this.holdings.set(symbol, { size, entryPrice: held.entryPrice });
     } else {
-      this.holdings.set(symbol, { size, entryPrice: price });
+      this.holdings.set(symbol, {
+        size,
+        entryPrice: price,
+        trip: openTrip(progress.at, fee.minus(closingFee)),
+      });
+    }
+    return closeTrip(progress, held, trip);
+  }
+
+  /** A fee reported without a fill (an adjustment) goes to the symbol's open trip, if any. */
+  private chargeOpenTrip(symbol: string, fee: Decimal): void {
+    const held = this.holdings.get(symbol);
+    if (held && !fee.isZero()) {
+      this.holdings.set(symbol, {
+        ...held,
+        trip: { ...held.trip, feesUsd: held.trip.feesUsd.plus(fee) },
+      });
     }
   }
+}
+
+function openTrip(at: Date, feesUsd: Decimal): Trip {
+  return { openedAt: at, realisedUsd: ZERO, feesUsd, exitQuantity: ZERO, exitNotional: ZERO };
+}
+
+function closeTrip(progress: OrderProgress, held: Holding, trip: Trip): RoundTrip {
+  return {
+    symbol: progress.symbol,
+    side: held.size.isNeg() ? 'short' : 'long',
+    quantity: trip.exitQuantity.toFixed(),
+    entryPrice: held.entryPrice.toFixed(),
+    exitPrice: trip.exitNotional.div(trip.exitQuantity).toFixed(),
+    feesUsd: trip.feesUsd.toFixed(),
+    pnlUsd: trip.realisedUsd.minus(trip.feesUsd).toFixed(),
+    openedAt: trip.openedAt,
+    closedAt: progress.at,
+    closingOrderId: progress.clientOrderId,
+    closingSequence: progress.sequence,
+  };
 }

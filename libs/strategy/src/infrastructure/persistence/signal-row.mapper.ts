@@ -27,6 +27,7 @@ export function toSignalRow(record: SignalRecord): StrategySignalEntity {
     filledAmount: null,
     averageFillPrice: null,
     feeUsd: null,
+    orderEventAt: null,
   };
 }
 
@@ -69,5 +70,7 @@ export function toOrderProgress(row: StrategySignalEntity): OrderProgress | null
     filledAmount: row.filledAmount ?? '0',
     averageFillPrice: row.averageFillPrice,
     feeUsd: row.feeUsd ?? '0',
+    // Stored before migration 1795600099000 without its time: the signal's is the nearest known.
+    at: row.orderEventAt ?? row.createdAt,
   };
 }

@@ -82,4 +82,8 @@ export class StrategySignalEntity {
 
   @Column({ name: 'fee_usd', type: 'numeric', nullable: true })
   feeUsd!: string | null;
+
+  /** When the order reached that state (migration 1795600099000). */
+  @Column({ name: 'order_event_at', type: 'timestamptz', nullable: true })
+  orderEventAt!: Date | null;
 }

@@ -1,4 +1,12 @@
+import { StrategyEquityPointEntity } from './strategy-equity-point.entity';
+import { StrategyPerformanceEntity } from './strategy-performance.entity';
 import { StrategySignalEntity } from './strategy-signal.entity';
+import { StrategyTradeEntity } from './strategy-trade.entity';
 
 /** The strategy context's TypeORM entities (TypeOrmModule.forFeature; tests give them to their DataSource). */
-export const STRATEGY_ENTITIES = [StrategySignalEntity];
+export const STRATEGY_ENTITIES = [
+  StrategySignalEntity,
+  StrategyPerformanceEntity,
+  StrategyTradeEntity,
+  StrategyEquityPointEntity,
+];

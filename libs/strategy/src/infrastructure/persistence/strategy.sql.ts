@@ -1,5 +1,32 @@
-/** $1 clientOrderId, $2 sequence, $3 filledAmount, $4 averageFillPrice, $5 feeUsd: newer only. */
+/**
+ * $1 clientOrderId, $2 sequence, $3 filledAmount, $4 averageFillPrice, $5 feeUsd, $6 the event's
+ * time: newer only.
+ */
 export const SAVE_ORDER_PROGRESS = `
   UPDATE strategy_signals
-     SET order_sequence = $2, filled_amount = $3, average_fill_price = $4, fee_usd = $5
+     SET order_sequence = $2, filled_amount = $3, average_fill_price = $4, fee_usd = $5,
+         order_event_at = $6
    WHERE client_order_id = $1 AND (order_sequence IS NULL OR order_sequence < $2)`;
+
+/** $1 strategyId: the latest figures, camelCase, numerics as text. */
+export const SELECT_STRATEGY_PERFORMANCE = `
+  SELECT strategy_id AS "strategyId", as_of AS "asOf",
+         starting_equity_usd::text AS "startingEquityUsd", equity_usd::text AS "equityUsd",
+         realised_pnl_usd::text AS "realisedPnlUsd", unrealised_pnl_usd::text AS "unrealisedPnlUsd",
+         total_pnl_usd::text AS "totalPnlUsd", trade_count AS "tradeCount", wins, losses,
+         win_rate::text AS "winRate", sharpe::text AS sharpe, sortino::text AS sortino,
+         max_drawdown_usd::text AS "maxDrawdownUsd", max_drawdown_pct::text AS "maxDrawdownPct",
+         exposure::text AS exposure
+    FROM strategy_performance
+   WHERE strategy_id = $1`;
+
+/** $1 strategyId, $2 limit: closed trades, newest first. */
+export const SELECT_STRATEGY_TRADES = `
+  SELECT strategy_id AS "strategyId", symbol, side, quantity::text AS quantity,
+         entry_price::text AS "entryPrice", exit_price::text AS "exitPrice",
+         fees_usd::text AS "feesUsd", pnl_usd::text AS "pnlUsd", opened_at AS "openedAt",
+         closed_at AS "closedAt"
+    FROM strategy_trades
+   WHERE strategy_id = $1
+   ORDER BY closed_at DESC, closing_order_id DESC, closing_sequence DESC
+   LIMIT $2`;

@@ -62,6 +62,7 @@ export class TypeOrmSignalRepository extends SignalRepository {
       progress.filledAmount,
       progress.averageFillPrice,
       progress.feeUsd,
+      progress.at,
     ]);
   }
 

@@ -36,5 +36,6 @@ export function toOrderProgress(message: OrderEventV1): OrderProgress {
     filledAmount: message.filledAmount,
     averageFillPrice: message.averageFillPrice,
     feeUsd: message.feeUsd,
+    at: new Date(message.eventAt),
   };
 }

@@ -1,0 +1,57 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+
+import { PerformanceRepository } from '../ports/performance.repository.port';
+import type { StrategyPerformanceView } from '../queries/performance-read-model.port';
+import { StrategyRuntime } from '../strategy-runtime';
+import { RecordPerformanceCommand } from './record-performance.command';
+
+@CommandHandler(RecordPerformanceCommand)
+export class RecordPerformanceHandler implements ICommandHandler<RecordPerformanceCommand> {
+  constructor(
+    private readonly runtime: StrategyRuntime,
+    private readonly repository: PerformanceRepository,
+  ) {}
+
+  async execute({ at, closedTrip }: RecordPerformanceCommand): Promise<boolean> {
+    const { strategyId, book, performance } = this.runtime;
+    const added = performance.add({
+      trips: closedTrip ? [closedTrip] : [],
+      points: [
+        { at, equityUsd: book.equityUsd().toFixed(), inPosition: book.positions().length > 0 },
+      ],
+    });
+    if (added.trips.length === 0 && added.points.length === 0) {
+      return false;
+    }
+    try {
+      await this.repository.record(strategyId, added, this.figures(at));
+    } catch (error) {
+      performance.forget(added);
+      throw error;
+    }
+    return true;
+  }
+
+  private figures(at: Date): StrategyPerformanceView {
+    const { strategyId, book, performance } = this.runtime;
+    const measured = performance.measure(book.openMarks());
+    return {
+      strategyId,
+      asOf: performance.asOf() ?? at,
+      startingEquityUsd: book.startingEquityUsd.toFixed(),
+      equityUsd: book.equityUsd().toFixed(),
+      realisedPnlUsd: measured.realisedPnlUsd,
+      unrealisedPnlUsd: measured.unrealisedPnlUsd,
+      totalPnlUsd: measured.totalPnlUsd,
+      tradeCount: measured.tradeCount,
+      wins: measured.wins,
+      losses: measured.losses,
+      winRate: measured.winRate,
+      sharpe: measured.sharpe,
+      sortino: measured.sortino,
+      maxDrawdownUsd: measured.maxDrawdownUsd,
+      maxDrawdownPct: measured.maxDrawdownPct,
+      exposure: measured.exposure,
+    };
+  }
+}
