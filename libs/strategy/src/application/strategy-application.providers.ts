@@ -3,8 +3,15 @@ import type { Provider } from '@nestjs/common';
 import { ApplyOrderEventHandler } from './commands/apply-order-event.handler';
 import { EvaluateCandleHandler } from './commands/evaluate-candle.handler';
 import { ObserveWhaleHandler } from './commands/observe-whale.handler';
+import { PauseStrategyHandler } from './commands/pause-strategy.handler';
+import { RegisterStrategyInstanceHandler } from './commands/register-strategy-instance.handler';
 import { RestoreStrategyBookHandler } from './commands/restore-strategy-book.handler';
+import { ResumeStrategyHandler } from './commands/resume-strategy.handler';
+import { StrategyControlUpdater } from './commands/strategy-control.updater';
 import { WarmUpStrategyHandler } from './commands/warm-up-strategy.handler';
+import { GetStrategiesHandler } from './queries/get-strategies.handler';
+import { GetStrategySignalsHandler } from './queries/get-strategy-signals.handler';
+import { GetStrategyHandler } from './queries/get-strategy.handler';
 
 /** The strategy context's command handlers; the app (or a harness) binds the ports. */
 export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
@@ -13,4 +20,15 @@ export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
   ObserveWhaleHandler,
   WarmUpStrategyHandler,
   RestoreStrategyBookHandler,
+  RegisterStrategyInstanceHandler,
+  StrategyControlUpdater,
+  PauseStrategyHandler,
+  ResumeStrategyHandler,
+];
+
+/** The read side's query handlers: they need only StrategyInstanceRepository and SignalHistory. */
+export const STRATEGY_QUERY_HANDLERS: Provider[] = [
+  GetStrategiesHandler,
+  GetStrategyHandler,
+  GetStrategySignalsHandler,
 ];

@@ -1,4 +1,5 @@
 import type { StrategyBook } from '../domain/engine/strategy-book';
+import { runningSince, type StrategyControl } from '../domain/engine/strategy-control';
 import type { Strategy } from '../domain/strategy';
 
 /** How the engine sends a strategy's orders. */
@@ -8,15 +9,31 @@ export interface EngineSettings {
   readonly slippagePercent: string;
 }
 
-/** The one configured strategy instance the engine runs, with its book and settings. */
+/** What names an instance: its id (STRATEGY_ID), its strategy and the parameters it runs with. */
+export interface StrategyInstance {
+  readonly id: string;
+  readonly name: string;
+  /** After defaults: exactly what the strategy runs with. */
+  readonly parameters: Readonly<Record<string, unknown>>;
+}
+
+/** The one configured strategy instance the engine runs, with its book, settings and control. */
 export class StrategyRuntime {
+  /** Running until the stored control is loaded at start-up (RegisterStrategyInstanceCommand). */
+  control: StrategyControl = runningSince(new Date(0));
+
   constructor(
     readonly strategy: Strategy,
     readonly book: StrategyBook,
     readonly settings: EngineSettings,
+    readonly parameters: Readonly<Record<string, unknown>> = {},
   ) {}
 
   get strategyId(): string {
     return this.strategy.id;
+  }
+
+  get instance(): StrategyInstance {
+    return { id: this.strategy.id, name: this.strategy.name, parameters: this.parameters };
   }
 }

@@ -3,19 +3,22 @@ import { Test, type TestingModule } from '@nestjs/testing';
 
 import { Decimal } from '@nexwave/core';
 
+import { RegisterStrategyInstanceCommand } from '../application/commands/register-strategy-instance.command';
 import { CandleHistoryPort } from '../application/ports/candle-history.port';
 import { MarketLotsPort } from '../application/ports/market-lots.port';
 import { RiskCheckPort } from '../application/ports/risk-check.port';
 import { SignalRepository } from '../application/ports/signal.repository.port';
 import { StrategyClockPort } from '../application/ports/strategy-clock.port';
+import { StrategyInstanceRepository } from '../application/ports/strategy-instance.repository.port';
 import { STRATEGY_APPLICATION_PROVIDERS } from '../application/strategy-application.providers';
 import { StrategyRuntime, type EngineSettings } from '../application/strategy-runtime';
 import { StrategyBook } from '../domain/engine/strategy-book';
-import { createStrategy } from '../domain/strategy-registry';
+import { createStrategy, strategyParameters } from '../domain/strategy-registry';
 import { FakeCandleHistory } from './fake-candle-history';
 import { FakeRiskCheck } from './fake-risk-check';
 import { FixedMarketLots } from './fixed-market-lots';
 import { InMemorySignalRepository } from './in-memory-signal.repository';
+import { InMemoryStrategyInstanceRepository } from './in-memory-strategy-instance.repository';
 
 export interface StrategyHarnessOptions {
   readonly strategy?: string;
@@ -26,17 +29,21 @@ export interface StrategyHarnessOptions {
   readonly settings?: Partial<EngineSettings>;
   /** A store kept from an earlier harness: a restart. */
   readonly signals?: InMemorySignalRepository;
+  /** Instances kept from an earlier harness: a restart. */
+  readonly instances?: InMemoryStrategyInstanceRepository;
 }
 
 /**
  * The strategy command handlers on a real CommandBus over in-memory signals (whose `requests`
- * are the outbox), a FakeRiskCheck, a FakeCandleHistory, fixed lots and a fixed clock.
+ * are the outbox) and instances, a FakeRiskCheck, a FakeCandleHistory, fixed lots and a fixed
+ * clock. The instance is registered, as at start-up.
  */
 export class StrategyHarness {
   private constructor(
     private readonly moduleRef: TestingModule,
     readonly runtime: StrategyRuntime,
     readonly signals: InMemorySignalRepository,
+    readonly instances: InMemoryStrategyInstanceRepository,
     readonly risk: FakeRiskCheck,
     readonly history: FakeCandleHistory,
   ) {}
@@ -45,14 +52,13 @@ export class StrategyHarness {
     const signals = options.signals ?? new InMemorySignalRepository();
     const risk = new FakeRiskCheck();
     const history = new FakeCandleHistory();
+    const instances = options.instances ?? new InMemoryStrategyInstanceRepository();
+    const name = options.strategy ?? 'mean_reversion';
     const runtime = new StrategyRuntime(
-      createStrategy(
-        options.strategy ?? 'mean_reversion',
-        options.strategyId ?? 'mr_test',
-        options.parameters ?? {},
-      ),
+      createStrategy(name, options.strategyId ?? 'mr_test', options.parameters ?? {}),
       new StrategyBook(new Decimal(options.portfolioValueUsd ?? '100000')),
       { paperTrading: true, slippagePercent: '0.5', ...options.settings },
+      strategyParameters(name, options.parameters ?? {}),
     );
     const moduleRef = await Test.createTestingModule({
       imports: [CqrsModule.forRoot()],
@@ -60,6 +66,7 @@ export class StrategyHarness {
         ...STRATEGY_APPLICATION_PROVIDERS,
         { provide: StrategyRuntime, useValue: runtime },
         { provide: SignalRepository, useValue: signals },
+        { provide: StrategyInstanceRepository, useValue: instances },
         { provide: RiskCheckPort, useValue: risk },
         { provide: CandleHistoryPort, useValue: history },
         { provide: MarketLotsPort, useValue: options.lots ?? new FixedMarketLots() },
@@ -68,7 +75,8 @@ export class StrategyHarness {
     }).compile();
     moduleRef.useLogger(false);
     await moduleRef.init();
-    return new StrategyHarness(moduleRef, runtime, signals, risk, history);
+    await moduleRef.get(CommandBus).execute(new RegisterStrategyInstanceCommand());
+    return new StrategyHarness(moduleRef, runtime, signals, instances, risk, history);
   }
 
   get commands(): CommandBus {
