@@ -4,7 +4,6 @@ import { ApplyOrderEventHandler } from './commands/apply-order-event.handler';
 import { EvaluateCandleHandler } from './commands/evaluate-candle.handler';
 import { ObserveWhaleHandler } from './commands/observe-whale.handler';
 import { PauseStrategyHandler } from './commands/pause-strategy.handler';
-import { RegisterStrategyInstanceHandler } from './commands/register-strategy-instance.handler';
 import { RestoreStrategyBookHandler } from './commands/restore-strategy-book.handler';
 import { ResumeStrategyHandler } from './commands/resume-strategy.handler';
 import { StrategyControlUpdater } from './commands/strategy-control.updater';
@@ -20,7 +19,6 @@ export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
   ObserveWhaleHandler,
   WarmUpStrategyHandler,
   RestoreStrategyBookHandler,
-  RegisterStrategyInstanceHandler,
   StrategyControlUpdater,
   PauseStrategyHandler,
   ResumeStrategyHandler,

@@ -1,6 +1,7 @@
 import type { StrategyBook } from '../domain/engine/strategy-book';
 import { runningSince, type StrategyControl } from '../domain/engine/strategy-control';
 import type { Strategy } from '../domain/strategy';
+import type { StrategyInstanceRepository } from './ports/strategy-instance.repository.port';
 
 /** How the engine sends a strategy's orders. */
 export interface EngineSettings {
@@ -19,7 +20,7 @@ export interface StrategyInstance {
 
 /** The one configured strategy instance the engine runs, with its book, settings and control. */
 export class StrategyRuntime {
-  /** Running until the stored control is loaded at start-up (RegisterStrategyInstanceCommand). */
+  /** Running until `register` loads the stored control, before the engine handles anything. */
   control: StrategyControl = runningSince(new Date(0));
 
   constructor(
@@ -35,5 +36,10 @@ export class StrategyRuntime {
 
   get instance(): StrategyInstance {
     return { id: this.strategy.id, name: this.strategy.name, parameters: this.parameters };
+  }
+
+  /** Stores the instance as it starts and takes up its stored control: paused stays paused. */
+  async register(instances: StrategyInstanceRepository, now: Date): Promise<void> {
+    this.control = await instances.register(this.instance, now);
   }
 }

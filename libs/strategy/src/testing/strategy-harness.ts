@@ -3,7 +3,6 @@ import { Test, type TestingModule } from '@nestjs/testing';
 
 import { Decimal } from '@nexwave/core';
 
-import { RegisterStrategyInstanceCommand } from '../application/commands/register-strategy-instance.command';
 import { CandleHistoryPort } from '../application/ports/candle-history.port';
 import { MarketLotsPort } from '../application/ports/market-lots.port';
 import { RiskCheckPort } from '../application/ports/risk-check.port';
@@ -19,6 +18,8 @@ import { FakeRiskCheck } from './fake-risk-check';
 import { FixedMarketLots } from './fixed-market-lots';
 import { InMemorySignalRepository } from './in-memory-signal.repository';
 import { InMemoryStrategyInstanceRepository } from './in-memory-strategy-instance.repository';
+
+const NOW = new Date('2026-01-16T00:00:00Z');
 
 export interface StrategyHarnessOptions {
   readonly strategy?: string;
@@ -60,6 +61,7 @@ export class StrategyHarness {
       { paperTrading: true, slippagePercent: '0.5', ...options.settings },
       strategyParameters(name, options.parameters ?? {}),
     );
+    await runtime.register(instances, NOW);
     const moduleRef = await Test.createTestingModule({
       imports: [CqrsModule.forRoot()],
       providers: [
@@ -70,12 +72,11 @@ export class StrategyHarness {
         { provide: RiskCheckPort, useValue: risk },
         { provide: CandleHistoryPort, useValue: history },
         { provide: MarketLotsPort, useValue: options.lots ?? new FixedMarketLots() },
-        { provide: StrategyClockPort, useValue: { now: () => new Date('2026-01-16T00:00:00Z') } },
+        { provide: StrategyClockPort, useValue: { now: () => NOW } },
       ],
     }).compile();
     moduleRef.useLogger(false);
     await moduleRef.init();
-    await moduleRef.get(CommandBus).execute(new RegisterStrategyInstanceCommand());
     return new StrategyHarness(moduleRef, runtime, signals, instances, risk, history);
   }
 
