@@ -29,6 +29,7 @@ const TABLES = [
   'positions',
   'risk_daily_loss',
   'risk_decisions',
+  'strategy_instances',
   'strategy_performance',
   'strategy_signals',
   'ticks',

@@ -26,6 +26,11 @@ describe('strategy_instances (TypeOrmStrategyInstanceRepository)', () => {
 
   afterAll(() => database?.stop());
 
+  it('the entities match the migrated tables: synchronizing would change nothing', async () => {
+    const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
+    expect(upQueries.map((query) => query.query)).toEqual([]);
+  });
+
   it('registers a new instance running, and a restart keeps its pause but takes the new parameters', async () => {
     const first = await instances.register(
       { id: 'mr_1', name: 'mean_reversion', parameters: { lookback: 20 } },
