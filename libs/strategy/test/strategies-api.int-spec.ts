@@ -390,4 +390,17 @@ describe('strategies API: instances, signals, pause and resume', () => {
     const gql = await graphql('{ strategy(id: "nope") { id } }', keys.read);
     expect(gql.errors?.[0].extensions?.['code']).toBe('NOT_FOUND');
   });
+
+  it('answers strategy.commands.v1 for an instance it does not run with STRATEGY_NOT_FOUND', async () => {
+    expect(
+      await bus.request(Topics.StrategyCommands, { command: 'pause', strategyId: 'ma_other' }),
+    ).toEqual({
+      outcome: 'rejected',
+      code: 'STRATEGY_NOT_FOUND',
+      reason: 'this trading engine runs mr_api, not ma_other',
+    });
+    expect((await get('/api/v1/strategies/mr_api').expect(200)).body).toMatchObject({
+      state: 'running',
+    });
+  });
 });
