@@ -24,7 +24,6 @@ export * from './application/queries/get-strategy.query';
 export * from './application/queries/get-strategy-signals.query';
 export * from './application/ports/strategy-instance.repository.port';
 export * from './application/ports/signal-history.port';
-export type { StrategyInstance } from './application/strategy-runtime';
 export * from './domain/engine/strategy-control';
 export * from './application/ports/signal.repository.port';
 export * from './application/ports/risk-check.port';

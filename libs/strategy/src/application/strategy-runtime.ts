@@ -1,21 +1,16 @@
 import type { StrategyBook } from '../domain/engine/strategy-book';
 import { runningSince, type StrategyControl } from '../domain/engine/strategy-control';
 import type { Strategy } from '../domain/strategy';
-import type { StrategyInstanceRepository } from './ports/strategy-instance.repository.port';
+import type {
+  StrategyInstance,
+  StrategyInstanceRepository,
+} from './ports/strategy-instance.repository.port';
 
 /** How the engine sends a strategy's orders. */
 export interface EngineSettings {
   readonly paperTrading: boolean;
   /** Market orders' slippage bound, percent. */
   readonly slippagePercent: string;
-}
-
-/** What names an instance: its id (STRATEGY_ID), its strategy and the parameters it runs with. */
-export interface StrategyInstance {
-  readonly id: string;
-  readonly name: string;
-  /** After defaults: exactly what the strategy runs with. */
-  readonly parameters: Readonly<Record<string, unknown>>;
 }
 
 /** The one configured strategy instance the engine runs, with its book, settings and control. */

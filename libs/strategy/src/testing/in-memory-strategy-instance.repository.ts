@@ -1,8 +1,8 @@
 import {
   StrategyInstanceRepository,
+  type StrategyInstance,
   type StrategyInstanceRecord,
 } from '../application/ports/strategy-instance.repository.port';
-import type { StrategyInstance } from '../application/strategy-runtime';
 import { runningSince, type StrategyControl } from '../domain/engine/strategy-control';
 
 /** strategy_instances in a map; keep one across harnesses to restart over the same store. */

@@ -1,5 +1,12 @@
 import type { StrategyControl } from '../../domain/engine/strategy-control';
-import type { StrategyInstance } from '../strategy-runtime';
+
+/** What names an instance: its id (STRATEGY_ID), its strategy and the parameters it runs with. */
+export interface StrategyInstance {
+  readonly id: string;
+  readonly name: string;
+  /** After defaults: exactly what the strategy runs with. */
+  readonly parameters: Readonly<Record<string, unknown>>;
+}
 
 /** An instance as stored: what it runs, whether it may enter, since when it runs. */
 export interface StrategyInstanceRecord extends StrategyInstance {

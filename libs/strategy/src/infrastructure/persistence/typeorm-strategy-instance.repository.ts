@@ -2,9 +2,9 @@ import type { Repository } from 'typeorm';
 
 import {
   StrategyInstanceRepository,
+  type StrategyInstance,
   type StrategyInstanceRecord,
 } from '../../application/ports/strategy-instance.repository.port';
-import type { StrategyInstance } from '../../application/strategy-runtime';
 import type { StrategyControl, StrategyState } from '../../domain/engine/strategy-control';
 import type { StrategyInstanceEntity } from './strategy-instance.entity';
 import { REGISTER_STRATEGY_INSTANCE } from './strategy.sql';
