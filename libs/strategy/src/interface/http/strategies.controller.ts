@@ -33,7 +33,7 @@ import { SignalsPageDto, StrategiesDto, StrategyDto } from './dto/strategies-res
 import { requesterOf, type AuthenticatedRequest } from './requester';
 import { signalsPageView, strategyView } from './strategies.views';
 import { StrategyCommandSender } from './strategy-command.sender';
-import { checkedReason, strategySignalsRequest } from './strategy-signals.request';
+import { strategySignalsRequest } from './strategy-signals.request';
 
 const NOT_FOUND = 'No strategy instance has this id (STRATEGY_NOT_FOUND)';
 
@@ -101,7 +101,7 @@ export class StrategiesController {
     @Body() body: StrategyControlDto,
     @Req() req: AuthenticatedRequest,
   ): Promise<StrategyDto> {
-    const reason = checkedReason(body.reason);
+    const reason = body.reason ?? null;
     await this.queryBus.execute(new GetStrategyQuery(id));
     await this.commands.pause(id, reason, requesterOf(req));
     return this.one(id);
@@ -120,7 +120,7 @@ export class StrategiesController {
     @Body() body: StrategyControlDto,
     @Req() req: AuthenticatedRequest,
   ): Promise<StrategyDto> {
-    const reason = checkedReason(body.reason);
+    const reason = body.reason ?? null;
     await this.queryBus.execute(new GetStrategyQuery(id));
     await this.commands.resume(id, reason, requesterOf(req));
     return this.one(id);
