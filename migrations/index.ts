@@ -21,6 +21,7 @@ import { CreateRiskDecisions1795600096000 } from './1795600096000-create-risk-de
 import { RiskDailyLoss1795600097000 } from './1795600097000-risk-daily-loss';
 import { CreateStrategySignals1795600098000 } from './1795600098000-create-strategy-signals';
 import { StrategyPerformance1795600099000 } from './1795600099000-strategy-performance';
+import { CreateStrategyInstances1795600100000 } from './1795600100000-create-strategy-instances';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -45,4 +46,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   RiskDailyLoss1795600097000,
   CreateStrategySignals1795600098000,
   StrategyPerformance1795600099000,
+  CreateStrategyInstances1795600100000,
 ];

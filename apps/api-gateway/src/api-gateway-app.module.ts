@@ -4,10 +4,16 @@ import type { ConfigOf } from '@nexwave/config';
 import { MarketDataQueryModule } from '@nexwave/market-data';
 import { OrdersQueryModule } from '@nexwave/orders';
 import { authModule, graphqlModule, platformImports } from '@nexwave/platform';
+import { StrategyQueryModule } from '@nexwave/strategy';
 import { WhalesQueryModule } from '@nexwave/whales';
 
 /** The read side of each context: its REST controllers and GraphQL resolvers register with it. */
-export const API_GATEWAY_CONTEXTS = [MarketDataQueryModule, WhalesQueryModule, OrdersQueryModule];
+export const API_GATEWAY_CONTEXTS = [
+  MarketDataQueryModule,
+  WhalesQueryModule,
+  OrdersQueryModule,
+  StrategyQueryModule,
+];
 
 @Module({})
 export class ApiGatewayAppModule {

@@ -5,7 +5,7 @@ import { MarketDataModule } from '@nexwave/market-data';
 import { OrdersModule, OrdersQueryModule } from '@nexwave/orders';
 import { authModule, graphqlModule, platformImports } from '@nexwave/platform';
 import { RiskModule } from '@nexwave/risk';
-import { StrategyModule } from '@nexwave/strategy';
+import { StrategyModule, StrategyQueryModule } from '@nexwave/strategy';
 import { WhalesModule } from '@nexwave/whales';
 
 import { nexwaveExchangeModule } from './nexwave-exchange';
@@ -14,6 +14,7 @@ export const NEXWAVE_CONTEXTS = [
   MarketDataModule,
   WhalesModule,
   StrategyModule,
+  StrategyQueryModule,
   RiskModule,
   OrdersModule,
   OrdersQueryModule,

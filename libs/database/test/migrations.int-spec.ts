@@ -30,6 +30,7 @@ const TABLES = [
   'risk_daily_loss',
   'risk_decisions',
   'strategy_equity_points',
+  'strategy_instances',
   'strategy_performance',
   'strategy_signals',
   'strategy_trades',

@@ -5,6 +5,7 @@ export const Topics = {
   OrdersEvents: 'orders.events.v1',
   OrdersCommands: 'orders.commands.v1',
   RiskChecks: 'risk.checks.v1',
+  StrategyCommands: 'strategy.commands.v1',
   MarketDataTrades: 'marketdata.trades.v1',
   MarketDataCandles: 'marketdata.candles.v1',
 } as const;

@@ -1,4 +1,6 @@
 export * from './strategy.module';
+export * from './strategy-query.module';
+export * from './strategy-read.module';
 export * from './domain/strategy';
 export * from './domain/strategy-definition';
 export * from './domain/strategy-registry';
@@ -15,6 +17,14 @@ export { Atr, type PriceRange } from './domain/indicators/atr';
 export * from './application/commands/evaluate-candle.command';
 export * from './application/commands/apply-order-event.command';
 export * from './application/commands/observe-whale.command';
+export * from './application/commands/pause-strategy.command';
+export * from './application/commands/resume-strategy.command';
+export * from './application/queries/get-strategies.query';
+export * from './application/queries/get-strategy.query';
+export * from './application/queries/get-strategy-signals.query';
+export * from './application/ports/strategy-instance.repository.port';
+export * from './application/ports/signal-history.port';
+export * from './domain/engine/strategy-control';
 export * from './application/ports/signal.repository.port';
 export * from './application/ports/risk-check.port';
 export * from './application/ports/market-lots.port';
@@ -25,4 +35,3 @@ export type {
   StrategyPerformanceView,
   StrategyTradeView,
 } from './application/queries/performance-read-model.port';
-export { STRATEGY_QUERY_PROVIDERS } from './infrastructure/strategy-query.providers';

@@ -1,3 +1,4 @@
+import { Global, Module } from '@nestjs/common';
 import { CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
@@ -8,7 +9,7 @@ import {
   EvaluateCandleCommand,
   GetStrategyPerformanceQuery,
   GetStrategyTradesQuery,
-  STRATEGY_QUERY_PROVIDERS,
+  StrategyReadModule,
   type StrategyPerformanceView,
 } from '@nexwave/strategy';
 import {
@@ -57,9 +58,13 @@ describe('strategy performance storage and queries', () => {
   beforeAll(async () => {
     database = await startTestDatabase();
     dataSource = await database.freshDataSource({ entities: STRATEGY_ENTITIES });
+
+    @Global()
+    @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
+    class TestDataSourceModule {}
+
     queries = await Test.createTestingModule({
-      imports: [CqrsModule.forRoot()],
-      providers: [...STRATEGY_QUERY_PROVIDERS, { provide: DataSource, useValue: dataSource }],
+      imports: [CqrsModule.forRoot(), TestDataSourceModule, StrategyReadModule],
     }).compile();
     await queries.init();
   });

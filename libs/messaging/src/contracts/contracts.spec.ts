@@ -34,7 +34,11 @@ describe('golden fixtures', () => {
 
   const replyFixtures = goldenFixtureFiles().filter((file) => file.includes('-reply.'));
   const replyTopic = (file: string) =>
-    file.startsWith('risk/') ? Topics.RiskChecks : Topics.OrdersCommands;
+    file.startsWith('risk/')
+      ? Topics.RiskChecks
+      : file.startsWith('strategy/')
+        ? Topics.StrategyCommands
+        : Topics.OrdersCommands;
 
   it.each(replyFixtures)('%s parses with its request topic reply schema', (file) => {
     const reply = read(file);
@@ -66,6 +70,18 @@ describe('golden fixtures', () => {
     expect(
       riskReplies.map((file) => (read(file) as { approved: boolean }).approved).sort(),
     ).toEqual([false, true]);
+  });
+
+  it('cover every strategy.commands.v1 command and reply outcome', () => {
+    const commands = envelopeFixtures
+      .map((file) => envelopeSchema.parse(read(file)))
+      .filter((envelope) => envelope.type === 'strategy.commands')
+      .map((envelope) => (envelope.payload as { command: string }).command);
+    expect(commands.sort()).toEqual(['pause', 'resume']);
+    const outcomes = replyFixtures
+      .filter((file) => replyTopic(file) === Topics.StrategyCommands)
+      .map((file) => (read(file) as { outcome: string }).outcome);
+    expect(outcomes.sort()).toEqual(['rejected', 'strategy']);
   });
 });
 
@@ -265,6 +281,24 @@ describe('contract rules', () => {
       { reason: '' },
     ],
     [
+      'a pause of no instance',
+      Topics.StrategyCommands,
+      'strategy/fixtures/strategy-command.v1.json',
+      { strategyId: '' },
+    ],
+    [
+      'a pause with a reason over 500 characters',
+      Topics.StrategyCommands,
+      'strategy/fixtures/strategy-command.v1.json',
+      { reason: 'x'.repeat(501) },
+    ],
+    [
+      'a strategy command nobody knows',
+      Topics.StrategyCommands,
+      'strategy/fixtures/strategy-command.v1.json',
+      { command: 'liquidate' },
+    ],
+    [
       'a trade with a negative size',
       Topics.MarketDataTrades,
       'market-data/fixtures/trade.v1.json',
@@ -371,6 +405,21 @@ describe('contract rules', () => {
     expect(contracts[Topics.RiskChecks].reply!.safeParse({ ...riskReply, ...change }).success).toBe(
       false,
     );
+  });
+
+  it.each([
+    ['a strategy reply in an unknown state', { state: 'sleeping' }],
+    ['a strategy reply without updatedAt', { updatedAt: undefined }],
+  ])('refuse %s', (_name, change) => {
+    const reply = read('strategy/fixtures/strategy-command-reply.v1.json') as object;
+    expect(
+      contracts[Topics.StrategyCommands].reply!.safeParse({ ...reply, ...change }).success,
+    ).toBe(false);
+  });
+
+  it('key strategy commands by their instance', () => {
+    const command = payloadOf('strategy/fixtures/strategy-command.v1.json');
+    expect(contracts[Topics.StrategyCommands].key(command as never)).toBe('mean_reversion_1');
   });
 
   it('key risk checks by clientOrderId', () => {

@@ -7,5 +7,6 @@ export * from './orders/order-event.v1';
 export * from './orders/order-request.v1';
 export * from './registry';
 export * from './risk/risk-check.v1';
+export * from './strategy/strategy-command.v1';
 export * from './validation';
 export * from './whales/whale-detected.v1';

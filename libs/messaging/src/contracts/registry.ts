@@ -18,6 +18,12 @@ import {
   RiskCheckV1,
   riskCheckV1Schema,
 } from './risk/risk-check.v1';
+import {
+  StrategyCommandReplyV1,
+  strategyCommandReplyV1Schema,
+  StrategyCommandV1,
+  strategyCommandV1Schema,
+} from './strategy/strategy-command.v1';
 import { WhaleDetectedV1, whaleDetectedV1Schema } from './whales/whale-detected.v1';
 
 /** The payload type of each topic. */
@@ -27,6 +33,7 @@ export interface TopicPayloads {
   'orders.events.v1': OrderEventV1;
   'orders.commands.v1': OrderCommandV1;
   'risk.checks.v1': RiskCheckV1;
+  'strategy.commands.v1': StrategyCommandV1;
   'marketdata.trades.v1': TradeV1;
   'marketdata.candles.v1': CandleV1;
 }
@@ -35,6 +42,7 @@ export interface TopicPayloads {
 export interface TopicReplies {
   'orders.commands.v1': OrderCommandReplyV1;
   'risk.checks.v1': RiskCheckReplyV1;
+  'strategy.commands.v1': StrategyCommandReplyV1;
 }
 
 export type RequestTopic = keyof TopicReplies;
@@ -107,6 +115,15 @@ export const contracts: { readonly [T in Topic]: Contract<TopicPayloads[T]> } = 
     schema: riskCheckV1Schema,
     key: (check) => check.clientOrderId,
     reply: riskCheckReplyV1Schema,
+  },
+  [Topics.StrategyCommands]: {
+    topic: Topics.StrategyCommands,
+    type: 'strategy.commands',
+    v: 1,
+    schema: strategyCommandV1Schema,
+    // A pause and a resume of one instance are never reordered.
+    key: (command) => command.strategyId,
+    reply: strategyCommandReplyV1Schema,
   },
   [Topics.MarketDataTrades]: {
     topic: Topics.MarketDataTrades,

@@ -3,9 +3,17 @@ import type { Provider } from '@nestjs/common';
 import { ApplyOrderEventHandler } from './commands/apply-order-event.handler';
 import { EvaluateCandleHandler } from './commands/evaluate-candle.handler';
 import { ObserveWhaleHandler } from './commands/observe-whale.handler';
+import { PauseStrategyHandler } from './commands/pause-strategy.handler';
 import { RecordPerformanceHandler } from './commands/record-performance.handler';
 import { RestoreStrategyBookHandler } from './commands/restore-strategy-book.handler';
+import { ResumeStrategyHandler } from './commands/resume-strategy.handler';
+import { StrategyControlUpdater } from './commands/strategy-control.updater';
 import { WarmUpStrategyHandler } from './commands/warm-up-strategy.handler';
+import { GetStrategiesHandler } from './queries/get-strategies.handler';
+import { GetStrategyPerformanceHandler } from './queries/get-strategy-performance.handler';
+import { GetStrategySignalsHandler } from './queries/get-strategy-signals.handler';
+import { GetStrategyTradesHandler } from './queries/get-strategy-trades.handler';
+import { GetStrategyHandler } from './queries/get-strategy.handler';
 
 /** The strategy context's command handlers; the app (or a harness) binds the ports. */
 export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
@@ -15,4 +23,16 @@ export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
   WarmUpStrategyHandler,
   RestoreStrategyBookHandler,
   RecordPerformanceHandler,
+  StrategyControlUpdater,
+  PauseStrategyHandler,
+  ResumeStrategyHandler,
+];
+
+/** The read side's query handlers: they need only the read ports (instances, signals, performance). */
+export const STRATEGY_QUERY_HANDLERS: Provider[] = [
+  GetStrategiesHandler,
+  GetStrategyHandler,
+  GetStrategySignalsHandler,
+  GetStrategyPerformanceHandler,
+  GetStrategyTradesHandler,
 ];

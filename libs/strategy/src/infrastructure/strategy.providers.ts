@@ -14,17 +14,17 @@ import { PerformanceRepository } from '../application/ports/performance.reposito
 import { RiskCheckPort } from '../application/ports/risk-check.port';
 import { SignalRepository } from '../application/ports/signal.repository.port';
 import { StrategyClockPort } from '../application/ports/strategy-clock.port';
+import { StrategyInstanceRepository } from '../application/ports/strategy-instance.repository.port';
 import { STRATEGY_APPLICATION_PROVIDERS } from '../application/strategy-application.providers';
 import { StrategyRuntime } from '../application/strategy-runtime';
 import { StrategyBook } from '../domain/engine/strategy-book';
-import { createStrategy } from '../domain/strategy-registry';
+import { createStrategy, strategyParameters } from '../domain/strategy-registry';
 import { HttpCandleHistoryAdapter } from './market-data/http-candle-history.adapter';
 import { PacificaMarketLotsAdapter } from './markets/pacifica-market-lots.adapter';
 import { StrategySignalEntity } from './persistence/strategy-signal.entity';
 import { TypeOrmPerformanceRepository } from './persistence/typeorm-performance.repository';
 import { TypeOrmSignalRepository } from './persistence/typeorm-signal.repository';
 import { MessageRiskCheckAdapter } from './risk/message-risk-check.adapter';
-import { STRATEGY_QUERY_PROVIDERS } from './strategy-query.providers';
 import { StrategyStartUp } from './strategy-start-up';
 
 /** What the strategy context reads of the config. */
@@ -43,20 +43,38 @@ export function strategyRuntime(config: StrategyConfig): StrategyRuntime {
     createStrategy(trading.strategy, trading.strategyId, trading.strategyParameters),
     new StrategyBook(new Decimal(trading.portfolioValueUsd)),
     { paperTrading: trading.paperTrading, slippagePercent: SLIPPAGE_PERCENT },
+    strategyParameters(trading.strategy, trading.strategyParameters),
   );
 }
 
 /**
- * The strategy context's wiring; at start-up the book is rebuilt and, when MARKET_DATA_API_URL is
- * set, the strategy warms up. Needs from the app: a DataSource with STRATEGY_ENTITIES,
+ * The runtime, registered in strategy_instances before any handler can use it: it starts with its
+ * stored control, so an instance paused before a restart never enters in between.
+ */
+async function registeredRuntime(
+  config: StrategyConfig,
+  instances: StrategyInstanceRepository,
+): Promise<StrategyRuntime> {
+  const runtime = strategyRuntime(config);
+  await runtime.register(instances, systemClock.now());
+  return runtime;
+}
+
+/**
+ * The strategy context's wiring; at start-up the instance is registered (StrategyReadModule's
+ * StrategyInstanceRepository), the book is rebuilt and, when MARKET_DATA_API_URL is set, the
+ * strategy warms up. Needs from the app: a DataSource with STRATEGY_ENTITIES,
  * OutboxWriter and MessageBusPort (MessagingModule with an outbox), PACIFICA_ENDPOINTS, and a
  * responder to risk.checks.v1 (RiskModule, in this app or another).
  */
 export const STRATEGY_PROVIDERS: Provider[] = [
   ...STRATEGY_APPLICATION_PROVIDERS,
-  ...STRATEGY_QUERY_PROVIDERS,
   { provide: StrategyClockPort, useValue: systemClock },
-  { provide: StrategyRuntime, useFactory: strategyRuntime, inject: [APP_CONFIG] },
+  {
+    provide: StrategyRuntime,
+    useFactory: registeredRuntime,
+    inject: [APP_CONFIG, StrategyInstanceRepository],
+  },
   {
     provide: SignalRepository,
     useFactory: (signals: Repository<StrategySignalEntity>, outbox: OutboxWriter) =>

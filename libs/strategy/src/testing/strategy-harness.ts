@@ -9,15 +9,19 @@ import { PerformanceRepository } from '../application/ports/performance.reposito
 import { RiskCheckPort } from '../application/ports/risk-check.port';
 import { SignalRepository } from '../application/ports/signal.repository.port';
 import { StrategyClockPort } from '../application/ports/strategy-clock.port';
+import { StrategyInstanceRepository } from '../application/ports/strategy-instance.repository.port';
 import { STRATEGY_APPLICATION_PROVIDERS } from '../application/strategy-application.providers';
 import { StrategyRuntime, type EngineSettings } from '../application/strategy-runtime';
 import { StrategyBook } from '../domain/engine/strategy-book';
-import { createStrategy } from '../domain/strategy-registry';
+import { createStrategy, strategyParameters } from '../domain/strategy-registry';
 import { FakeCandleHistory } from './fake-candle-history';
 import { FakeRiskCheck } from './fake-risk-check';
 import { FixedMarketLots } from './fixed-market-lots';
 import { InMemoryPerformanceRepository } from './in-memory-performance.repository';
 import { InMemorySignalRepository } from './in-memory-signal.repository';
+import { InMemoryStrategyInstanceRepository } from './in-memory-strategy-instance.repository';
+
+const NOW = new Date('2026-01-16T00:00:00Z');
 
 export interface StrategyHarnessOptions {
   readonly strategy?: string;
@@ -30,18 +34,21 @@ export interface StrategyHarnessOptions {
   readonly signals?: InMemorySignalRepository;
   /** Performance storage: kept from an earlier harness (a restart) or a real one; else in memory. */
   readonly performance?: PerformanceRepository;
+  /** Instances kept from an earlier harness: a restart. */
+  readonly instances?: InMemoryStrategyInstanceRepository;
 }
 
 /**
  * The strategy command handlers on a real CommandBus over in-memory signals (whose `requests`
- * are the outbox) and performance, a FakeRiskCheck, a FakeCandleHistory, fixed lots and a fixed
- * clock.
+ * are the outbox), performance and instances, a FakeRiskCheck, a FakeCandleHistory, fixed lots
+ * and a fixed clock. The instance is registered, as at start-up.
  */
 export class StrategyHarness {
   private constructor(
     private readonly moduleRef: TestingModule,
     readonly runtime: StrategyRuntime,
     readonly signals: InMemorySignalRepository,
+    readonly instances: InMemoryStrategyInstanceRepository,
     readonly risk: FakeRiskCheck,
     readonly history: FakeCandleHistory,
     readonly performance: PerformanceRepository,
@@ -52,15 +59,15 @@ export class StrategyHarness {
     const risk = new FakeRiskCheck();
     const history = new FakeCandleHistory();
     const performance = options.performance ?? new InMemoryPerformanceRepository();
+    const instances = options.instances ?? new InMemoryStrategyInstanceRepository();
+    const name = options.strategy ?? 'mean_reversion';
     const runtime = new StrategyRuntime(
-      createStrategy(
-        options.strategy ?? 'mean_reversion',
-        options.strategyId ?? 'mr_test',
-        options.parameters ?? {},
-      ),
+      createStrategy(name, options.strategyId ?? 'mr_test', options.parameters ?? {}),
       new StrategyBook(new Decimal(options.portfolioValueUsd ?? '100000')),
       { paperTrading: true, slippagePercent: '0.5', ...options.settings },
+      strategyParameters(name, options.parameters ?? {}),
     );
+    await runtime.register(instances, NOW);
     const moduleRef = await Test.createTestingModule({
       imports: [CqrsModule.forRoot()],
       providers: [
@@ -68,15 +75,16 @@ export class StrategyHarness {
         { provide: StrategyRuntime, useValue: runtime },
         { provide: SignalRepository, useValue: signals },
         { provide: PerformanceRepository, useValue: performance },
+        { provide: StrategyInstanceRepository, useValue: instances },
         { provide: RiskCheckPort, useValue: risk },
         { provide: CandleHistoryPort, useValue: history },
         { provide: MarketLotsPort, useValue: options.lots ?? new FixedMarketLots() },
-        { provide: StrategyClockPort, useValue: { now: () => new Date('2026-01-16T00:00:00Z') } },
+        { provide: StrategyClockPort, useValue: { now: () => NOW } },
       ],
     }).compile();
     moduleRef.useLogger(false);
     await moduleRef.init();
-    return new StrategyHarness(moduleRef, runtime, signals, risk, history, performance);
+    return new StrategyHarness(moduleRef, runtime, signals, instances, risk, history, performance);
   }
 
   get commands(): CommandBus {

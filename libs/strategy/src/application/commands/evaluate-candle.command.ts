@@ -5,7 +5,7 @@ import type { SignalRecord } from '../ports/signal.repository.port';
 
 /**
  * Run the strategy on a closed candle and act on its signals: each is sized to the lot, checked
- * by risk, stored and (approved) requested. Returns the signals stored now; a replayed candle's
+ * by risk, stored and (approved) requested; a paused instance's entries are dropped. Returns the signals stored now; a replayed candle's
  * signals are already stored and come back empty.
  */
 export class EvaluateCandleCommand extends Command<SignalRecord[]> {

@@ -2,6 +2,7 @@ import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
 import { sizeToLot } from '../../domain/engine/lot-size';
 import { signalClientOrderId } from '../../domain/engine/signal-client-order-id';
+import { admits } from '../../domain/engine/strategy-control';
 import { candleEnd, type Signal } from '../../domain/strategy';
 import { MarketLotsPort } from '../ports/market-lots.port';
 import { RiskCheckPort, type RiskVerdict } from '../ports/risk-check.port';
@@ -27,7 +28,12 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
     const { strategy, book } = this.runtime;
     book.mark(candle.symbol, candle.close);
     const stored: SignalRecord[] = [];
+    // The strategy sees every candle, so its indicators stay current while paused; a paused
+    // instance drops its entries (not stored: nothing was decided) and still sends its exits.
     for (const signal of strategy.onCandle(candle, book.context())) {
+      if (!admits(this.runtime.control, signal)) {
+        continue;
+      }
       const record = await this.act(signal);
       if (record) {
         stored.push(record);

@@ -1,10 +1,17 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * A row of `strategy_performance` (migration 1795600099000): a strategy's latest figures,
  * replaced whenever its ledger grows. Numerics as strings; ratios null when not measurable.
  */
 @Entity({ name: 'strategy_performance' })
+@Check('strategy_performance_trade_count_check', `trade_count >= 0`)
+@Check('strategy_performance_wins_check', `wins >= 0`)
+@Check('strategy_performance_losses_check', `losses >= 0`)
+@Check('strategy_performance_win_rate_check', `win_rate BETWEEN 0 AND 1`)
+@Check('strategy_performance_max_drawdown_usd_check', `max_drawdown_usd >= 0`)
+@Check('strategy_performance_max_drawdown_pct_check', `max_drawdown_pct >= 0`)
+@Check('strategy_performance_exposure_check', `exposure BETWEEN 0 AND 1`)
 export class StrategyPerformanceEntity {
   @PrimaryColumn({ name: 'strategy_id', type: 'text' })
   strategyId!: string;

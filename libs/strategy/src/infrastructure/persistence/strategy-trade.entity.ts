@@ -1,7 +1,9 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A row of `strategy_trades` (migration 1795600099000): a closed round trip, keyed by its closing order event. */
 @Entity({ name: 'strategy_trades' })
+@Check('strategy_trades_side_check', `side IN ('long', 'short')`)
+@Check('strategy_trades_quantity_check', `quantity > 0`)
 @Index('strategy_trades_strategy_id_closed_at_idx', { synchronize: false })
 export class StrategyTradeEntity {
   @PrimaryColumn({ name: 'strategy_id', type: 'text' })

@@ -30,3 +30,13 @@ export const SELECT_STRATEGY_TRADES = `
    WHERE strategy_id = $1
    ORDER BY closed_at DESC, closing_order_id DESC, closing_sequence DESC
    LIMIT $2`;
+/**
+ * $1 id, $2 name, $3 parameters, $4 now: the instance as it starts; a stored state (paused, why,
+ * by whom, since when) is kept. Returns the row.
+ */
+export const REGISTER_STRATEGY_INSTANCE = `
+  INSERT INTO strategy_instances AS i (id, name, parameters, state, started_at, updated_at)
+  VALUES ($1, $2, $3, 'running', $4, $4)
+  ON CONFLICT (id) DO UPDATE
+     SET name = EXCLUDED.name, parameters = EXCLUDED.parameters, started_at = EXCLUDED.started_at
+  RETURNING i.state, i.paused_reason, i.changed_by, i.updated_at`;

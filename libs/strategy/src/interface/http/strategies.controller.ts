@@ -1,0 +1,128 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  UsePipes,
+  ValidationPipe,
+} from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+
+import { RequireRole } from '@nexwave/auth';
+
+import { GetStrategiesQuery } from '../../application/queries/get-strategies.query';
+import { GetStrategySignalsQuery } from '../../application/queries/get-strategy-signals.query';
+import { GetStrategyQuery } from '../../application/queries/get-strategy.query';
+import { StrategyControlDto, StrategySignalsQueryDto } from './dto/strategies-query.dto';
+import { SignalsPageDto, StrategiesDto, StrategyDto } from './dto/strategies-response.dto';
+import { requesterOf, type AuthenticatedRequest } from './requester';
+import { signalsPageView, strategyView } from './strategies.views';
+import { StrategyCommandSender } from './strategy-command.sender';
+import { strategySignalsRequest } from './strategy-signals.request';
+
+const NOT_FOUND = 'No strategy instance has this id (STRATEGY_NOT_FOUND)';
+
+@ApiTags('strategies')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No bearer credential, or an invalid or expired one' })
+@ApiForbiddenResponse({ description: 'The credential is of too low a role' })
+@Controller('api/v1/strategies')
+@UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
+@RequireRole('read')
+export class StrategiesController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly commands: StrategyCommandSender,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Strategy instances: strategy, parameters, state (role read)' })
+  @ApiOkResponse({ type: StrategiesDto, description: 'Every instance, by id' })
+  async list(): Promise<StrategiesDto> {
+    const instances = await this.queryBus.execute(new GetStrategiesQuery());
+    return { strategies: instances.map(strategyView) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One strategy instance (role read)' })
+  @ApiOkResponse({ type: StrategyDto })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  async one(@Param('id') id: string): Promise<StrategyDto> {
+    return strategyView(await this.queryBus.execute(new GetStrategyQuery(id)));
+  }
+
+  @Get(':id/signals')
+  @ApiOperation({
+    summary:
+      "An instance's signals, newest first, with indicator values, risk decision and fill (role read)",
+  })
+  @ApiOkResponse({ type: SignalsPageDto })
+  @ApiBadRequestResponse({
+    description: 'A parameter is invalid, or before is not a signal of this instance',
+  })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  async signals(
+    @Param('id') id: string,
+    @Query() query: StrategySignalsQueryDto,
+  ): Promise<SignalsPageDto> {
+    const page = await this.queryBus.execute(
+      new GetStrategySignalsQuery(id, strategySignalsRequest(query)),
+    );
+    return signalsPageView(id, page);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: 'Pause an instance: no new entries, exits still go out (role admin); idempotent',
+  })
+  @ApiOkResponse({ type: StrategyDto, description: 'The instance, paused' })
+  @ApiBadRequestResponse({ description: 'reason is empty or longer than 500 characters' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiServiceUnavailableResponse({ description: 'Its trading engine did not answer' })
+  async pause(
+    @Param('id') id: string,
+    @Body() body: StrategyControlDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<StrategyDto> {
+    const reason = body.reason ?? null;
+    await this.queryBus.execute(new GetStrategyQuery(id));
+    await this.commands.pause(id, reason, requesterOf(req));
+    return this.one(id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Resume a paused instance (role admin); idempotent' })
+  @ApiOkResponse({ type: StrategyDto, description: 'The instance, running' })
+  @ApiBadRequestResponse({ description: 'reason is empty or longer than 500 characters' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiServiceUnavailableResponse({ description: 'Its trading engine did not answer' })
+  async resume(
+    @Param('id') id: string,
+    @Body() body: StrategyControlDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<StrategyDto> {
+    const reason = body.reason ?? null;
+    await this.queryBus.execute(new GetStrategyQuery(id));
+    await this.commands.resume(id, reason, requesterOf(req));
+    return this.one(id);
+  }
+}
