@@ -20,6 +20,7 @@ import { OrdersDomainStorage1795600095000 } from './1795600095000-orders-domain-
 import { CreateRiskDecisions1795600096000 } from './1795600096000-create-risk-decisions';
 import { RiskDailyLoss1795600097000 } from './1795600097000-risk-daily-loss';
 import { CreateStrategySignals1795600098000 } from './1795600098000-create-strategy-signals';
+import { StrategySignalsPendingRisk1795600101000 } from './1795600101000-strategy-signals-pending-risk';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -43,4 +44,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateRiskDecisions1795600096000,
   RiskDailyLoss1795600097000,
   CreateStrategySignals1795600098000,
+  StrategySignalsPendingRisk1795600101000,
 ];

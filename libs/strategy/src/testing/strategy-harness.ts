@@ -2,6 +2,7 @@ import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 
 import { Decimal } from '@nexwave/core';
+import { FixedClock } from '@nexwave/core/testing';
 
 import { CandleHistoryPort } from '../application/ports/candle-history.port';
 import { MarketLotsPort } from '../application/ports/market-lots.port';
@@ -30,7 +31,7 @@ export interface StrategyHarnessOptions {
 
 /**
  * The strategy command handlers on a real CommandBus over in-memory signals (whose `requests`
- * are the outbox), a FakeRiskCheck, a FakeCandleHistory, fixed lots and a fixed clock.
+ * are the outbox), a FakeRiskCheck, a FakeCandleHistory, fixed lots and a clock the test moves.
  */
 export class StrategyHarness {
   private constructor(
@@ -39,12 +40,14 @@ export class StrategyHarness {
     readonly signals: InMemorySignalRepository,
     readonly risk: FakeRiskCheck,
     readonly history: FakeCandleHistory,
+    readonly clock: FixedClock,
   ) {}
 
   static async create(options: StrategyHarnessOptions = {}): Promise<StrategyHarness> {
     const signals = options.signals ?? new InMemorySignalRepository();
     const risk = new FakeRiskCheck();
     const history = new FakeCandleHistory();
+    const clock = new FixedClock(new Date('2026-01-16T00:00:00Z'));
     const runtime = new StrategyRuntime(
       createStrategy(
         options.strategy ?? 'mean_reversion',
@@ -63,12 +66,12 @@ export class StrategyHarness {
         { provide: RiskCheckPort, useValue: risk },
         { provide: CandleHistoryPort, useValue: history },
         { provide: MarketLotsPort, useValue: options.lots ?? new FixedMarketLots() },
-        { provide: StrategyClockPort, useValue: { now: () => new Date('2026-01-16T00:00:00Z') } },
+        { provide: StrategyClockPort, useValue: clock },
       ],
     }).compile();
     moduleRef.useLogger(false);
     await moduleRef.init();
-    return new StrategyHarness(moduleRef, runtime, signals, risk, history);
+    return new StrategyHarness(moduleRef, runtime, signals, risk, history, clock);
   }
 
   get commands(): CommandBus {
