@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -18,6 +19,7 @@ import { StrategyRuntime } from '../application/strategy-runtime';
 import { StrategyBook } from '../domain/engine/strategy-book';
 import { createStrategy } from '../domain/strategy-registry';
 import { HttpCandleHistoryAdapter } from './market-data/http-candle-history.adapter';
+import { ownHttpServerUrl } from './market-data/own-http-server-url';
 import { PacificaMarketLotsAdapter } from './markets/pacifica-market-lots.adapter';
 import { StrategySignalEntity } from './persistence/strategy-signal.entity';
 import { TypeOrmSignalRepository } from './persistence/typeorm-signal.repository';
@@ -29,6 +31,15 @@ type StrategyConfig = Pick<AppConfig, 'trading'>;
 
 /** Market orders may fill this far (percent) from the price the strategy decided at. */
 const SLIPPAGE_PERCENT = '0.5';
+/** Signals risk has not answered are asked about again this often (they expire after a candle). */
+const PENDING_RETRY_MS = 5_000;
+const WARM_UP_BACKOFF = { baseDelayMs: 500, maxDelayMs: 30_000 };
+
+/**
+ * Provided (true) by an app that serves market-data's REST API itself, the all-in-one: without
+ * MARKET_DATA_API_URL the strategy warms up from this app's own HTTP server once it listens.
+ */
+export const MARKET_DATA_API_IN_THIS_APP = Symbol('MARKET_DATA_API_IN_THIS_APP');
 
 /**
  * The configured instance (STRATEGY, STRATEGY_ID, STRATEGY_PARAMETERS): built at start-up, so an
@@ -45,7 +56,7 @@ export function strategyRuntime(config: StrategyConfig): StrategyRuntime {
 
 /**
  * The strategy context's wiring; at start-up the book is rebuilt and, when MARKET_DATA_API_URL is
- * set, the strategy warms up. Needs from the app: a DataSource with STRATEGY_ENTITIES,
+ * set (or the app serves market data itself), the strategy warms up in the background. Needs from the app: a DataSource with STRATEGY_ENTITIES,
  * OutboxWriter and MessageBusPort (MessagingModule with an outbox), PACIFICA_ENDPOINTS, and a
  * responder to risk.checks.v1 (RiskModule, in this app or another).
  */
@@ -67,20 +78,37 @@ export const STRATEGY_PROVIDERS: Provider[] = [
   },
   {
     provide: CandleHistoryPort,
-    useFactory: (config: StrategyConfig) =>
-      new HttpCandleHistoryAdapter(config.trading.marketDataApiUrl),
-    inject: [APP_CONFIG],
+    useFactory: (config: StrategyConfig, http: HttpAdapterHost, own?: true) =>
+      new HttpCandleHistoryAdapter(
+        () => config.trading.marketDataApiUrl ?? (own ? ownHttpServerUrl(http) : undefined),
+      ),
+    inject: [APP_CONFIG, HttpAdapterHost, { token: MARKET_DATA_API_IN_THIS_APP, optional: true }],
   },
   {
     provide: StrategyStartUp,
-    useFactory: (config: StrategyConfig, commands: CommandBus, markets: MarketLotsPort) =>
+    useFactory: (
+      config: StrategyConfig,
+      commands: CommandBus,
+      markets: MarketLotsPort,
+      own?: true,
+    ) =>
       new StrategyStartUp(
         commands,
         markets,
-        { warmUp: config.trading.marketDataApiUrl !== undefined, symbols: config.trading.symbols },
+        {
+          warmUp: config.trading.marketDataApiUrl !== undefined || own === true,
+          symbols: config.trading.symbols,
+          pendingRetryMs: PENDING_RETRY_MS,
+          warmUpBackoff: WARM_UP_BACKOFF,
+        },
         systemClock,
       ),
-    inject: [APP_CONFIG, CommandBus, MarketLotsPort],
+    inject: [
+      APP_CONFIG,
+      CommandBus,
+      MarketLotsPort,
+      { token: MARKET_DATA_API_IN_THIS_APP, optional: true },
+    ],
   },
   {
     provide: RiskCheckPort,
