@@ -20,10 +20,13 @@ export const tradingConcern = concern({
       doc: 'Starting portfolio value in USD used for sizing and risk.',
       default: '100000',
     }),
-    STRATEGY: variable(z.enum(['mean_reversion']), {
-      doc: 'Strategy the trading engine runs.',
-      default: 'mean_reversion',
-    }),
+    STRATEGY: variable(
+      z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a strategy name (a-z, 0-9, _)'),
+      {
+        doc: 'Strategy the trading engine runs: a name in the strategy registry (mean_reversion, ma_crossover); the engine refuses to start on any other, listing them.',
+        default: 'mean_reversion',
+      },
+    ),
     STRATEGY_ID: variable(z.string().min(1), {
       doc: 'Id recorded on orders and positions of this strategy instance.',
       default: 'mean_reversion_1',

@@ -4,8 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 
-import { APP_CONFIG, type AppConfig } from '@nexwave/config';
-import { Decimal, systemClock } from '@nexwave/core';
+import { APP_CONFIG, ConfigError, type AppConfig } from '@nexwave/config';
+import { assertNever, Decimal, systemClock } from '@nexwave/core';
 import { MessageBusPort, OutboxWriter } from '@nexwave/messaging';
 import { PACIFICA_ENDPOINTS, PacificaRestClient, type PacificaEndpoints } from '@nexwave/pacifica';
 
@@ -17,7 +17,9 @@ import { StrategyClockPort } from '../application/ports/strategy-clock.port';
 import { STRATEGY_APPLICATION_PROVIDERS } from '../application/strategy-application.providers';
 import { StrategyRuntime } from '../application/strategy-runtime';
 import { StrategyBook } from '../domain/engine/strategy-book';
-import { createStrategy } from '../domain/strategy-registry';
+import type { Strategy } from '../domain/strategy';
+import { createStrategy, strategyNames } from '../domain/strategy-registry';
+import { StrategyError } from '../domain/strategy.errors';
 import { HttpCandleHistoryAdapter } from './market-data/http-candle-history.adapter';
 import { ownHttpServerUrl } from './market-data/own-http-server-url';
 import { PacificaMarketLotsAdapter } from './markets/pacifica-market-lots.adapter';
@@ -43,15 +45,38 @@ export const MARKET_DATA_API_IN_THIS_APP = Symbol('MARKET_DATA_API_IN_THIS_APP')
 
 /**
  * The configured instance (STRATEGY, STRATEGY_ID, STRATEGY_PARAMETERS): built at start-up, so an
- * unknown strategy or invalid parameters fail the boot with a StrategyError naming each issue.
+ * unknown strategy or invalid parameters fail the boot with a ConfigError naming the variable
+ * (config validates only the name's shape: it cannot see the registry).
  */
 export function strategyRuntime(config: StrategyConfig): StrategyRuntime {
   const { trading } = config;
   return new StrategyRuntime(
-    createStrategy(trading.strategy, trading.strategyId, trading.strategyParameters),
+    configuredStrategy(trading),
     new StrategyBook(new Decimal(trading.portfolioValueUsd)),
     { paperTrading: trading.paperTrading, slippagePercent: SLIPPAGE_PERCENT },
   );
+}
+
+function configuredStrategy(trading: StrategyConfig['trading']): Strategy {
+  try {
+    return createStrategy(trading.strategy, trading.strategyId, trading.strategyParameters);
+  } catch (error) {
+    if (!(error instanceof StrategyError)) {
+      throw error;
+    }
+    switch (error.code) {
+      case 'UNKNOWN_STRATEGY':
+        throw new ConfigError([
+          `STRATEGY is invalid: no strategy is named "${trading.strategy}" (registered: ${strategyNames().join(', ')})`,
+        ]);
+      case 'INVALID_PARAMETERS':
+        throw new ConfigError([
+          `STRATEGY_PARAMETERS is invalid for ${trading.strategy}: ${String(error.details['issues'])}`,
+        ]);
+      default:
+        return assertNever(error.code);
+    }
+  }
 }
 
 /**
