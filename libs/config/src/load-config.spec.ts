@@ -95,6 +95,7 @@ describe('loadConfig', () => {
     ],
     [{ STRATEGY_PARAMETERS: '[20]' }, /STRATEGY_PARAMETERS is invalid: must be a JSON object/],
     [{ STRATEGY: 'Mean Reversion' }, /STRATEGY is invalid: must be a strategy name/],
+    [{ SIM_VOLATILITY: '0.5' }, /SIM_VOLATILITY is invalid/],
     [{ BREAKER_FAILURE_THRESHOLD: '2.5' }, /BREAKER_FAILURE_THRESHOLD is invalid/],
     [{ BREAKER_COOL_DOWN_SECONDS: '0' }, /BREAKER_COOL_DOWN_SECONDS is invalid/],
     [{ PAPER_STARTING_BALANCE_USD: '0' }, /PAPER_STARTING_BALANCE_USD is invalid/],
