@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import type { OrderRequestV1 } from '@nexwave/messaging';
+
 import { signalExpired } from '../domain/engine/signal-expiry';
 import { toOrderRequest } from './commands/order-request';
 import { RiskCheckPort, type RiskVerdict } from './ports/risk-check.port';
@@ -43,8 +45,7 @@ export class SignalRiskGate {
   private async decide(pending: SignalRecord): Promise<SignalRecord> {
     const { strategy, strategyId, settings } = this.runtime;
     if (signalExpired(pending.createdAt, strategy.timeframe, this.clock.now())) {
-      const expired = { ...pending, status: 'expired' } as const;
-      return (await this.signals.settle(expired, null)) ? expired : pending;
+      return this.store({ ...pending, status: 'expired' }, null, pending);
     }
     const risk = await this.check(pending);
     if (!risk) {
@@ -53,12 +54,37 @@ export class SignalRiskGate {
     const settled = { ...pending, risk, status: risk.approved ? 'sent' : 'rejected' } as const;
     const request =
       settled.status === 'sent' && pending.amount !== null
-        ? toOrderRequest(strategyId, pending.clientOrderId, pending.signal, pending.amount, settings)
+        ? toOrderRequest(
+            strategyId,
+            pending.clientOrderId,
+            pending.signal,
+            pending.amount,
+            settings,
+          )
         : null;
-    return (await this.signals.settle(settled, request)) ? settled : pending;
+    return this.store(settled, request, pending);
   }
 
-  private async check({ clientOrderId, signal, amount }: SignalRecord): Promise<RiskVerdict | null> {
+  private async store(
+    settled: SignalRecord,
+    request: OrderRequestV1 | null,
+    pending: SignalRecord,
+  ): Promise<SignalRecord> {
+    if (!(await this.signals.settle(settled, request))) {
+      return pending;
+    }
+    const { clientOrderId, signal, amount, status, risk } = settled;
+    this.logger.log(
+      `signal ${clientOrderId}: ${signal.intent} ${signal.side} ${amount} ${signal.symbol} at ${signal.price} (${signal.reason}): ${status}${risk ? ` (risk: ${risk.reason})` : ''}`,
+    );
+    return settled;
+  }
+
+  private async check({
+    clientOrderId,
+    signal,
+    amount,
+  }: SignalRecord): Promise<RiskVerdict | null> {
     const { book, strategyId } = this.runtime;
     try {
       const verdict = await this.risk.check({
@@ -86,7 +112,9 @@ export class SignalRiskGate {
     } catch (error) {
       const failure = error instanceof Error ? error.name : 'unknown';
       if (failure !== this.failure) {
-        this.logger.warn(`risk did not answer, signals stay pending until it does: ${String(error)}`);
+        this.logger.warn(
+          `risk did not answer, signals stay pending until it does: ${String(error)}`,
+        );
         this.failure = failure;
       }
       return null;
