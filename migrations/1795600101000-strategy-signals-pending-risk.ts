@@ -21,7 +21,9 @@ export class StrategySignalsPendingRisk1795600101000 implements MigrationInterfa
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX IF EXISTS strategy_signals_pending_risk_idx`);
-    await queryRunner.query(`DELETE FROM strategy_signals WHERE status IN ('pending_risk', 'expired')`);
+    await queryRunner.query(
+      `DELETE FROM strategy_signals WHERE status IN ('pending_risk', 'expired')`,
+    );
     await queryRunner.query(`
       ALTER TABLE strategy_signals DROP CONSTRAINT IF EXISTS strategy_signals_status_check`);
     await queryRunner.query(`
