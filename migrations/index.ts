@@ -22,6 +22,7 @@ import { RiskDailyLoss1795600097000 } from './1795600097000-risk-daily-loss';
 import { CreateStrategySignals1795600098000 } from './1795600098000-create-strategy-signals';
 import { StrategyPerformance1795600099000 } from './1795600099000-strategy-performance';
 import { CreateStrategyInstances1795600100000 } from './1795600100000-create-strategy-instances';
+import { StrategySignalsPendingRisk1795600101000 } from './1795600101000-strategy-signals-pending-risk';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateStrategySignals1795600098000,
   StrategyPerformance1795600099000,
   CreateStrategyInstances1795600100000,
+  StrategySignalsPendingRisk1795600101000,
 ];

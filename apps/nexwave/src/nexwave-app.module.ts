@@ -13,7 +13,7 @@ import { nexwaveExchangeModule } from './nexwave-exchange';
 export const NEXWAVE_CONTEXTS = [
   MarketDataModule,
   WhalesModule,
-  StrategyModule,
+  StrategyModule.besideMarketDataApi(),
   StrategyQueryModule,
   RiskModule,
   OrdersModule,

@@ -18,6 +18,7 @@ export function nexwaveExchangeModule(pacifica: PacificaConfig): DynamicModule {
   return PacificaSimModule.forRoot({
     port: pacifica.simPort,
     seed: pacifica.simSeed,
+    volatility: pacifica.simVolatility,
     initialBalance: pacifica.simInitialBalance,
     whaleEveryMs: pacifica.simWhaleIntervalSeconds * 1_000,
   });

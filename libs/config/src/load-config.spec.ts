@@ -70,6 +70,12 @@ describe('loadConfig', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('accepts any strategy name for STRATEGY: the engine checks it against its registry', () => {
+    expect(loadConfig('trading-engine', { STRATEGY: 'ma_crossover' }).trading.strategy).toBe(
+      'ma_crossover',
+    );
+  });
+
   it('validates only what the app uses', () => {
     const config = loadConfig('api-gateway', { PACIFICA_NETWORK: 'nonsense', MAX_LEVERAGE: 'x' });
     expect(config).not.toHaveProperty('pacifica');
@@ -88,6 +94,8 @@ describe('loadConfig', () => {
       /STRATEGY_PARAMETERS is invalid: must be a JSON object/,
     ],
     [{ STRATEGY_PARAMETERS: '[20]' }, /STRATEGY_PARAMETERS is invalid: must be a JSON object/],
+    [{ STRATEGY: 'Mean Reversion' }, /STRATEGY is invalid: must be a strategy name/],
+    [{ SIM_VOLATILITY: '0.5' }, /SIM_VOLATILITY is invalid/],
     [{ BREAKER_FAILURE_THRESHOLD: '2.5' }, /BREAKER_FAILURE_THRESHOLD is invalid/],
     [{ BREAKER_COOL_DOWN_SECONDS: '0' }, /BREAKER_COOL_DOWN_SECONDS is invalid/],
     [{ PAPER_STARTING_BALANCE_USD: '0' }, /PAPER_STARTING_BALANCE_USD is invalid/],

@@ -51,6 +51,10 @@ export const pacificaConcern = concern({
       doc: "Seed of the simulator's price walk (same seed, same market).",
       default: '1',
     }),
+    SIM_VOLATILITY: variable(z.coerce.number().min(0).max(0.01), {
+      doc: "Standard deviation of one 100 ms step of the simulator's mid prices, as a fraction: the default moves about 3 % a day; 0.0005 (about 1 % a minute) makes a volatile walk for a demo.",
+      default: '0.00003',
+    }),
     SIM_WHALE_INTERVAL_SECONDS: variable(z.coerce.number().min(0), {
       doc: 'The simulator places a whale or a ladder this often (0: never).',
       default: '90',
@@ -77,6 +81,7 @@ export const pacificaConcern = concern({
       simPort: v.PACIFICA_SIM_PORT,
       simInitialBalance: v.SIM_INITIAL_BALANCE,
       simSeed: v.SIM_SEED,
+      simVolatility: v.SIM_VOLATILITY,
       simWhaleIntervalSeconds: v.SIM_WHALE_INTERVAL_SECONDS,
     };
   },

@@ -20,10 +20,13 @@ export const tradingConcern = concern({
       doc: 'Starting portfolio value in USD used for sizing and risk.',
       default: '100000',
     }),
-    STRATEGY: variable(z.enum(['mean_reversion']), {
-      doc: 'Strategy the trading engine runs.',
-      default: 'mean_reversion',
-    }),
+    STRATEGY: variable(
+      z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a strategy name (a-z, 0-9, _)'),
+      {
+        doc: 'Strategy the trading engine runs: a name in the strategy registry (mean_reversion, ma_crossover); the engine refuses to start on any other, listing them.',
+        default: 'mean_reversion',
+      },
+    ),
     STRATEGY_ID: variable(z.string().min(1), {
       doc: 'Id recorded on orders and positions of this strategy instance.',
       default: 'mean_reversion_1',
@@ -32,7 +35,7 @@ export const tradingConcern = concern({
       doc: 'Parameters of this strategy instance as a JSON object (e.g. {"timeframe":"1m","lookback":20}); the strategy checks them at start-up. Unset: its defaults.',
     }),
     MARKET_DATA_API_URL: variable(url.optional(), {
-      doc: 'Root of the REST API serving market data (e.g. http://127.0.0.1:3000): the trading engine warms its strategy up from its candles at start-up. Unset: the strategy warms up on live candles.',
+      doc: 'Root of the REST API serving market data (e.g. http://127.0.0.1:3000): the trading engine warms its strategy up from its candles at start-up, retrying in the background until it answers. Unset: the all-in-one app reads its own server; the trading-engine app warms up on live candles.',
     }),
     RECONCILE_INTERVAL_SECONDS: variable(positiveNumber, {
       doc: 'Pause between two order reconciliations with the exchange (one also runs at start-up).',

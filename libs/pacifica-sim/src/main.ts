@@ -10,6 +10,7 @@ async function main(): Promise<void> {
     port: pacifica.simPort,
     initialBalance: String(pacifica.simInitialBalance),
     seed: pacifica.simSeed,
+    volatility: pacifica.simVolatility,
     whaleEveryMs: pacifica.simWhaleIntervalSeconds * 1_000,
   });
   console.log(`Pacifica simulator: REST ${sim.url}  WS ${sim.wsUrl}`);

@@ -111,7 +111,9 @@ function failStartup(
 ): undefined {
   const line =
     describeListenError(error, claims) ??
-    (error instanceof StartupError || error instanceof EmbeddedTimescaleError
+    (error instanceof StartupError ||
+    error instanceof EmbeddedTimescaleError ||
+    error instanceof ConfigError
       ? error.message
       : undefined);
   if (line === undefined) {

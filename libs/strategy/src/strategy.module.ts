@@ -1,9 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { STRATEGY_ENTITIES } from './infrastructure/persistence/strategy.entities';
-import { STRATEGY_PROVIDERS } from './infrastructure/strategy.providers';
+import {
+  MARKET_DATA_API_IN_THIS_APP,
+  STRATEGY_PROVIDERS,
+} from './infrastructure/strategy.providers';
 import { StrategyCommandsConsumer } from './interface/messages/strategy-commands.consumer';
 import { StrategyInputsConsumer } from './interface/messages/strategy-inputs.consumer';
 import { StrategyReadModule } from './strategy-read.module';
@@ -20,4 +23,15 @@ import { StrategyReadModule } from './strategy-read.module';
   controllers: [StrategyInputsConsumer, StrategyCommandsConsumer],
   providers: STRATEGY_PROVIDERS,
 })
-export class StrategyModule {}
+export class StrategyModule {
+  /**
+   * For an app that also serves market-data's REST API (the all-in-one): unless
+   * MARKET_DATA_API_URL names another, the strategy warms up from this app's own HTTP server.
+   */
+  static besideMarketDataApi(): DynamicModule {
+    return {
+      module: StrategyModule,
+      providers: [{ provide: MARKET_DATA_API_IN_THIS_APP, useValue: true }],
+    };
+  }
+}

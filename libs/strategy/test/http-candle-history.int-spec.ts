@@ -44,7 +44,7 @@ describe('HttpCandleHistoryAdapter', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('asks for the newest candles and returns them oldest first', async () => {
-    const candles = await new HttpCandleHistoryAdapter(apiUrl).recent('BTC', '1h', 21);
+    const candles = await new HttpCandleHistoryAdapter(() => apiUrl).recent('BTC', '1h', 21);
 
     expect(paths).toContain('/api/v1/candles/BTC/1h?limit=21');
     expect(candles).toEqual([
@@ -59,8 +59,8 @@ describe('HttpCandleHistoryAdapter', () => {
   });
 
   it('fails on an error answer', async () => {
-    await expect(new HttpCandleHistoryAdapter(apiUrl).recent('ETH', '1h', 21)).rejects.toThrow(
-      /candles of ETH 1h: HTTP 400/,
-    );
+    await expect(
+      new HttpCandleHistoryAdapter(() => apiUrl).recent('ETH', '1h', 21),
+    ).rejects.toThrow(/candles of ETH 1h: HTTP 400/);
   });
 });

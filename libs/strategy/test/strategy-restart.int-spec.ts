@@ -20,7 +20,12 @@ import {
 import { InMemoryBroker } from '@nexwave/messaging/testing';
 import { PacificaEndpointsModule } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
-import { GetStrategyPerformanceQuery, SignalRepository, StrategyModule } from '@nexwave/strategy';
+import {
+  GetStrategyPerformanceQuery,
+  SignalRepository,
+  StrategyModule,
+  StrategyStartUp,
+} from '@nexwave/strategy';
 import { STRATEGY_ENTITIES } from '@nexwave/strategy/testing';
 
 import { standInRisk } from './risk-stand-in';
@@ -117,6 +122,7 @@ describe('strategy engine start-up: warm-up, catch-up, restart', () => {
     connectMessaging(app);
     await app.startAllMicroservices();
     await app.init();
+    expect(await app.get(StrategyStartUp).warmedUp()).toBe(true);
     await settled(app);
     return { app, requests };
   }

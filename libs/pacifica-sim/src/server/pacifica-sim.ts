@@ -5,7 +5,7 @@ import { deriveSeed, seededRandom, systemClock, type Clock } from '@nexwave/core
 
 import { Exchange } from '../domain/exchange';
 import type { WhalePlaced, WhaleRequest } from '../domain/exchange.types';
-import type { MarketSpec } from '../domain/market';
+import { DEFAULT_MARKETS, type MarketSpec } from '../domain/market';
 import { handleAdmin, type SimControls } from './admin-routes';
 import { FaultInjector, type FaultRule } from './fault-injector';
 import { fail, HttpError, toHttpError, type Envelope } from './http-error';
@@ -19,6 +19,8 @@ export interface PacificaSimOptions {
   host?: string;
   seed?: number;
   markets?: readonly MarketSpec[];
+  /** Overrides every market's walk volatility: σ of one step, as a fraction of the price. */
+  volatility?: number;
   /** USDC credited to every new account. */
   initialBalance?: string | number;
   /** Walk step + book/bbo/prices stream period; 0 = only on `tick()` (tests). */
@@ -51,7 +53,7 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
   const seed = options.seed ?? 1;
   const exchange = new Exchange({
     seed,
-    markets: options.markets,
+    markets: withVolatility(options.markets ?? DEFAULT_MARKETS, options.volatility),
     initialBalance: String(options.initialBalance ?? '100000'),
   });
   exchange.ticker.tick(now());
@@ -210,4 +212,11 @@ function parseJson(text: string): unknown {
   } catch {
     throw new HttpError(400, 'expected value at line 1 column 1');
   }
+}
+
+function withVolatility(
+  markets: readonly MarketSpec[],
+  volatility: number | undefined,
+): readonly MarketSpec[] {
+  return volatility === undefined ? markets : markets.map((market) => ({ ...market, volatility }));
 }

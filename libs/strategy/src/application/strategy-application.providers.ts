@@ -7,6 +7,7 @@ import { PauseStrategyHandler } from './commands/pause-strategy.handler';
 import { RecordPerformanceHandler } from './commands/record-performance.handler';
 import { RestoreStrategyBookHandler } from './commands/restore-strategy-book.handler';
 import { ResumeStrategyHandler } from './commands/resume-strategy.handler';
+import { RetryPendingSignalsHandler } from './commands/retry-pending-signals.handler';
 import { StrategyControlUpdater } from './commands/strategy-control.updater';
 import { WarmUpStrategyHandler } from './commands/warm-up-strategy.handler';
 import { GetStrategiesHandler } from './queries/get-strategies.handler';
@@ -14,8 +15,9 @@ import { GetStrategyPerformanceHandler } from './queries/get-strategy-performanc
 import { GetStrategySignalsHandler } from './queries/get-strategy-signals.handler';
 import { GetStrategyTradesHandler } from './queries/get-strategy-trades.handler';
 import { GetStrategyHandler } from './queries/get-strategy.handler';
+import { SignalRiskGate } from './signal-risk-gate';
 
-/** The strategy context's command handlers; the app (or a harness) binds the ports. */
+/** The strategy context's command handlers and the risk gate they share; the app (or a harness) binds the ports. */
 export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
   EvaluateCandleHandler,
   ApplyOrderEventHandler,
@@ -26,6 +28,8 @@ export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
   StrategyControlUpdater,
   PauseStrategyHandler,
   ResumeStrategyHandler,
+  RetryPendingSignalsHandler,
+  SignalRiskGate,
 ];
 
 /** The read side's query handlers: they need only the read ports (instances, signals, performance). */

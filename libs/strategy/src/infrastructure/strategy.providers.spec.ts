@@ -1,6 +1,5 @@
-import { loadConfig } from '@nexwave/config';
+import { ConfigError, loadConfig } from '@nexwave/config';
 
-import { StrategyError } from '../domain/strategy.errors';
 import { strategyRuntime } from './strategy.providers';
 
 describe('strategyRuntime', () => {
@@ -24,10 +23,27 @@ describe('strategyRuntime', () => {
     expect(built.settings.paperTrading).toBe(true);
   });
 
-  it('refuses to start on invalid parameters, naming them', () => {
+  it('runs every registered strategy', () => {
+    expect(runtime({ STRATEGY: 'ma_crossover' }).strategy.name).toBe('ma_crossover');
+  });
+
+  it('refuses to start on an unknown STRATEGY, listing the registered ones', () => {
+    const start = () => runtime({ STRATEGY: 'momentum' });
+
+    expect(start).toThrow(ConfigError);
+    expect(start).toThrow(
+      'Invalid configuration: STRATEGY is invalid: no strategy is named "momentum" (registered: mean_reversion, ma_crossover)',
+    );
+  });
+
+  it('refuses to start on invalid STRATEGY_PARAMETERS, naming each parameter', () => {
     const start = () => runtime({ STRATEGY_PARAMETERS: '{"lookback":1,"colour":"red"}' });
 
-    expect(start).toThrow(StrategyError);
-    expect(start).toThrow(/invalid parameters for mean_reversion/);
+    expect(start).toThrow(ConfigError);
+    expect(start).toThrow(
+      /^Invalid configuration: STRATEGY_PARAMETERS is invalid for mean_reversion: /,
+    );
+    expect(start).toThrow(/lookback: .*>=2/);
+    expect(start).toThrow(/colour/);
   });
 });

@@ -24,6 +24,25 @@ export class InMemorySignalRepository extends SignalRepository {
     return Promise.resolve(true);
   }
 
+  settle(record: SignalRecord, request: OrderRequestV1 | null): Promise<boolean> {
+    if (this.records.get(record.clientOrderId)?.status !== 'pending_risk') {
+      return Promise.resolve(false);
+    }
+    this.records.set(record.clientOrderId, record);
+    if (request) {
+      this.requests.push(request);
+    }
+    return Promise.resolve(true);
+  }
+
+  pending(strategyId: string): Promise<SignalRecord[]> {
+    return Promise.resolve(
+      [...this.records.values()].filter(
+        (record) => record.strategyId === strategyId && record.status === 'pending_risk',
+      ),
+    );
+  }
+
   list(strategyId: string): Promise<SignalRecord[]> {
     return Promise.resolve(
       [...this.records.values()].filter((record) => record.strategyId === strategyId),

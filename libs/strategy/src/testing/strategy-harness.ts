@@ -2,6 +2,7 @@ import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 
 import { Decimal } from '@nexwave/core';
+import { FixedClock } from '@nexwave/core/testing';
 
 import { CandleHistoryPort } from '../application/ports/candle-history.port';
 import { MarketLotsPort } from '../application/ports/market-lots.port';
@@ -41,7 +42,7 @@ export interface StrategyHarnessOptions {
 /**
  * The strategy command handlers on a real CommandBus over in-memory signals (whose `requests`
  * are the outbox), performance and instances, a FakeRiskCheck, a FakeCandleHistory, fixed lots
- * and a fixed clock. The instance is registered, as at start-up.
+ * and a clock the test moves. The instance is registered, as at start-up.
  */
 export class StrategyHarness {
   private constructor(
@@ -52,6 +53,7 @@ export class StrategyHarness {
     readonly risk: FakeRiskCheck,
     readonly history: FakeCandleHistory,
     readonly performance: PerformanceRepository,
+    readonly clock: FixedClock,
   ) {}
 
   static async create(options: StrategyHarnessOptions = {}): Promise<StrategyHarness> {
@@ -61,6 +63,7 @@ export class StrategyHarness {
     const performance = options.performance ?? new InMemoryPerformanceRepository();
     const instances = options.instances ?? new InMemoryStrategyInstanceRepository();
     const name = options.strategy ?? 'mean_reversion';
+    const clock = new FixedClock(NOW);
     const runtime = new StrategyRuntime(
       createStrategy(name, options.strategyId ?? 'mr_test', options.parameters ?? {}),
       new StrategyBook(new Decimal(options.portfolioValueUsd ?? '100000')),
@@ -79,12 +82,21 @@ export class StrategyHarness {
         { provide: RiskCheckPort, useValue: risk },
         { provide: CandleHistoryPort, useValue: history },
         { provide: MarketLotsPort, useValue: options.lots ?? new FixedMarketLots() },
-        { provide: StrategyClockPort, useValue: { now: () => NOW } },
+        { provide: StrategyClockPort, useValue: clock },
       ],
     }).compile();
     moduleRef.useLogger(false);
     await moduleRef.init();
-    return new StrategyHarness(moduleRef, runtime, signals, instances, risk, history, performance);
+    return new StrategyHarness(
+      moduleRef,
+      runtime,
+      signals,
+      instances,
+      risk,
+      history,
+      performance,
+      clock,
+    );
   }
 
   get commands(): CommandBus {

@@ -66,6 +66,18 @@ describe('EvaluateCandleHandler', () => {
     expect(harness.signals.requests).toEqual([]);
   });
 
+  it('keeps a signal risk cannot answer as pending_risk, sends nothing and does not fail the candle', async () => {
+    await start();
+    harness.risk.unavailable = true;
+
+    const stored = await harness.commands.execute(new EvaluateCandleCommand(DIP));
+
+    expect(stored).toMatchObject([{ status: 'pending_risk', amount: '125.00', risk: null }]);
+    expect(harness.risk.checked).toHaveLength(1);
+    expect(await harness.signals.pending('mr_test')).toHaveLength(1);
+    expect(harness.signals.requests).toEqual([]);
+  });
+
   it('sends no second request for a replayed candle, nor after a restart', async () => {
     await start();
     await harness.commands.execute(new EvaluateCandleCommand(DIP));

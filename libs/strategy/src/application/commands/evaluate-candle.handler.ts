@@ -5,12 +5,11 @@ import { signalClientOrderId } from '../../domain/engine/signal-client-order-id'
 import { admits } from '../../domain/engine/strategy-control';
 import { candleEnd, type Signal } from '../../domain/strategy';
 import { MarketLotsPort } from '../ports/market-lots.port';
-import { RiskCheckPort, type RiskVerdict } from '../ports/risk-check.port';
 import { SignalRepository, type SignalRecord } from '../ports/signal.repository.port';
 import { StrategyClockPort } from '../ports/strategy-clock.port';
+import { SignalRiskGate } from '../signal-risk-gate';
 import { StrategyRuntime } from '../strategy-runtime';
 import { EvaluateCandleCommand } from './evaluate-candle.command';
-import { toOrderRequest } from './order-request';
 import { RecordPerformanceCommand } from './record-performance.command';
 
 @CommandHandler(EvaluateCandleCommand)
@@ -18,7 +17,7 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
   constructor(
     private readonly runtime: StrategyRuntime,
     private readonly lots: MarketLotsPort,
-    private readonly risk: RiskCheckPort,
+    private readonly gate: SignalRiskGate,
     private readonly signals: SignalRepository,
     private readonly clock: StrategyClockPort,
     private readonly commands: CommandBus,
@@ -45,9 +44,12 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
     return stored;
   }
 
-  /** Sizes, checks and stores one signal; null when it was stored before (a replay). */
+  /**
+   * Sizes and stores one signal, pending risk before risk is asked, so that a risk outage loses
+   * nothing (the gate retries it); null when it was stored before (a replay).
+   */
   private async act(signal: Signal): Promise<SignalRecord | null> {
-    const { strategyId, settings } = this.runtime;
+    const { strategyId } = this.runtime;
     const clientOrderId = signalClientOrderId(
       strategyId,
       signal.symbol,
@@ -58,42 +60,18 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
       return null;
     }
     const amount = sizeToLot(signal.size, await this.lots.lotSize(signal.symbol));
-    const risk = amount === null ? null : await this.check(clientOrderId, signal, amount);
-    const status = amount === null ? 'below_lot' : risk?.approved ? 'sent' : 'rejected';
-    const record = {
+    const record: SignalRecord = {
       clientOrderId,
       strategyId,
       signal,
       amount,
-      risk,
-      status,
+      risk: null,
+      status: amount === null ? 'below_lot' : 'pending_risk',
       createdAt: this.clock.now(),
-    } as const;
-    const request =
-      status === 'sent' && amount !== null
-        ? toOrderRequest(strategyId, clientOrderId, signal, amount, settings)
-        : null;
-    return (await this.signals.record(record, request)) ? record : null;
-  }
-
-  private check(clientOrderId: string, signal: Signal, amount: string): Promise<RiskVerdict> {
-    const { book } = this.runtime;
-    return this.risk.check({
-      strategyId: this.runtime.strategyId,
-      clientOrderId,
-      symbol: signal.symbol,
-      side: signal.side,
-      intent: signal.intent,
-      amount,
-      price: signal.price,
-      reduceOnly: signal.intent === 'exit',
-      equityUsd: book.equityUsd().toFixed(),
-      positions: book.positions().map((position) => ({
-        symbol: position.symbol,
-        size: position.size,
-        entryPrice: position.entryPrice,
-        markPrice: book.markPrice(position.symbol).toFixed(),
-      })),
-    });
+    };
+    if (!(await this.signals.record(record, null))) {
+      return null;
+    }
+    return record.status === 'pending_risk' ? this.gate.settle(record) : record;
   }
 }

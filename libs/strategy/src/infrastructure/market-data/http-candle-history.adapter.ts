@@ -19,22 +19,24 @@ const candlesResponse = z.object({
 /**
  * Market-data's query side over its public REST API (GET /api/v1/candles/{symbol}/{timeframe}),
  * the same in the all-in-one and the split apps, and never its tables. The newest candle may
- * still be open: the warm-up only keeps closed ones.
+ * still be open: the warm-up only keeps closed ones. The API's root is asked for at each call:
+ * the all-in-one's own server has an address only once it listens.
  */
 export class HttpCandleHistoryAdapter extends CandleHistoryPort {
   constructor(
-    private readonly apiUrl: string | undefined,
+    private readonly apiUrl: () => string | undefined,
     private readonly timeoutMs = 10_000,
   ) {
     super();
   }
 
   async recent(symbol: string, timeframe: Timeframe, count: number): Promise<Candle[]> {
-    if (this.apiUrl === undefined) {
-      throw new Error('MARKET_DATA_API_URL is not set: no candle history to read');
+    const apiUrl = this.apiUrl();
+    if (apiUrl === undefined) {
+      throw new Error('no market-data API to read candles from (not set, or not listening yet)');
     }
     const path = `/api/v1/candles/${encodeURIComponent(symbol)}/${timeframe}?limit=${count}`;
-    const response = await fetch(new URL(path, this.apiUrl), {
+    const response = await fetch(new URL(path, apiUrl), {
       signal: AbortSignal.timeout(this.timeoutMs),
     });
     if (!response.ok) {

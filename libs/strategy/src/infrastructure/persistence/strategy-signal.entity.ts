@@ -2,12 +2,16 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 import type { SignalStatus } from '../../application/ports/signal.repository.port';
 
-/** A row of `strategy_signals` (migration 1795600098000); numerics as strings. */
+/** A row of `strategy_signals` (migrations 1795600098000, 1795600101000); numerics as strings. */
 @Entity({ name: 'strategy_signals' })
 @Index('strategy_signals_strategy_id_created_at_idx', { synchronize: false })
+@Index('strategy_signals_pending_risk_idx', { synchronize: false })
 @Check('strategy_signals_side_check', `side IN ('bid', 'ask')`)
 @Check('strategy_signals_intent_check', `intent IN ('entry', 'exit')`)
-@Check('strategy_signals_status_check', `status IN ('sent', 'rejected', 'below_lot')`)
+@Check(
+  'strategy_signals_status_check',
+  `status IN ('pending_risk', 'sent', 'rejected', 'below_lot', 'expired')`,
+)
 @Check(
   'strategy_signals_sent_check',
   `(status = 'sent') = (risk_approved IS TRUE AND amount IS NOT NULL)`,

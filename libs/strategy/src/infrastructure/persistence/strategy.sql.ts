@@ -40,3 +40,9 @@ export const REGISTER_STRATEGY_INSTANCE = `
   ON CONFLICT (id) DO UPDATE
      SET name = EXCLUDED.name, parameters = EXCLUDED.parameters, started_at = EXCLUDED.started_at
   RETURNING i.state, i.paused_reason, i.changed_by, i.updated_at`;
+/** $1 clientOrderId, $2 status, $3 riskApproved, $4 riskRule, $5 riskReason: pending ones only. */
+export const SETTLE_PENDING_SIGNAL = `
+  UPDATE strategy_signals
+     SET status = $2, risk_approved = $3, risk_rule = $4, risk_reason = $5
+   WHERE client_order_id = $1 AND status = 'pending_risk'
+  RETURNING client_order_id`;

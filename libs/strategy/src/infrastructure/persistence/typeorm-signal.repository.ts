@@ -9,11 +9,12 @@ import {
 import type { OrderProgress } from '../../domain/engine/strategy-book';
 import { toOrderProgress, toSignalRecord, toSignalRow } from './signal-row.mapper';
 import { StrategySignalEntity } from './strategy-signal.entity';
-import { SAVE_ORDER_PROGRESS } from './strategy.sql';
+import { SAVE_ORDER_PROGRESS, SETTLE_PENDING_SIGNAL } from './strategy.sql';
 
 /**
  * One transaction per signal: the row and, when sent, its orders.requests.v1 outbox row. The
- * insert skips an existing client order id (ON CONFLICT DO NOTHING), and then writes no request.
+ * insert skips an existing client order id (ON CONFLICT DO NOTHING), and then writes no request;
+ * settling a pending signal updates it only while it is pending, so it is requested at most once.
  */
 export class TypeOrmSignalRepository extends SignalRepository {
   constructor(
@@ -45,6 +46,33 @@ export class TypeOrmSignalRepository extends SignalRepository {
       }
       return true;
     });
+  }
+
+  settle(record: SignalRecord, request: OrderRequestV1 | null): Promise<boolean> {
+    return this.signals.manager.transaction(async (manager) => {
+      const rows: unknown[] = await manager.query(SETTLE_PENDING_SIGNAL, [
+        record.clientOrderId,
+        record.status,
+        record.risk?.approved ?? null,
+        record.risk?.rule ?? null,
+        record.risk?.reason ?? null,
+      ]);
+      if (rows.length === 0) {
+        return false;
+      }
+      if (request) {
+        await this.outbox.write(manager, Topics.OrdersRequests, request);
+      }
+      return true;
+    });
+  }
+
+  async pending(strategyId: string): Promise<SignalRecord[]> {
+    const rows = await this.signals.find({
+      where: { strategyId, status: 'pending_risk' },
+      order: { createdAt: 'ASC', clientOrderId: 'ASC' },
+    });
+    return rows.map(toSignalRecord);
   }
 
   async list(strategyId: string): Promise<SignalRecord[]> {

@@ -119,7 +119,10 @@ export class StrategySignalModel implements Omit<SignalView, 'indicators'> {
   @Field(() => String, { description: 'The candle it decided on (ISO 8601 UTC)' })
   bucketStart!: string;
 
-  @Field(() => String, { description: 'sent, rejected (by risk) or below_lot' })
+  @Field(() => String, {
+    description:
+      'pending_risk (risk not answered yet), sent, rejected (by risk), below_lot or expired (risk did not answer within a candle)',
+  })
   status!: SignalStatus;
 
   @Field(() => RiskDecisionModel, { nullable: true, description: 'Null when risk was not asked' })

@@ -129,9 +129,9 @@ export class SignalDto implements SignalView {
   bucketStart!: string;
 
   @ApiProperty({
-    enum: ['sent', 'rejected', 'below_lot'],
+    enum: ['pending_risk', 'sent', 'rejected', 'below_lot', 'expired'],
     description:
-      'sent: approved and requested; rejected: refused by risk; below_lot: under one lot',
+      'pending_risk: risk has not answered yet; sent: approved and requested; rejected: refused by risk; below_lot: under one lot; expired: risk did not answer within a candle, never sent',
   })
   status!: SignalStatus;
 
