@@ -24,6 +24,10 @@ class Recorder extends CandleStrategy {
     this.observed.push(`${candle.symbol}@${candle.bucketStart.toISOString().slice(11, 13)}`);
   }
 
+  protected forget(symbol: string): void {
+    this.observed.push(`forget ${symbol}`);
+  }
+
   protected decide(candle: Candle): Signal[] {
     this.decided.push(`${candle.symbol}@${candle.bucketStart.toISOString().slice(11, 13)}`);
     return [];
@@ -74,7 +78,33 @@ describe('CandleStrategy', () => {
     [bar(1, 1), bar(2, 1), bar(2, 1, {}, 'BTC', '4h'), bar(1, 1, {}, 'ETH'), bar(2, 1)].forEach(
       (candle) => strategy.onCandle(candle, CONTEXT),
     );
-    expect(strategy.observed).toEqual(['BTC@00', 'BTC@01', 'ETH@00', 'BTC@02', 'ETH@01']);
+    expect(strategy.observed).toEqual([
+      'forget BTC',
+      'forget ETH',
+      'BTC@00',
+      'BTC@01',
+      'ETH@00',
+      'BTC@02',
+      'ETH@01',
+    ]);
     expect(strategy.decided).toEqual(['BTC@02', 'ETH@01']);
+    expect(strategy.lastSeen('BTC')?.toISOString()).toBe('2026-01-15T02:00:00.000Z');
+    expect(strategy.lastSeen('SOL')).toBeUndefined();
+  });
+
+  it('a warm-up replaces the state of the symbols it is given, earlier buckets included', () => {
+    const strategy = new Recorder();
+    strategy.onCandle(bar(5, 1), CONTEXT);
+    strategy.onCandle(bar(5, 1, {}, 'ETH'), CONTEXT);
+    strategy.warmUp([bar(3, 1), bar(4, 1), bar(5, 1)]);
+    expect(strategy.observed).toEqual([
+      'BTC@05',
+      'ETH@05',
+      'forget BTC',
+      'BTC@03',
+      'BTC@04',
+      'BTC@05',
+    ]);
+    expect(strategy.lastSeen('ETH')?.toISOString()).toBe('2026-01-15T05:00:00.000Z');
   });
 });

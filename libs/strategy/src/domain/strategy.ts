@@ -81,8 +81,9 @@ export interface Signal {
 /**
  * A trading strategy: pure and synchronous, fed closed candles of its timeframe in order (others
  * and repeats of a bucket it has seen are ignored, so replaying history is safe) and whale events.
- * Its state is rebuilt by replaying the last `warmUpCandles` candles through `warmUp` and the
- * whale events of the last few minutes through `onWhale`; positions come in with each candle.
+ * `warmUp` replaces the state of each symbol it is given with the last `warmUpCandles` candles
+ * (whale events of the last few minutes come through `onWhale`); positions come in with each
+ * candle. `lastSeen` is the newest bucket taken for a symbol, if any.
  */
 export interface Strategy {
   readonly id: string;
@@ -92,6 +93,7 @@ export interface Strategy {
   onCandle(candle: Candle, context: StrategyContext): Signal[];
   onWhale(event: WhaleEvent): void;
   warmUp(candles: readonly Candle[]): void;
+  lastSeen(symbol: string): Date | undefined;
 }
 
 /**
@@ -113,12 +115,23 @@ export abstract class CandleStrategy implements Strategy {
   }
 
   warmUp(candles: readonly Candle[]): void {
+    for (const symbol of new Set(candles.map((candle) => candle.symbol))) {
+      this.lastBucket.delete(symbol);
+      this.forget(symbol);
+    }
     candles.forEach((candle) => this.accept(candle));
+  }
+
+  lastSeen(symbol: string): Date | undefined {
+    const start = this.lastBucket.get(symbol);
+    return start === undefined ? undefined : new Date(start);
   }
 
   onWhale(_event: WhaleEvent): void {}
 
   protected abstract observe(candle: Candle): void;
+  /** Drops a symbol's indicator state before a warm-up rebuilds it. */
+  protected abstract forget(symbol: string): void;
   protected abstract decide(candle: Candle, context: StrategyContext): Signal[];
 
   private accept(candle: Candle): boolean {

@@ -25,8 +25,8 @@ export interface StartUpSettings {
  * wrong position is worse). Then, in the background, without holding up the boot: signals risk
  * has not answered are retried at once and every `pendingRetryMs`, and the strategy warms up,
  * retried with backoff until market-data answers (started later in split mode; in the all-in-one,
- * its HTTP server listens only after the boot). Live candles that come first are not lost: the
- * warm-up then only adds the older candles the strategy has not seen, if any.
+ * its HTTP server listens only after the boot). Live candles that come first are not lost: a
+ * late warm-up rebuilds each window over the history, which holds them too.
  */
 export class StrategyStartUp implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(StrategyStartUp.name);

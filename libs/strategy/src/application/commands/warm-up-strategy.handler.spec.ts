@@ -48,6 +48,20 @@ describe('WarmUpStrategyHandler', () => {
     expect(live).toMatchObject([{ status: 'sent' }]);
   });
 
+  it('after live candles came first, rebuilds the window over the history and re-sends nothing', async () => {
+    const beforeDipClosed = new Date(AFTER_DIP.getTime() - 1);
+    await harness.commands.execute(new EvaluateCandleCommand(bar(8, 100)));
+
+    expect(
+      await harness.commands.execute(new WarmUpStrategyCommand(['BTC'], beforeDipClosed)),
+    ).toEqual([]);
+    const live = await harness.commands.execute(new EvaluateCandleCommand(bar(9, 80)));
+
+    // With only the live candle in its window the strategy could not have entered on the dip.
+    expect(live).toMatchObject([{ status: 'sent', signal: { intent: 'entry', price: '80' } }]);
+    expect(harness.signals.requests).toHaveLength(1);
+  });
+
   it('does nothing for a symbol without history', async () => {
     expect(await harness.commands.execute(new WarmUpStrategyCommand(['ETH'], AFTER_DIP))).toEqual(
       [],

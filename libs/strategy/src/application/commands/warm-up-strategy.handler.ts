@@ -23,11 +23,19 @@ export class WarmUpStrategyHandler implements ICommandHandler<WarmUpStrategyComm
       const candles = (
         await this.history.recent(symbol, strategy.timeframe, strategy.warmUpCandles + 1)
       ).filter((candle) => candleEnd(candle) <= now);
-      const newest = candles.pop();
-      strategy.warmUp(candles);
-      if (newest) {
-        stored.push(...(await this.commands.execute(new EvaluateCandleCommand(newest))));
+      const newest = candles.at(-1);
+      const seen = strategy.lastSeen(symbol);
+      if (newest === undefined || (seen !== undefined && newest.bucketStart < seen)) {
+        continue; // market-data is behind the live candles taken already: keep their state
       }
+      if (seen !== undefined && newest.bucketStart <= seen) {
+        // A late warm-up (live candles came first): rebuild the window over the history, which
+        // holds those candles too; the newest was evaluated live already.
+        strategy.warmUp(candles);
+        continue;
+      }
+      strategy.warmUp(candles.slice(0, -1));
+      stored.push(...(await this.commands.execute(new EvaluateCandleCommand(newest))));
     }
     return stored;
   }

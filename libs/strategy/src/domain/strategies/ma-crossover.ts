@@ -52,6 +52,10 @@ export class MaCrossoverStrategy extends CandleStrategy {
     this.warmUpCandles = parameters.slowPeriod;
   }
 
+  protected forget(symbol: string): void {
+    this.averages.delete(symbol);
+  }
+
   protected observe(candle: Candle): void {
     let averages = this.averages.get(candle.symbol);
     if (averages === undefined) {

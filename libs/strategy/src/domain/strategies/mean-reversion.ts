@@ -76,6 +76,10 @@ export class MeanReversionStrategy extends CandleStrategy {
     this.askWhaleSeenAt.set(event.symbol, Math.max(seen, event.detectedAt.getTime()));
   }
 
+  protected forget(symbol: string): void {
+    this.windows.delete(symbol);
+  }
+
   protected observe(candle: Candle): void {
     let window = this.windows.get(candle.symbol);
     if (window === undefined) {
