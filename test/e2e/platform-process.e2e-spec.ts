@@ -105,7 +105,10 @@ describe('all-in-one app: listening, logs, start-up failures and shutdown', () =
     await fetch(`http://127.0.0.1:${env['PORT']}/api/v1/symbols`, {
       headers: { 'x-probe': 'header-value' },
     });
-    await waitFor(() => app.output().includes('request completed'), app, 10_000);
+    // Not the first request logged: the strategy's warm-up reads this server's candles too.
+    const probed = (line: string) =>
+      line.includes('request completed') && line.includes('"url":"/api/v1/symbols"');
+    await waitFor(() => app.output().split('\n').some(probed), app, 10_000);
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
 
@@ -117,7 +120,7 @@ describe('all-in-one app: listening, logs, start-up failures and shutdown', () =
       `INFO: nexwave listening on http://0.0.0.0:${env['PORT']} on every interface (docs at /docs)`,
     );
     expect(output).toMatch(/DEBUG: \[InstanceLoader\] \w+ dependencies initialized/);
-    const request = output.split('\n').find((line) => line.includes('request completed'));
+    const request = output.split('\n').find(probed);
     expect(request).toMatch(/DEBUG: request completed.*"method":"GET".*"url":"\/api\/v1\/symbols"/);
     expect(request).toContain('"statusCode":200');
     expect(output).not.toContain('header-value');
