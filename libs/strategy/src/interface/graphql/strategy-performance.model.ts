@@ -95,3 +95,12 @@ export class StrategyTradeModel implements TradeView {
   @Field(() => String, { description: 'The fill that closed it (ISO 8601 UTC)' })
   closedAt!: string;
 }
+
+@ObjectType('StrategyTrades', { description: "An instance's closed round trips, newest first" })
+export class StrategyTradesModel {
+  @Field(() => String)
+  strategyId!: string;
+
+  @Field(() => [StrategyTradeModel])
+  trades!: StrategyTradeModel[];
+}

@@ -38,7 +38,7 @@ import {
 import { SignalsPageDto, StrategiesDto, StrategyDto } from './dto/strategies-response.dto';
 import { StrategyPerformanceDto, StrategyTradesDto } from './dto/strategy-performance-response.dto';
 import { requesterOf, type AuthenticatedRequest } from './requester';
-import { performanceView, signalsPageView, strategyView, tradeView } from './strategies.views';
+import { performanceView, signalsPageView, strategyView, tradesView } from './strategies.views';
 import { StrategyCommandSender } from './strategy-command.sender';
 import { strategySignalsRequest } from './strategy-signals.request';
 import { tradesLimit } from './strategy-trades.request';
@@ -120,8 +120,7 @@ export class StrategiesController {
   ): Promise<StrategyTradesDto> {
     const limit = tradesLimit(query.limit);
     await this.queryBus.execute(new GetStrategyQuery(id));
-    const trades = await this.queryBus.execute(new GetStrategyTradesQuery(id, limit));
-    return { strategyId: id, trades: trades.map(tradeView) };
+    return tradesView(id, await this.queryBus.execute(new GetStrategyTradesQuery(id, limit)));
   }
 
   @Post(':id/pause')

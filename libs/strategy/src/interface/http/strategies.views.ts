@@ -166,7 +166,11 @@ export function performanceView(
   return { ...stored, asOf: stored.asOf.toISOString() };
 }
 
-export function tradeView(trade: StrategyTradeView): TradeView {
+export function tradesView(strategyId: string, trades: StrategyTradeView[]): TradesView {
+  return { strategyId, trades: trades.map(tradeView) };
+}
+
+function tradeView(trade: StrategyTradeView): TradeView {
   const { strategyId: _strategyId, ...rest } = trade;
   return {
     ...rest,
