@@ -283,6 +283,17 @@ describe('strategies API: instances, signals, pause and resume', () => {
       strategyId: 'mr_api',
       trades: [],
     });
+    const empty = await graphql(
+      '{ strategyPerformance(id: "mr_api") { asOf equityUsd totalPnlUsd tradeCount winRate } }',
+      keys.read,
+    );
+    expect(empty.data?.['strategyPerformance']).toEqual({
+      asOf: null,
+      equityUsd: null,
+      totalPnlUsd: '0',
+      tradeCount: 0,
+      winRate: null,
+    });
 
     const gql = await graphql('{ strategies { id state parameters { name value } } }', keys.read);
     expect(gql.data?.['strategies']).toEqual([
@@ -430,6 +441,10 @@ describe('strategies API: instances, signals, pause and resume', () => {
     // The BTC exit's progress write fails once: the event is retried and counted once.
     await dataSource().query(FAIL_NEXT_PROGRESS_WRITE);
     await publishFill(btcExit, '77.6', 21.25);
+    // Two writes: the one that failed and the retry's.
+    expect(await dataSource().query(`SELECT last_value FROM fail_once`)).toEqual([
+      { last_value: '2' },
+    ]);
     await dataSource().query(`DROP TRIGGER fail_once ON strategy_signals`);
     await publishFill(ethEntry, '60', 21.5);
     // ETH closes far above its entry: take profit (+5 % of 60 = 63).
