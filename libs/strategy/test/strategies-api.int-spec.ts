@@ -30,6 +30,16 @@ import { standInRisk } from './risk-stand-in';
 
 const ADMIN_API_KEY = `nxk_00000000000000ab_${'C'.repeat(43)}`;
 const UNPUBLISHED = `SELECT 1 FROM outbox_messages WHERE published_at IS NULL`;
+// The next write of an order's progress fails (a sequence is not rolled back with it), once.
+const FAIL_NEXT_PROGRESS_WRITE = `
+  CREATE SEQUENCE fail_once;
+  CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF nextval('fail_once') = 1 THEN RAISE EXCEPTION 'disk full'; END IF;
+    RETURN NEW;
+  END $$;
+  CREATE TRIGGER fail_once BEFORE UPDATE ON strategy_signals
+    FOR EACH ROW EXECUTE FUNCTION fail_once();`;
 const HOUR_MS = 3_600_000;
 const T0 = Date.parse('2026-01-15T00:00:00.000Z');
 // mean reversion's default 20 closes of 1h: calm around 100, then a close far below the band.
@@ -199,6 +209,30 @@ describe('strategies API: instances, signals, pause and resume', () => {
     await broker.idle();
   }
 
+  const dataSource = () => app.get(DataSource);
+
+  /** Publishes its order's fill at `price`, fee 5, at `hours` after T0, and waits for it. */
+  async function publishFill(order: OrderRequestV1, price: string, hours: number): Promise<void> {
+    const fill: OrderEventV1 = {
+      ...order,
+      event: 'filled',
+      cause: 'paper',
+      status: 'filled',
+      sequence: 2,
+      exchangeOrderId: null,
+      price: null,
+      filledAmount: order.amount,
+      averageFillPrice: price,
+      lastFillAmount: order.amount,
+      lastFillPrice: price,
+      feeUsd: '5',
+      reason: null,
+      eventAt: new Date(T0 + hours * HOUR_MS).toISOString(),
+    };
+    await bus.publish(Topics.OrdersEvents, fill);
+    await settled();
+  }
+
   async function signals(query = ''): Promise<SignalsBody> {
     const response = await get(`/api/v1/strategies/mr_api/signals${query}`).expect(200);
     return response.body as SignalsBody;
@@ -225,6 +259,41 @@ describe('strategies API: instances, signals, pause and resume', () => {
     });
     const one = await get('/api/v1/strategies/mr_api').expect(200);
     expect(one.body).toEqual((list.body as { strategies: StrategyBody[] }).strategies[0]);
+
+    // Nothing recorded before its first candle: zero figures, null ratios and equity.
+    expect((await get('/api/v1/strategies/mr_api/performance').expect(200)).body).toEqual({
+      strategyId: 'mr_api',
+      asOf: null,
+      startingEquityUsd: null,
+      equityUsd: null,
+      realisedPnlUsd: '0',
+      unrealisedPnlUsd: '0',
+      totalPnlUsd: '0',
+      tradeCount: 0,
+      wins: 0,
+      losses: 0,
+      winRate: null,
+      sharpe: null,
+      sortino: null,
+      maxDrawdownUsd: '0',
+      maxDrawdownPct: '0',
+      exposure: null,
+    });
+    expect((await get('/api/v1/strategies/mr_api/trades').expect(200)).body).toEqual({
+      strategyId: 'mr_api',
+      trades: [],
+    });
+    const empty = await graphql(
+      '{ strategyPerformance(id: "mr_api") { asOf equityUsd totalPnlUsd tradeCount winRate } }',
+      keys.read,
+    );
+    expect(empty.data?.['strategyPerformance']).toEqual({
+      asOf: null,
+      equityUsd: null,
+      totalPnlUsd: '0',
+      tradeCount: 0,
+      winRate: null,
+    });
 
     const gql = await graphql('{ strategies { id state parameters { name value } } }', keys.read);
     expect(gql.data?.['strategies']).toEqual([
@@ -360,6 +429,101 @@ describe('strategies API: instances, signals, pause and resume', () => {
     });
   });
 
+  it('serves performance and trades once both longs are out, a failed write retried', async () => {
+    // 10 % of equity a trade: BTC 10000 / 80; ETH, with BTC's long marked at 99,
+    // (100000 - 5 + 125 x 19) x 10 % / 60 = 170.6166 (lot 0.0001).
+    const [btcEntry, btcExit, ethEntry] = requests;
+    expect([btcEntry.amount, btcExit.amount, ethEntry.amount]).toEqual([
+      '125.00000',
+      '125.00000',
+      '170.6166',
+    ]);
+    // The BTC exit's progress write fails once: the event is retried and counted once.
+    await dataSource().query(FAIL_NEXT_PROGRESS_WRITE);
+    await publishFill(btcExit, '77.6', 21.25);
+    // Two writes: the one that failed and the retry's.
+    expect(await dataSource().query(`SELECT last_value FROM fail_once`)).toEqual([
+      { last_value: '2' },
+    ]);
+    await dataSource().query(`DROP TRIGGER fail_once ON strategy_signals`);
+    await publishFill(ethEntry, '60', 21.5);
+    // ETH closes far above its entry: take profit (+5 % of 60 = 63).
+    await publishAll([candle('ETH', 21, 130)]);
+    const ethExit = requests[3];
+    expect(ethExit).toMatchObject({ symbol: 'ETH', side: 'ask', reduceOnly: true });
+    await publishFill(ethExit, '63', 22.5);
+
+    // BTC: 125 x (77.6 - 80) - 5 - 5 = -310; ETH: 170.6166 x (63 - 60) - 5 - 5 = 501.8498.
+    const performance = await get('/api/v1/strategies/mr_api/performance').expect(200);
+    expect(performance.body).toMatchObject({
+      strategyId: 'mr_api',
+      asOf: new Date(T0 + 22.5 * HOUR_MS).toISOString(),
+      startingEquityUsd: '100000',
+      equityUsd: '100191.8498',
+      realisedPnlUsd: '191.8498',
+      unrealisedPnlUsd: '0',
+      totalPnlUsd: '191.8498',
+      tradeCount: 2,
+      wins: 1,
+      losses: 1,
+      winRate: 0.5,
+    });
+    const trades = await get('/api/v1/strategies/mr_api/trades').expect(200);
+    expect(trades.body).toEqual({
+      strategyId: 'mr_api',
+      trades: [
+        {
+          symbol: 'ETH',
+          side: 'long',
+          quantity: '170.6166',
+          entryPrice: '60',
+          exitPrice: '63',
+          feesUsd: '10',
+          pnlUsd: '501.8498',
+          openedAt: new Date(T0 + 21.5 * HOUR_MS).toISOString(),
+          closedAt: new Date(T0 + 22.5 * HOUR_MS).toISOString(),
+        },
+        expect.objectContaining({ symbol: 'BTC', quantity: '125', pnlUsd: '-310' }),
+      ],
+    });
+    const btcExitSignal = (await signals()).signals.find(
+      (signal) => signal.clientOrderId === btcExit.clientOrderId,
+    );
+    expect(btcExitSignal?.fill).toMatchObject({
+      filledAmount: '125.00000',
+      averageFillPrice: '77.6',
+    });
+
+    const gql = await graphql(
+      `
+        {
+          strategyPerformance(id: "mr_api") {
+            realisedPnlUsd
+            tradeCount
+            winRate
+            asOf
+          }
+          strategyTrades(id: "mr_api", limit: 1) {
+            trades {
+              symbol
+              pnlUsd
+            }
+          }
+        }
+      `,
+      keys.read,
+    );
+    expect(gql.data).toEqual({
+      strategyPerformance: {
+        realisedPnlUsd: '191.8498',
+        tradeCount: 2,
+        winRate: 0.5,
+        asOf: new Date(T0 + 22.5 * HOUR_MS).toISOString(),
+      },
+      strategyTrades: { trades: [{ symbol: 'ETH', pnlUsd: '501.8498' }] },
+    });
+  });
+
   it('answers 400 with the reason for bad parameters and 404 for an unknown instance', async () => {
     const bad = await get('/api/v1/strategies/mr_api/signals?limit=0&before=latest').expect(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -376,7 +540,26 @@ describe('strategies API: instances, signals, pause and resume', () => {
     }).expect(400);
     expect((longReason.body as { message: string }).message).toMatch(/reason/);
 
-    for (const path of ['/api/v1/strategies/nope', '/api/v1/strategies/nope/signals']) {
+    const badLimit = await get('/api/v1/strategies/mr_api/trades?limit=501').expect(400);
+    expect(badLimit.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((badLimit.body as { message: string }).message).toMatch(
+      /limit must not be greater than 500/,
+    );
+    const gqlLimit = await graphql(
+      '{ strategyTrades(id: "mr_api", limit: 0) { trades { symbol } } }',
+      keys.read,
+    );
+    expect(gqlLimit.errors?.[0]).toMatchObject({
+      message: 'limit must be an integer from 1 to 500',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+
+    for (const path of [
+      '/api/v1/strategies/nope',
+      '/api/v1/strategies/nope/signals',
+      '/api/v1/strategies/nope/performance',
+      '/api/v1/strategies/nope/trades',
+    ]) {
       const missing = await get(path).expect(404);
       expect(missing.body).toMatchObject({
         code: 'STRATEGY_NOT_FOUND',
@@ -387,8 +570,14 @@ describe('strategies API: instances, signals, pause and resume', () => {
     const pauseMissing = await post('/api/v1/strategies/nope/pause', keys.admin, {}).expect(404);
     expect(pauseMissing.body).toMatchObject({ code: 'STRATEGY_NOT_FOUND' });
 
-    const gql = await graphql('{ strategy(id: "nope") { id } }', keys.read);
-    expect(gql.errors?.[0].extensions?.['code']).toBe('NOT_FOUND');
+    for (const query of [
+      '{ strategy(id: "nope") { id } }',
+      '{ strategyPerformance(id: "nope") { tradeCount } }',
+      '{ strategyTrades(id: "nope") { strategyId } }',
+    ]) {
+      const gql = await graphql(query, keys.read);
+      expect(gql.errors?.[0].extensions?.['code']).toBe('NOT_FOUND');
+    }
   });
 
   it('answers strategy.commands.v1 for an instance it does not run with STRATEGY_NOT_FOUND', async () => {

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
+import type { StrategyBook } from '../../domain/engine/strategy-book';
 import { PerformanceRepository } from '../ports/performance.repository.port';
 import type { StrategyPerformanceView } from '../queries/performance-read-model.port';
 import { StrategyRuntime } from '../strategy-runtime';
@@ -12,8 +13,12 @@ export class RecordPerformanceHandler implements ICommandHandler<RecordPerforman
     private readonly repository: PerformanceRepository,
   ) {}
 
-  async execute({ at, closedTrip }: RecordPerformanceCommand): Promise<boolean> {
-    const { strategyId, book, performance } = this.runtime;
+  async execute({
+    at,
+    closedTrip,
+    book = this.runtime.book,
+  }: RecordPerformanceCommand): Promise<boolean> {
+    const { strategyId, performance } = this.runtime;
     const added = performance.add({
       trips: closedTrip ? [closedTrip] : [],
       points: [
@@ -24,7 +29,7 @@ export class RecordPerformanceHandler implements ICommandHandler<RecordPerforman
       return false;
     }
     try {
-      await this.repository.record(strategyId, added, this.figures(at));
+      await this.repository.record(strategyId, added, this.figures(at, book));
     } catch (error) {
       performance.forget(added);
       throw error;
@@ -32,8 +37,8 @@ export class RecordPerformanceHandler implements ICommandHandler<RecordPerforman
     return true;
   }
 
-  private figures(at: Date): StrategyPerformanceView {
-    const { strategyId, book, performance } = this.runtime;
+  private figures(at: Date, book: StrategyBook): StrategyPerformanceView {
+    const { strategyId, performance } = this.runtime;
     const measured = performance.measure(book.openMarks());
     return {
       strategyId,

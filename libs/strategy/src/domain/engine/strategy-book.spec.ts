@@ -74,6 +74,28 @@ describe('StrategyBook', () => {
     expect(book.context().portfolio).toEqual({ equityUsd: '99990', cashUsd: '99990' });
   });
 
+  it('clones into a copy that moves on its own, the original untouched', () => {
+    book.applyOrder(order({ filledAmount: '1', averageFillPrice: '100', feeUsd: '1' }));
+    book.mark('BTC', '110');
+    const copy = book.clone();
+
+    const exit = order({
+      clientOrderId: 'b',
+      side: 'ask',
+      filledAmount: '1',
+      averageFillPrice: '110',
+    });
+    expect(copy.applyOrder(exit)?.closedTrip).toMatchObject({ pnlUsd: '9' });
+    expect(copy.positions()).toEqual([]);
+    expect(copy.equityUsd().toFixed()).toBe('100009');
+    expect(book.positions()).toEqual([{ symbol: 'BTC', size: '1', entryPrice: '100' }]);
+    expect(book.equityUsd().toFixed()).toBe('100009');
+    expect(book.realisedPnlUsd().toFixed()).toBe('0');
+    // The original has not seen the exit: it applies it as new.
+    expect(book.applyOrder(exit)?.closedTrip).toMatchObject({ pnlUsd: '9' });
+    expect(copy.applyOrder(order({ filledAmount: '1', averageFillPrice: '100' }))).toBeNull();
+  });
+
   describe('round trips', () => {
     const at = (hour: number) => new Date(Date.UTC(2026, 0, 1, hour));
     /** One order's cumulative state: its id, sequence, side, filled, average price, fee, hour. */

@@ -81,6 +81,17 @@ export class StrategyBook {
 
   constructor(readonly startingEquityUsd: Decimal) {}
 
+  /** An independent copy: to see what an order state would do before committing to it. */
+  clone(): StrategyBook {
+    const copy = new StrategyBook(this.startingEquityUsd);
+    this.holdings.forEach((holding, symbol) => copy.holdings.set(symbol, holding));
+    this.orders.forEach((seen, clientOrderId) => copy.orders.set(clientOrderId, seen));
+    this.marks.forEach((price, symbol) => copy.marks.set(symbol, price));
+    copy.realisedUsd = this.realisedUsd;
+    copy.feesUsd = this.feesUsd;
+    return copy;
+  }
+
   /** Applies one order state; null when it was stale or a replay. */
   applyOrder(progress: OrderProgress): OrderApplied | null {
     const seen = this.orders.get(progress.clientOrderId);

@@ -26,14 +26,22 @@ import {
 import { RequireRole } from '@nexwave/auth';
 
 import { GetStrategiesQuery } from '../../application/queries/get-strategies.query';
+import { GetStrategyPerformanceQuery } from '../../application/queries/get-strategy-performance.query';
 import { GetStrategySignalsQuery } from '../../application/queries/get-strategy-signals.query';
+import { GetStrategyTradesQuery } from '../../application/queries/get-strategy-trades.query';
 import { GetStrategyQuery } from '../../application/queries/get-strategy.query';
-import { StrategyControlDto, StrategySignalsQueryDto } from './dto/strategies-query.dto';
+import {
+  StrategyControlDto,
+  StrategySignalsQueryDto,
+  StrategyTradesQueryDto,
+} from './dto/strategies-query.dto';
 import { SignalsPageDto, StrategiesDto, StrategyDto } from './dto/strategies-response.dto';
+import { StrategyPerformanceDto, StrategyTradesDto } from './dto/strategy-performance-response.dto';
 import { requesterOf, type AuthenticatedRequest } from './requester';
-import { signalsPageView, strategyView } from './strategies.views';
+import { performanceView, signalsPageView, strategyView, tradesView } from './strategies.views';
 import { StrategyCommandSender } from './strategy-command.sender';
 import { strategySignalsRequest } from './strategy-signals.request';
+import { tradesLimit } from './strategy-trades.request';
 
 const NOT_FOUND = 'No strategy instance has this id (STRATEGY_NOT_FOUND)';
 
@@ -84,6 +92,35 @@ export class StrategiesController {
       new GetStrategySignalsQuery(id, strategySignalsRequest(query)),
     );
     return signalsPageView(id, page);
+  }
+
+  @Get(':id/performance')
+  @ApiOperation({
+    summary: 'Performance: PnL, win rate, Sharpe, Sortino, drawdown, exposure, equity (role read)',
+  })
+  @ApiOkResponse({
+    type: StrategyPerformanceDto,
+    description: 'Its latest figures; before its first record zero, with null ratios and equity',
+  })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  async performance(@Param('id') id: string): Promise<StrategyPerformanceDto> {
+    await this.queryBus.execute(new GetStrategyQuery(id));
+    const stored = await this.queryBus.execute(new GetStrategyPerformanceQuery(id));
+    return performanceView(id, stored);
+  }
+
+  @Get(':id/trades')
+  @ApiOperation({ summary: "An instance's closed round trips, newest first (role read)" })
+  @ApiOkResponse({ type: StrategyTradesDto })
+  @ApiBadRequestResponse({ description: 'limit is not an integer from 1 to 500' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  async trades(
+    @Param('id') id: string,
+    @Query() query: StrategyTradesQueryDto,
+  ): Promise<StrategyTradesDto> {
+    const limit = tradesLimit(query.limit);
+    await this.queryBus.execute(new GetStrategyQuery(id));
+    return tradesView(id, await this.queryBus.execute(new GetStrategyTradesQuery(id, limit)));
   }
 
   @Post(':id/pause')

@@ -2,6 +2,10 @@ import type { StoredSignal } from '../../application/ports/signal-history.port';
 import type { SignalStatus } from '../../application/ports/signal.repository.port';
 import type { StrategyInstanceRecord } from '../../application/ports/strategy-instance.repository.port';
 import type { StrategySignalsPage } from '../../application/queries/get-strategy-signals.query';
+import type {
+  StrategyPerformanceView,
+  StrategyTradeView,
+} from '../../application/queries/performance-read-model.port';
 import type { StrategyState } from '../../domain/engine/strategy-control';
 
 /** One strategy instance as REST and GraphQL show it. */
@@ -93,4 +97,84 @@ export function signalView(stored: StoredSignal): SignalView {
 
 export function signalsPageView(strategyId: string, page: StrategySignalsPage): SignalsPageView {
   return { strategyId, signals: page.signals.map(signalView), nextBefore: page.nextBefore };
+}
+
+/**
+ * A strategy's performance as REST and GraphQL show it. Before its first record (its first candle
+ * of its timeframe or fill) every figure is zero, the ratios null and asOf and equity unknown.
+ */
+export interface PerformanceView {
+  readonly strategyId: string;
+  readonly asOf: string | null;
+  readonly startingEquityUsd: string | null;
+  readonly equityUsd: string | null;
+  readonly realisedPnlUsd: string;
+  readonly unrealisedPnlUsd: string;
+  readonly totalPnlUsd: string;
+  readonly tradeCount: number;
+  readonly wins: number;
+  readonly losses: number;
+  readonly winRate: number | null;
+  readonly sharpe: number | null;
+  readonly sortino: number | null;
+  readonly maxDrawdownUsd: string;
+  readonly maxDrawdownPct: string;
+  readonly exposure: number | null;
+}
+
+export interface TradeView {
+  readonly symbol: string;
+  readonly side: 'long' | 'short';
+  readonly quantity: string;
+  readonly entryPrice: string;
+  readonly exitPrice: string;
+  readonly feesUsd: string;
+  readonly pnlUsd: string;
+  readonly openedAt: string;
+  readonly closedAt: string;
+}
+
+export interface TradesView {
+  readonly strategyId: string;
+  readonly trades: TradeView[];
+}
+
+export function performanceView(
+  strategyId: string,
+  stored: StrategyPerformanceView | null,
+): PerformanceView {
+  if (stored === null) {
+    return {
+      strategyId,
+      asOf: null,
+      startingEquityUsd: null,
+      equityUsd: null,
+      realisedPnlUsd: '0',
+      unrealisedPnlUsd: '0',
+      totalPnlUsd: '0',
+      tradeCount: 0,
+      wins: 0,
+      losses: 0,
+      winRate: null,
+      sharpe: null,
+      sortino: null,
+      maxDrawdownUsd: '0',
+      maxDrawdownPct: '0',
+      exposure: null,
+    };
+  }
+  return { ...stored, asOf: stored.asOf.toISOString() };
+}
+
+export function tradesView(strategyId: string, trades: StrategyTradeView[]): TradesView {
+  return { strategyId, trades: trades.map(tradeView) };
+}
+
+function tradeView(trade: StrategyTradeView): TradeView {
+  const { strategyId: _strategyId, ...rest } = trade;
+  return {
+    ...rest,
+    openedAt: trade.openedAt.toISOString(),
+    closedAt: trade.closedAt.toISOString(),
+  };
 }

@@ -1,8 +1,10 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { EventPattern, Payload } from '@nestjs/microservices';
 
+import { DomainError } from '@nexwave/core';
 import {
   MessageConsumer,
+  RetriableError,
   Topics,
   type CandleV1,
   type OrderEventV1,
@@ -17,7 +19,8 @@ import { toCandle, toOrderProgress, toWhaleEvent } from './strategy-messages';
 /**
  * What the strategy reacts to. Each is idempotent without the inbox: a replayed candle maps to
  * the stored signals' client order ids, a replayed order event to a sequence already applied, a
- * replayed whale to the same detection time.
+ * replayed whale to the same detection time. An order event whose storing failed is retried
+ * (then dead-lettered): the book counts it only once stored, so a later delivery still applies it.
  */
 @MessageConsumer()
 export class StrategyInputsConsumer {
@@ -35,8 +38,20 @@ export class StrategyInputsConsumer {
 
   @EventPattern(Topics.OrdersEvents, { idempotentBy: 'natural-key', consumer: 'strategy' })
   async onOrderEvent(@Payload() event: OrderEventV1): Promise<void> {
-    await this.commands.execute(
-      new ApplyOrderEventCommand(event.strategyId, toOrderProgress(event)),
-    );
+    try {
+      await this.commands.execute(
+        new ApplyOrderEventCommand(event.strategyId, toOrderProgress(event)),
+      );
+    } catch (error) {
+      throw retriable(error);
+    }
   }
+}
+
+/** Applying an order event is pure but for its writes: any failure but a refusal may pass. */
+function retriable(error: unknown): unknown {
+  if (error instanceof DomainError || !(error instanceof Error)) {
+    return error;
+  }
+  return new RetriableError(`storing an order event failed: ${error.message}`, { cause: error });
 }

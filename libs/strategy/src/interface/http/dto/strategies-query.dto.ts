@@ -7,6 +7,7 @@ import {
   MAX_REASON_LENGTH,
   MAX_SIGNALS_LIMIT,
 } from '../strategy-signals.request';
+import { DEFAULT_TRADES_LIMIT, MAX_TRADES_LIMIT } from '../strategy-trades.request';
 
 /** Query string of GET /api/v1/strategies/{id}/signals. */
 export class StrategySignalsQueryDto {
@@ -50,4 +51,20 @@ export class StrategyControlDto {
   @IsString()
   @Length(1, MAX_REASON_LENGTH)
   reason?: string;
+}
+
+/** Query string of GET /api/v1/strategies/{id}/trades. */
+export class StrategyTradesQueryDto {
+  @ApiPropertyOptional({
+    description: 'Most trades returned, newest first',
+    minimum: 1,
+    maximum: MAX_TRADES_LIMIT,
+    default: DEFAULT_TRADES_LIMIT,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TRADES_LIMIT)
+  limit?: number;
 }
