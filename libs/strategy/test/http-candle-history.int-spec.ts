@@ -12,8 +12,12 @@ describe('HttpCandleHistoryAdapter', () => {
   beforeAll(async () => {
     server = createServer((request, response) => {
       paths.push(request.url ?? '');
+      if (request.url?.startsWith('/api/v1/candles/SOL/')) {
+        response.writeHead(400).end('{"code":"UNKNOWN_SYMBOL","message":"unknown symbol \'SOL\'"}');
+        return;
+      }
       if (!request.url?.startsWith('/api/v1/candles/BTC/1h')) {
-        response.writeHead(400).end('{"message":"unknown symbol"}');
+        response.writeHead(400).end('{"code":"VALIDATION_FAILED","message":"bad"}');
         return;
       }
       const candle = (time: string, close: string) => ({
@@ -56,6 +60,10 @@ describe('HttpCandleHistoryAdapter', () => {
       }),
       expect.objectContaining({ bucketStart: new Date('2026-01-15T01:00:00.000Z'), close: '101' }),
     ]);
+  });
+
+  it('a symbol market-data has stored no trade of yet has no history', async () => {
+    expect(await new HttpCandleHistoryAdapter(() => apiUrl).recent('SOL', '1m', 4)).toEqual([]);
   });
 
   it('fails on an error answer', async () => {

@@ -39,6 +39,9 @@ export class HttpCandleHistoryAdapter extends CandleHistoryPort {
     const response = await fetch(new URL(path, apiUrl), {
       signal: AbortSignal.timeout(this.timeoutMs),
     });
+    if (response.status === 400 && (await errorCode(response)) === 'UNKNOWN_SYMBOL') {
+      return []; // no trade of the symbol is stored yet (a fresh start): no history
+    }
     if (!response.ok) {
       throw new Error(`candles of ${symbol} ${timeframe}: HTTP ${response.status}`);
     }
@@ -54,4 +57,9 @@ export class HttpCandleHistoryAdapter extends CandleHistoryPort {
       volume: candle.volume,
     }));
   }
+}
+
+async function errorCode(response: Response): Promise<unknown> {
+  const body: unknown = await response.json().catch(() => null);
+  return typeof body === 'object' && body !== null && 'code' in body ? body.code : undefined;
 }
