@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({
       url: undefined,
       poolSize: 10,
+      schemaWaitSeconds: 300,
       embeddedDataDir: '.nexwave/pgdata',
       embeddedPort: 0,
     });
