@@ -64,9 +64,9 @@ function bodyIs(response: unknown, schema: object): boolean {
 
 // Every deployable boots on a database server given by DATABASE_URL (one embedded TimescaleDB
 // shared by the file, migrated once as in a deployment), answers /health, documents itself at
-// /docs-json
-// (every operation with a summary and the one error schema) and answers an unknown path 404 in
-// the one error shape; the apps running the risk service approve a risk check over risk.checks.v1.
+// /docs-json (every operation with a summary and the one error schema) and answers an unknown
+// path 404 in the one error shape; the apps running the risk service approve a risk check over
+// risk.checks.v1.
 describe('every app boots', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-apps-'));
   let database: EmbeddedTimescale;
