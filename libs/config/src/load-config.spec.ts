@@ -71,6 +71,14 @@ describe('loadConfig', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('bounds how long a split app waits for the migrate step', () => {
+    const env = { DATABASE_SCHEMA_WAIT_SECONDS: '30' };
+    expect(loadConfig('order-management', env).database.schemaWaitSeconds).toBe(30);
+    expect(
+      problemOf(() => loadConfig('order-management', { DATABASE_SCHEMA_WAIT_SECONDS: '0' })),
+    ).toContain('DATABASE_SCHEMA_WAIT_SECONDS');
+  });
+
   it('validates only what the app uses', () => {
     const config = loadConfig('api-gateway', { PACIFICA_NETWORK: 'nonsense', MAX_LEVERAGE: 'x' });
     expect(config).not.toHaveProperty('pacifica');

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 
 export class PgBouncerError extends Error {
   override readonly name = 'PgBouncerError';
@@ -32,8 +32,7 @@ const CLIENT_USER = 'nexwave';
 const CLIENT_DATABASE = 'nexwave';
 const STOP_TIMEOUT_MS = 4_000;
 const STDERR_TAIL_CHARS = 2_000;
-// Debian installs it in /usr/sbin, which is not on every user's PATH.
-const SEARCH_DIRS = ['/usr/sbin', '/usr/local/sbin', '/usr/bin'];
+const SEARCH_DIRS = ['/usr/sbin', '/usr/local/sbin', '/usr/local/bin', '/usr/bin'];
 
 /**
  * Starts PgBouncer in transaction mode with exactly one server connection: whole transactions of
@@ -58,8 +57,11 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   try {
     await waitUntilUp(child, stderr, options.startTimeoutMs ?? 10_000);
   } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
+    // Without a pid it never ran (not installed), and never emits exit.
+    if (child.pid !== undefined) {
+      child.kill('SIGKILL');
+      await exited;
+    }
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
@@ -102,13 +104,9 @@ function configFile(dir: string, port: number, server: PgBouncerOptions['server'
   ].join('\n');
 }
 
+/** Debian's place first (/usr/sbin is not on every user's PATH), else whatever PATH finds. */
 function findPgBouncer(): string {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), ...SEARCH_DIRS];
-  const found = dirs.map((dir) => join(dir, 'pgbouncer')).find((path) => existsSync(path));
-  if (found === undefined) {
-    throw new PgBouncerError('PgBouncer not found: apt-get install -y pgbouncer');
-  }
-  return found;
+  return SEARCH_DIRS.map((dir) => join(dir, 'pgbouncer')).find(existsSync) ?? 'pgbouncer';
 }
 
 /** Resolves once PgBouncer logs that it is up (it listens before that line). */
@@ -125,8 +123,14 @@ function waitUntilUp(child: ChildProcess, stderr: () => string, timeoutMs: numbe
     };
     const onExit = (code: number | null): void =>
       settle(new PgBouncerError(`PgBouncer exited (code ${code}): ${stderr()}`));
-    const onError = (error: Error): void =>
-      settle(new PgBouncerError(`PgBouncer could not be started: ${error.message}`));
+    const onError = (error: NodeJS.ErrnoException): void =>
+      settle(
+        new PgBouncerError(
+          error.code === 'ENOENT'
+            ? 'PgBouncer not found: apt-get install -y pgbouncer'
+            : `PgBouncer could not be started: ${error.message}`,
+        ),
+      );
     const settle = (error?: Error): void => {
       clearTimeout(timer);
       child.stderr?.off('data', onData);
