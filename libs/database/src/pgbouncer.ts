@@ -51,13 +51,18 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   await writeFile(config, configFile(dir, port, options.server), { mode: 0o600 });
   // PgBouncer refuses to run as root; it reads its files first, then drops to `nobody`.
   const args = process.getuid?.() === 0 ? ['-u', 'nobody', config] : [config];
-  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Own process group: a terminal's Ctrl+C reaches only the owner, which stops PgBouncer after its
+  // clients (the apps) are done with the database; an exiting owner takes it along.
+  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const stderr = collectTail(child);
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
   try {
     await waitUntilUp(child, stderr, options.startTimeoutMs ?? 10_000);
   } catch (error) {
     // Without a pid it never ran (not installed), and never emits exit.
+    process.off('exit', killOnExit);
     if (child.pid !== undefined) {
       child.kill('SIGKILL');
       await exited;
@@ -71,6 +76,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
     port,
     stop: () =>
       (stopped ??= (async () => {
+        process.off('exit', killOnExit);
         await killWithin(child, exited);
         await rm(dir, { recursive: true, force: true });
       })()),

@@ -1,27 +1,35 @@
 // `npm run start:split`: the five apps as separate processes on one machine, without Docker: the
 // embedded TimescaleDB behind PgBouncer (in this process), the Kafka-protocol test broker,
 // redis-server, the Pacifica simulator, the migrations once, then the apps, all with prefixed
-// logs. Ctrl-C stops every process, then the database. State in SPLIT_DIR (default .nexwave/split).
+// logs (concurrently). Ctrl-C stops the apps first, then what they use, then the database.
+// State in SPLIT_DIR (default .nexwave/split).
 import { mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { concurrently, type ConcurrentlyCommandInput, type ConcurrentlyResult } from 'concurrently';
+import {
+  concurrently,
+  createConcurrently,
+  LogError,
+  LogExit,
+  Logger,
+  LogOutput,
+  type ConcurrentlyCommandInput,
+  type ConcurrentlyResult,
+} from 'concurrently';
 
 import { freePort } from '@nexwave/core/testing';
 import { migrateDatabase, startPooledEmbeddedTimescale } from '@nexwave/database';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const APPS = ['api-gateway', 'market-data', 'whale-tracker', 'trading-engine', 'order-management'];
-const OPTIONS = {
-  prefix: '{name}',
-  padPrefix: true,
-  killOthersOn: ['failure' as const],
-  killTimeout: 15_000,
-  cwd: ROOT,
-};
+const PREFIX_WIDTH = Math.max(...APPS.map((app) => app.length));
 
 function env(name: string, fallback: string): string {
   return process.env[name] ?? fallback;
+}
+
+function named(name: string, command: string, variables: Record<string, string> = {}) {
+  return { name: name.padEnd(PREFIX_WIDTH), command, env: variables };
 }
 
 /** Resolves once something accepts connections on the loopback port (the process is up). */
@@ -43,11 +51,31 @@ async function listening(name: string, port: number, deadlineMs = 120_000): Prom
   }
 }
 
-/** Kills the other group when one ends badly; resolves when both have ended. */
-async function bothEnded(a: ConcurrentlyResult, b?: ConcurrentlyResult): Promise<void> {
-  const killOther = (other?: ConcurrentlyResult) => () =>
-    other?.commands.forEach((command) => command.kill());
-  await Promise.allSettled([a.result.catch(killOther(b)), b?.result.catch(killOther(a))]);
+/**
+ * What the apps use, each in its own session (setsid): a terminal's Ctrl-C reaches only the apps
+ * and this process, which stops these once the apps are gone (they flush to Kafka and Redis on
+ * the way out).
+ */
+function startInfrastructure(commands: ConcurrentlyCommandInput[]): ConcurrentlyResult {
+  const logger = new Logger({ prefixFormat: '{name}' });
+  return createConcurrently(
+    commands.map((command) =>
+      typeof command === 'string' ? command : { ...command, command: `setsid ${command.command}` },
+    ),
+    {
+      logger,
+      outputStream: process.stdout,
+      cwd: ROOT,
+      controllers: [new LogError({ logger }), new LogOutput({ logger }), new LogExit({ logger })],
+    },
+  );
+}
+
+async function stopped(group: ConcurrentlyResult | undefined, signal?: string): Promise<void> {
+  if (signal !== undefined) {
+    group?.commands.forEach((command) => command.kill(signal));
+  }
+  await group?.result.catch(() => undefined);
 }
 
 async function main(): Promise<void> {
@@ -59,44 +87,54 @@ async function main(): Promise<void> {
     kafka: await freePort(),
     redis: await freePort(),
   };
-  const database = await startPooledEmbeddedTimescale({
-    dataDir: join(dir, 'pgdata'),
-    port: 0,
+  let interrupted = false;
+  const interruption = new Promise<'interrupted'>((done) => {
+    const stop = () => {
+      interrupted = true;
+      done('interrupted');
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   });
+  const database = await startPooledEmbeddedTimescale({ dataDir: join(dir, 'pgdata'), port: 0 });
   let infrastructure: ConcurrentlyResult | undefined;
   let apps: ConcurrentlyResult | undefined;
   try {
-    infrastructure = concurrently(
-      [
-        {
-          name: 'kafka',
-          command:
-            'node node_modules/.bin/ts-node --transpile-only test/support/kafka-broker/main.ts',
-          env: { KAFKA_TEST_BROKER_PORT: String(ports.kafka) },
-        },
-        {
-          name: 'redis',
-          command: `redis-server --port ${ports.redis} --bind 127.0.0.1 --dir '${join(dir, 'redis')}' --appendonly yes`,
-        },
-        {
-          name: 'sim',
-          command: 'node dist/libs/pacifica-sim/src/main.js',
-          env: { PACIFICA_SIM_PORT: String(ports.sim) },
-        },
-      ],
-      OPTIONS,
+    infrastructure = startInfrastructure([
+      named(
+        'kafka',
+        'node node_modules/.bin/ts-node --transpile-only test/support/kafka-broker/main.ts',
+        { KAFKA_TEST_BROKER_PORT: String(ports.kafka) },
+      ),
+      named(
+        'redis',
+        `redis-server --port ${ports.redis} --bind 127.0.0.1 --dir '${join(dir, 'redis')}' --appendonly yes`,
+      ),
+      named('sim', 'node dist/libs/pacifica-sim/src/main.js', {
+        PACIFICA_SIM_PORT: String(ports.sim),
+      }),
+    ]);
+    const down = infrastructure.result.then(
+      () => 'ended' as const,
+      () => 'ended' as const,
     );
-    await Promise.all([
+    const ready = Promise.all([
       listening('the Kafka test broker', ports.kafka),
       listening('redis-server', ports.redis),
       listening('the simulator', ports.sim),
-    ]);
+    ]).then(() => 'ready' as const);
+    if ((await Promise.race([ready, down, interruption])) !== 'ready') {
+      return;
+    }
     const applied = await migrateDatabase({
       url: database.url,
       embeddedDataDir: '',
       embeddedPort: 0,
     });
-    console.log(`[migrate] applied ${applied.length} migration(s)`);
+    console.log(`${'migrate'.padEnd(PREFIX_WIDTH)} applied ${applied.length} migration(s)`);
+    if (interrupted) {
+      return;
+    }
 
     const shared = {
       DATABASE_URL: database.url,
@@ -111,28 +149,30 @@ async function main(): Promise<void> {
     const commands: ConcurrentlyCommandInput[] = [];
     for (const app of APPS) {
       const port = app === 'api-gateway' ? ports.gateway : await freePort();
-      commands.push({
-        name: app,
-        command: `node dist/apps/${app}/src/main.js`,
-        env: { ...shared, PORT: String(port) },
-      });
+      commands.push(
+        named(app, `node dist/apps/${app}/src/main.js`, { ...shared, PORT: String(port) }),
+      );
     }
-    apps = concurrently(commands, OPTIONS);
+    // concurrently passes Ctrl-C on to the apps; one app failing stops the others.
+    apps = concurrently(commands, {
+      prefix: '{name}',
+      killOthersOn: ['failure'],
+      killTimeout: 15_000,
+      cwd: ROOT,
+    });
     console.log(
-      `[split] api-gateway on http://127.0.0.1:${ports.gateway} (Swagger UI /docs); Ctrl-C stops everything`,
+      `${'split'.padEnd(PREFIX_WIDTH)} api-gateway on http://127.0.0.1:${ports.gateway} (Swagger UI /docs); Ctrl-C stops everything`,
     );
-  } catch (error) {
-    infrastructure?.commands.forEach((command) => command.kill());
-    throw error;
+    await Promise.race([apps.result.catch(() => undefined), down, interruption]);
   } finally {
-    if (infrastructure !== undefined) {
-      await bothEnded(infrastructure, apps);
-    }
+    // On Ctrl-C the apps already have their signal; otherwise (something died) they get one now.
+    await stopped(apps, interrupted ? undefined : 'SIGTERM');
+    await stopped(infrastructure, 'SIGTERM');
     await database.stop();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(`[split] ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`split: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 });
