@@ -3,7 +3,8 @@
 // redis-server, the Pacifica simulator, the migrations once, then the apps, all with prefixed
 // logs (concurrently). Ctrl-C stops the apps first, then what they use, then the database.
 // State in SPLIT_DIR (default .nexwave/split).
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import {
@@ -17,6 +18,7 @@ import {
   type ConcurrentlyResult,
 } from 'concurrently';
 
+import { formatApiKey } from '@nexwave/auth';
 import { freePort } from '@nexwave/core/testing';
 import { migrateDatabase, startPooledEmbeddedTimescale } from '@nexwave/database';
 
@@ -30,6 +32,17 @@ function env(name: string, fallback: string): string {
 
 function named(name: string, command: string, variables: Record<string, string> = {}) {
   return { name: name.padEnd(PREFIX_WIDTH), command, env: variables };
+}
+
+/** ADMIN_API_KEY, or the key kept in the state directory (made on the first run, mode 0600). */
+function adminApiKey(file: string): string {
+  if (process.env.ADMIN_API_KEY !== undefined) {
+    return process.env.ADMIN_API_KEY;
+  }
+  if (!existsSync(file)) {
+    writeFileSync(file, formatApiKey(randomBytes(8), randomBytes(32)), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 /** Resolves once something accepts connections on the loopback port (the process is up). */
@@ -146,11 +159,14 @@ async function main(): Promise<void> {
       TICK_SPOOL_DIR: join(dir, 'spool'),
       LOG_FORMAT: env('LOG_FORMAT', 'pretty'),
     };
+    const keyFile = join(dir, 'admin-api-key');
     const commands: ConcurrentlyCommandInput[] = [];
     for (const app of APPS) {
-      const port = app === 'api-gateway' ? ports.gateway : await freePort();
+      const gateway = app === 'api-gateway';
+      const port = gateway ? ports.gateway : await freePort();
+      const own: Record<string, string> = gateway ? { ADMIN_API_KEY: adminApiKey(keyFile) } : {};
       commands.push(
-        named(app, `node dist/apps/${app}/src/main.js`, { ...shared, PORT: String(port) }),
+        named(app, `node dist/apps/${app}/src/main.js`, { ...shared, ...own, PORT: String(port) }),
       );
     }
     // concurrently passes Ctrl-C on to the apps; one app failing stops the others.
@@ -163,6 +179,11 @@ async function main(): Promise<void> {
     console.log(
       `${'split'.padEnd(PREFIX_WIDTH)} api-gateway on http://127.0.0.1:${ports.gateway} (Swagger UI /docs); Ctrl-C stops everything`,
     );
+    if (process.env.ADMIN_API_KEY === undefined) {
+      console.log(
+        `${'split'.padEnd(PREFIX_WIDTH)} admin API key in ${keyFile}: curl -H "Authorization: Bearer $(cat ${keyFile})" http://127.0.0.1:${ports.gateway}/api/v1/orders`,
+      );
+    }
     await Promise.race([apps.result.catch(() => undefined), down, interruption]);
   } finally {
     // On Ctrl-C the apps already have their signal; otherwise (something died) they get one now.
