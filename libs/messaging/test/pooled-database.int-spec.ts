@@ -141,18 +141,20 @@ describe('one embedded TimescaleDB behind PgBouncer, many pools', () => {
 
   it('holds another pool back while a transaction is open, and shows it only committed rows', async () => {
     const holder = await pools[3].connect();
+    // Connected (and authenticated by PgBouncer) before the transaction starts.
+    const reader = await pools[4].connect();
     try {
       await holder.query('BEGIN');
       await holder.query('INSERT INTO probe (pool, n, txid) VALUES (99, 1, txid_current())');
-      const reader = pools[4].query<{ n: string }>(
-        'SELECT count(*) AS n FROM probe WHERE pool = 99',
-      );
+      const read = reader.query<{ n: string }>('SELECT count(*) AS n FROM probe WHERE pool = 99');
       await holder.query('SELECT 1');
-      expect(await isPending(reader)).toBe(true);
+      await holder.query('SELECT 2');
+      expect(await isPending(read)).toBe(true);
       await holder.query('ROLLBACK');
-      expect(Number((await reader).rows[0].n)).toBe(0);
+      expect(Number((await read).rows[0].n)).toBe(0);
     } finally {
       holder.release();
+      reader.release();
     }
   });
 
