@@ -127,16 +127,18 @@ async function main(): Promise<void> {
         PACIFICA_SIM_PORT: String(ports.sim),
       }),
     ]);
-    const down = infrastructure.result.then(
-      () => 'ended' as const,
-      () => 'ended' as const,
+    // Any of them ending (a missing binary, a crash) stops everything.
+    const down = new Promise<'ended'>((done) =>
+      infrastructure!.commands.forEach((command) => command.close.subscribe(() => done('ended'))),
     );
     const ready = Promise.all([
       listening('the Kafka test broker', ports.kafka),
       listening('redis-server', ports.redis),
       listening('the simulator', ports.sim),
     ]).then(() => 'ready' as const);
-    if ((await Promise.race([ready, down, interruption])) !== 'ready') {
+    const started = await Promise.race([ready, down, interruption]);
+    if (started !== 'ready') {
+      failedIf(started === 'ended');
       return;
     }
     const applied = await migrateDatabase({
@@ -184,7 +186,15 @@ async function main(): Promise<void> {
         `${'split'.padEnd(PREFIX_WIDTH)} admin API key in ${keyFile}: curl -H "Authorization: Bearer $(cat ${keyFile})" http://127.0.0.1:${ports.gateway}/api/v1/orders`,
       );
     }
-    await Promise.race([apps.result.catch(() => undefined), down, interruption]);
+    const ended = await Promise.race([
+      apps.result.then(
+        () => 'apps',
+        () => 'ended',
+      ),
+      down,
+      interruption,
+    ]);
+    failedIf(ended === 'ended');
   } finally {
     // On Ctrl-C the apps already have their signal; otherwise (something died) they get one now.
     await stopped(apps, interrupted ? undefined : 'SIGTERM');
@@ -193,7 +203,17 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`split: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+function failedIf(failed: boolean): void {
+  if (failed) {
+    console.error('split: a process ended by itself (see its lines above); everything stopped');
+    process.exitCode = 1;
+  }
+}
+
+// Exits once everything is stopped, even if a readiness check is still polling.
+main()
+  .catch((error: unknown) => {
+    console.error(`split: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => process.exit());
