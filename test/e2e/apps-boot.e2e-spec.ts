@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 
 import { loadConfig, type ConfigOf, type ServiceName } from '@nexwave/config';
-import { startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
+import { migrateDatabase, startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
 import { MessageBusPort, Topics, type Envelope, type RiskCheckV1 } from '@nexwave/messaging';
 import { readGoldenFixture } from '@nexwave/messaging/testing';
 import { createApp } from '@nexwave/platform';
@@ -63,15 +63,23 @@ function bodyIs(response: unknown, schema: object): boolean {
 }
 
 // Every deployable boots on a database server given by DATABASE_URL (one embedded TimescaleDB
-// shared by the file), runs the migrations, answers /health, documents itself at /docs-json
-// (every operation with a summary and the one error schema) and answers an unknown path 404 in
-// the one error shape; the apps running the risk service approve a risk check over risk.checks.v1.
+// shared by the file, migrated once as in a deployment), answers /health, documents itself at
+// /docs-json (every operation with a summary and the one error schema) and answers an unknown
+// path 404 in the one error shape; the apps running the risk service approve a risk check over
+// risk.checks.v1.
 describe('every app boots', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-apps-'));
   let database: EmbeddedTimescale;
 
   beforeAll(async () => {
     database = await startEmbeddedTimescale({ dataDir, port: 0 });
+    // The deployment's one migrate step: the split apps on DATABASE_URL wait for it.
+    await migrateDatabase({
+      url: database.url,
+      poolSize: 1,
+      embeddedDataDir: dataDir,
+      embeddedPort: 0,
+    });
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 export { AuthModule } from './auth.module';
 export type { AuthModuleOptions } from './auth.module';
-export { API_KEY_PATTERN } from './domain/api-key';
+export { API_KEY_PATTERN, formatApiKey } from './domain/api-key';
 export type { Principal } from './domain/principal';
 export { ROLES, roleAllows } from './domain/role';
 export type { Role } from './domain/role';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { renderEnvExample, replaceConfigTable } from './config-docs';
+import { appsReading, renderEnvExample, replaceConfigTable } from './config-docs';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -13,5 +13,13 @@ describe('generated configuration docs', () => {
 
   it('.env.example documents every variable (run npm run docs:config)', () => {
     expect(readFileSync(join(root, '.env.example'), 'utf8')).toBe(renderEnvExample());
+  });
+
+  it('says which deployables read each variable', () => {
+    expect(appsReading('database')).toBe('every app');
+    expect(appsReading('pacifica')).toBe(
+      'nexwave, market-data, whale-tracker, trading-engine, order-management, pacifica-sim',
+    );
+    expect(appsReading('whales')).toBe('nexwave, whale-tracker');
   });
 });

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({
       url: undefined,
       poolSize: 10,
+      schemaWaitSeconds: 300,
       embeddedDataDir: '.nexwave/pgdata',
       embeddedPort: 0,
     });
@@ -74,6 +75,14 @@ describe('loadConfig', () => {
     expect(loadConfig('trading-engine', { STRATEGY: 'ma_crossover' }).trading.strategy).toBe(
       'ma_crossover',
     );
+  });
+
+  it('bounds how long a split app waits for the migrate step', () => {
+    const env = { DATABASE_SCHEMA_WAIT_SECONDS: '30' };
+    expect(loadConfig('order-management', env).database.schemaWaitSeconds).toBe(30);
+    expect(
+      problemOf(() => loadConfig('order-management', { DATABASE_SCHEMA_WAIT_SECONDS: '0' })),
+    ).toContain('DATABASE_SCHEMA_WAIT_SECONDS');
   });
 
   it('validates only what the app uses', () => {

@@ -13,6 +13,7 @@ import { buildDataSourceOptions, DatabaseConnectionOptions } from './data-source
 import { DatabaseModuleOptions } from './database.options';
 import { EmbeddedTimescale, startEmbeddedTimescale } from './embedded-timescale';
 import { runMigrations } from './migrate';
+import { SchemaNotReadyError, waitForSchema } from './schema-wait';
 
 export interface DatabaseModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
   useFactory: (...args: never[]) => DatabaseModuleOptions | Promise<DatabaseModuleOptions>;
@@ -58,16 +59,16 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 
   constructor(
     readonly connection: DatabaseConnectionOptions,
+    private readonly options: DatabaseModuleOptions,
     private readonly embedded?: EmbeddedTimescale,
   ) {}
 
   static async start(options: DatabaseModuleOptions): Promise<DatabaseLifecycle> {
     if (options.url !== undefined) {
-      return new DatabaseLifecycle({
-        url: options.url,
-        embedded: false,
-        poolSize: options.poolSize,
-      });
+      return new DatabaseLifecycle(
+        { url: options.url, embedded: false, poolSize: options.poolSize },
+        options,
+      );
     }
     const embedded = await startEmbeddedTimescale({
       dataDir: options.embeddedDataDir,
@@ -76,7 +77,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       // The app and its database live and die together: a process supervisor restarts both.
       onGiveUp: () => process.exit(1),
     });
-    return new DatabaseLifecycle({ url: embedded.url, embedded: true }, embedded);
+    return new DatabaseLifecycle({ url: embedded.url, embedded: true }, options, embedded);
   }
 
   /** Initializes and migrates the DataSource; on failure stops the embedded server so nothing is left running. */
@@ -84,7 +85,11 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     this.dataSource = new BoundedDataSource(options, () => this.stopDatabase('did not close'));
     try {
       await this.dataSource.initialize();
-      await this.migrate(this.dataSource);
+      if (this.options.migrations === 'wait') {
+        await this.waitForSchema(this.dataSource);
+      } else {
+        await this.migrate(this.dataSource);
+      }
       return this.dataSource;
     } catch (error) {
       if (this.dataSource.isInitialized) {
@@ -115,6 +120,14 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     await runMigrations(dataSource);
     const seconds = ((performance.now() - started) / 1_000).toFixed(1);
     DatabaseLifecycle.logger.log(`applied ${pending.length} migrations in ${seconds} s`);
+  }
+
+  private async waitForSchema(dataSource: DataSource): Promise<void> {
+    const newest = await waitForSchema(dataSource, {
+      timeoutMs: (this.options.schemaWaitSeconds ?? 300) * 1_000,
+      logger: DatabaseLifecycle.logger,
+    });
+    DatabaseLifecycle.logger.log(`schema ready (migrated by the migrate step up to ${newest})`);
   }
 
   private async stopDatabase(reason?: string): Promise<void> {
@@ -168,6 +181,8 @@ export class DatabaseModule {
             autoLoadEntities: true,
             // A failed embedded start or migration will not heal by retrying.
             retryAttempts: lifecycle.connection.embedded ? 0 : 9,
+            // Neither will a schema that stayed behind for the whole wait.
+            toRetry: (error: unknown) => !(error instanceof SchemaNotReadyError),
           }),
           dataSourceFactory: (dataSourceOptions) => box.lifecycle!.initialize(dataSourceOptions!),
         }),

@@ -7,4 +7,11 @@ export interface DatabaseModuleOptions {
   embeddedDataDir: string;
   /** 0 picks a free port. */
   embeddedPort: number;
+  /**
+   * run (default): apply pending migrations at start. wait: never change the schema; wait until
+   * it has the newest migration of this build (a separate migrate step applies them).
+   */
+  migrations?: 'run' | 'wait';
+  /** How long `wait` waits before the start fails (default 300 s). */
+  schemaWaitSeconds?: number;
 }

@@ -17,8 +17,8 @@ const HANDSHAKE_TIMEOUT_MS = 10_000;
 const SYNC = Buffer.from([0x53, 0, 0, 0, 4]);
 
 const NOT_THE_APP =
-  'this embedded TimescaleDB serves only the Nexwave app that started it; run split apps ' +
-  'against a TimescaleDB server via DATABASE_URL';
+  'this embedded TimescaleDB serves only the Nexwave app that started it; for split apps use ' +
+  '`npm run db:embedded` (it serves many through PgBouncer) or a TimescaleDB server, via DATABASE_URL';
 const INSPECT_HINT =
   'to inspect the data, stop the app and run `npm run db:shell`, or read it through the API';
 

@@ -4,3 +4,6 @@ export * from './database.options';
 export * from './embedded-timescale';
 export * from './migrate';
 export * from './statement-timeout';
+export * from './pgbouncer';
+export * from './pooled-embedded-timescale';
+export * from './schema-wait';

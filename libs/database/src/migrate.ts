@@ -23,6 +23,7 @@ export async function migrateDatabase(options: DatabaseModuleOptions): Promise<s
     const dataSource = createDataSource({
       url: options.url ?? embedded!.url,
       embedded: embedded !== undefined,
+      poolSize: options.poolSize,
     });
     await dataSource.initialize();
     try {

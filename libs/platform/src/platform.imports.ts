@@ -24,7 +24,9 @@ export function platformImports<A extends ServiceName>(
   return [
     ConfigModule.forRoot(config),
     loggerModule(appLogger(name, config)),
-    DatabaseModule.forRootAsync({ useFactory: () => database }),
+    DatabaseModule.forRootAsync({
+      useFactory: () => ({ ...database, migrations: migrationsOf(name, database.url) }),
+    }),
     MessagingModule.forRoot({
       transport: messaging.transport,
       group: name,
@@ -38,4 +40,12 @@ export function platformImports<A extends ServiceName>(
     ApiErrorsModule,
     CqrsErrorsModule,
   ];
+}
+
+/**
+ * The all-in-one app, and a split app on its own embedded database, migrate at start (nothing
+ * else will); split apps sharing DATABASE_URL wait for the one migrate step instead of racing.
+ */
+function migrationsOf(name: ServiceName, url: string | undefined): 'run' | 'wait' {
+  return name === 'nexwave' || url === undefined ? 'run' : 'wait';
 }

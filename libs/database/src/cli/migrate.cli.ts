@@ -1,4 +1,4 @@
-// `npm run migration:run`: applies pending migrations to DATABASE_URL, or to the embedded
+// `npm run migrate`: applies pending migrations to DATABASE_URL, or to the embedded
 // TimescaleDB in EMBEDDED_DB_DIR (default .nexwave/pgdata) when DATABASE_URL is unset.
 import { loadConfig } from '@nexwave/config';
 

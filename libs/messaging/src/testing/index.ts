@@ -6,3 +6,4 @@ export { MemoryStreamAdapter } from '../streams/memory-stream.adapter';
 export { RedisStreamAdapter } from '../streams/redis-stream.adapter';
 export { parseMessage } from '../consumer/consumer-pipeline';
 export * from './kafka-protocol';
+export { KAFKA_DEFAULTS } from '../kafka/kafka-transport.server';

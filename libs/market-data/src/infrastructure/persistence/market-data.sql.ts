@@ -18,9 +18,12 @@ export const INSERT_TICKS_UNNEST = `
   SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::numeric[], $4::numeric[], $5::text[], $6::text[], $7::text[])
   ON CONFLICT (symbol, trade_id, time) DO NOTHING`;
 
-/** Per-session staging table for COPY; emptied at each commit. */
+/**
+ * Staging table for COPY, private to its transaction and dropped at its end: nothing outlives the
+ * transaction on the server session, so a transaction-mode pooler may sit in front.
+ */
 export const CREATE_TICKS_STAGING = `
-  CREATE TEMP TABLE IF NOT EXISTS ticks_staging (
+  CREATE TEMP TABLE ticks_staging (
     time timestamptz NOT NULL,
     symbol text NOT NULL,
     price numeric NOT NULL,
@@ -28,7 +31,7 @@ export const CREATE_TICKS_STAGING = `
     side text NOT NULL,
     trade_id text NOT NULL,
     source text NOT NULL
-  ) ON COMMIT DELETE ROWS`;
+  ) ON COMMIT DROP`;
 
 export const COPY_TICKS_STAGING = `COPY ticks_staging (${TICK_COLUMNS}) FROM STDIN`;
 

@@ -24,9 +24,10 @@ import { TickDeadLetterEntity } from './tick-dead-letter.entity';
 
 /**
  * `auto` (default): `insert` on the embedded TimescaleDB (PGlite aborts on COPY FROM STDIN over
- * its socket), `copy` on a Postgres server. `copy`: COPY into a per-session staging table, then one INSERT ... SELECT ... ON CONFLICT DO
- * NOTHING, in one transaction (the fast path, see bench/market-data). `insert`: one multi-row
- * INSERT from unnest()ed arrays. Both deduplicate on (symbol, trade_id, time).
+ * its socket), `copy` on a Postgres server. `copy`: COPY into a staging table dropped at commit,
+ * then one INSERT ... SELECT ... ON CONFLICT DO NOTHING, in one transaction (the fast path, see
+ * bench/market-data). `insert`: one multi-row INSERT from unnest()ed arrays. Both deduplicate on
+ * (symbol, trade_id, time).
  */
 export type TickWriteMode = 'copy' | 'insert';
 
