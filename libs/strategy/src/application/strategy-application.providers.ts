@@ -20,7 +20,7 @@ import { SignalRecorder } from './signal-recorder';
 import { SignalRiskGate } from './signal-risk-gate';
 import { StrategyMetrics } from './strategy.metrics';
 
-/** The strategy context's command handlers the risk gate and signal recorder they share, metrics; the app (or a harness) binds the ports. */
+/** The strategy context's command handlers, the risk gate and signal recorder they share, its metrics; the app (or a harness) binds the ports. */
 export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
   EvaluateCandleHandler,
   ApplyOrderEventHandler,
