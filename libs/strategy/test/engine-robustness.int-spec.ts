@@ -9,6 +9,7 @@ import { FixedClock, freePort } from '@nexwave/core/testing';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
   connectMessaging,
+  deadLetterTopic,
   MessageBusPort,
   MESSAGING_ENTITIES,
   MessagingModule,
@@ -32,6 +33,15 @@ import { STRATEGY_ENTITIES } from '@nexwave/strategy/testing';
 import { standInRisk } from './risk-stand-in';
 
 const UNPUBLISHED = `SELECT 1 FROM outbox_messages WHERE published_at IS NULL`;
+// The database refuses to store a signal until the trigger is dropped.
+const REFUSE_SIGNAL_WRITES = `
+  CREATE FUNCTION refuse_signal_writes() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN RAISE EXCEPTION 'database unavailable'; END $$;
+  CREATE TRIGGER refuse_signal_writes BEFORE INSERT ON strategy_signals
+    FOR EACH ROW EXECUTE FUNCTION refuse_signal_writes();`;
+const ACCEPT_SIGNAL_WRITES = `
+  DROP TRIGGER refuse_signal_writes ON strategy_signals;
+  DROP FUNCTION refuse_signal_writes();`;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 // mean reversion's default 20 closes of 1h: calm around 100, then a close far below the band.
@@ -197,6 +207,47 @@ describe('strategy engine robustness: risk down, market-data late', () => {
     expect(engine.requests).toEqual([]);
     expect(await engine.signals.list('mr_risk_gone')).toMatchObject([
       { status: 'expired', risk: null },
+    ]);
+  });
+
+  it('signal write refused, then accepted: the candle passes, the signal is sent once later', async () => {
+    const clock = new FixedClock(new Date('2026-01-17T20:00:00.000Z'));
+    const engine = await start({ STRATEGY_ID: 'mr_db_down' }, clock);
+    standInRisk(engine.app.get(InMemoryBroker));
+    const deadLetters: string[] = [];
+    engine.app
+      .get(InMemoryBroker)
+      .subscribe(deadLetterTopic(Topics.MarketDataCandles), (record) => {
+        deadLetters.push(record.value);
+        return Promise.resolve();
+      });
+    await dataSource.query(REFUSE_SIGNAL_WRITES);
+    const start0 = clock.now().getTime() - CLOSES.length * HOUR_MS;
+    try {
+      for (const [index, close] of CLOSES.entries()) {
+        await engine.app
+          .get(MessageBusPort)
+          .publish(Topics.MarketDataCandles, candle(start0, index, close));
+      }
+      await settled(engine.app);
+      await retry(engine);
+      expect(await engine.signals.list('mr_db_down')).toEqual([]);
+    } finally {
+      await dataSource.query(ACCEPT_SIGNAL_WRITES);
+    }
+    expect(deadLetters).toEqual([]);
+    expect(engine.requests).toEqual([]);
+
+    clock.advance(59 * MINUTE_MS);
+    await retry(engine);
+    await retry(engine);
+    await settled(engine.app);
+
+    expect(engine.requests).toMatchObject([
+      { strategyId: 'mr_db_down', side: 'bid', symbol: 'BTC', amount: '125.00000' },
+    ]);
+    expect(await engine.signals.list('mr_db_down')).toMatchObject([
+      { status: 'sent', risk: { approved: true }, clientOrderId: engine.requests[0].clientOrderId },
     ]);
   });
 

@@ -13,7 +13,8 @@ import { StrategyRuntime } from './strategy-runtime';
  * Settles a signal stored as pending_risk: asks risk and stores the verdict with, approved, its
  * order request (one transaction); past one candle it expires unsent instead. When risk cannot
  * answer the signal stays pending for the next retry: a candle is never what gets retried, since
- * the strategy has already moved past it. One check at a time per signal in this process.
+ * the strategy has already moved past it; nor when the verdict's write fails (the signal stays
+ * pending). One check at a time per signal in this process.
  */
 @Injectable()
 export class SignalRiskGate {
@@ -70,7 +71,15 @@ export class SignalRiskGate {
     request: OrderRequestV1 | null,
     pending: SignalRecord,
   ): Promise<SignalRecord> {
-    if (!(await this.signals.settle(settled, request))) {
+    try {
+      if (!(await this.signals.settle(settled, request))) {
+        return pending;
+      }
+    } catch (error) {
+      // Still pending in storage: the next retry settles it (risk answers the same again).
+      this.logger.warn(
+        `signal ${pending.clientOrderId} not settled, stays pending: ${String(error)}`,
+      );
       return pending;
     }
     const { clientOrderId, signal, amount, status, risk } = settled;

@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { Registry } from 'prom-client';
 
 import { ApplyOrderEventHandler } from './commands/apply-order-event.handler';
 import { EvaluateCandleHandler } from './commands/evaluate-candle.handler';
@@ -15,9 +16,11 @@ import { GetStrategyPerformanceHandler } from './queries/get-strategy-performanc
 import { GetStrategySignalsHandler } from './queries/get-strategy-signals.handler';
 import { GetStrategyTradesHandler } from './queries/get-strategy-trades.handler';
 import { GetStrategyHandler } from './queries/get-strategy.handler';
+import { SignalRecorder } from './signal-recorder';
 import { SignalRiskGate } from './signal-risk-gate';
+import { StrategyMetrics } from './strategy.metrics';
 
-/** The strategy context's command handlers and the risk gate they share; the app (or a harness) binds the ports. */
+/** The strategy context's command handlers, the risk gate and signal recorder they share, its metrics; the app (or a harness) binds the ports. */
 export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
   EvaluateCandleHandler,
   ApplyOrderEventHandler,
@@ -30,6 +33,8 @@ export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
   ResumeStrategyHandler,
   RetryPendingSignalsHandler,
   SignalRiskGate,
+  SignalRecorder,
+  { provide: StrategyMetrics, useFactory: () => new StrategyMetrics(new Registry()) },
 ];
 
 /** The read side's query handlers: they need only the read ports (instances, signals, performance). */

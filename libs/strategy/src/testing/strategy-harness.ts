@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 
@@ -13,6 +14,7 @@ import { StrategyClockPort } from '../application/ports/strategy-clock.port';
 import { StrategyInstanceRepository } from '../application/ports/strategy-instance.repository.port';
 import { STRATEGY_APPLICATION_PROVIDERS } from '../application/strategy-application.providers';
 import { StrategyRuntime, type EngineSettings } from '../application/strategy-runtime';
+import { StrategyMetrics } from '../application/strategy.metrics';
 import { StrategyBook } from '../domain/engine/strategy-book';
 import { createStrategy, strategyParameters } from '../domain/strategy-registry';
 import { FakeCandleHistory } from './fake-candle-history';
@@ -37,6 +39,8 @@ export interface StrategyHarnessOptions {
   readonly performance?: PerformanceRepository;
   /** Instances kept from an earlier harness: a restart. */
   readonly instances?: InMemoryStrategyInstanceRepository;
+  /** Where the handlers' logs go; none by default. */
+  readonly logger?: LoggerService;
 }
 
 /**
@@ -85,7 +89,7 @@ export class StrategyHarness {
         { provide: StrategyClockPort, useValue: clock },
       ],
     }).compile();
-    moduleRef.useLogger(false);
+    moduleRef.useLogger(options.logger ?? false);
     await moduleRef.init();
     return new StrategyHarness(
       moduleRef,
@@ -101,6 +105,10 @@ export class StrategyHarness {
 
   get commands(): CommandBus {
     return this.moduleRef.get(CommandBus);
+  }
+
+  get metrics(): StrategyMetrics {
+    return this.moduleRef.get(StrategyMetrics);
   }
 
   close(): Promise<void> {

@@ -1,13 +1,9 @@
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
-import { sizeToLot } from '../../domain/engine/lot-size';
-import { signalClientOrderId } from '../../domain/engine/signal-client-order-id';
 import { admits } from '../../domain/engine/strategy-control';
-import { candleEnd, type Signal } from '../../domain/strategy';
-import { MarketLotsPort } from '../ports/market-lots.port';
-import { SignalRepository, type SignalRecord } from '../ports/signal.repository.port';
-import { StrategyClockPort } from '../ports/strategy-clock.port';
-import { SignalRiskGate } from '../signal-risk-gate';
+import { candleEnd } from '../../domain/strategy';
+import type { SignalRecord } from '../ports/signal.repository.port';
+import { SignalRecorder } from '../signal-recorder';
 import { StrategyRuntime } from '../strategy-runtime';
 import { EvaluateCandleCommand } from './evaluate-candle.command';
 import { RecordPerformanceCommand } from './record-performance.command';
@@ -16,10 +12,7 @@ import { RecordPerformanceCommand } from './record-performance.command';
 export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleCommand> {
   constructor(
     private readonly runtime: StrategyRuntime,
-    private readonly lots: MarketLotsPort,
-    private readonly gate: SignalRiskGate,
-    private readonly signals: SignalRepository,
-    private readonly clock: StrategyClockPort,
+    private readonly recorder: SignalRecorder,
     private readonly commands: CommandBus,
   ) {}
 
@@ -33,7 +26,7 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
       if (!admits(this.runtime.control, signal)) {
         continue;
       }
-      const record = await this.act(signal);
+      const record = await this.recorder.record(signal);
       if (record) {
         stored.push(record);
       }
@@ -42,36 +35,5 @@ export class EvaluateCandleHandler implements ICommandHandler<EvaluateCandleComm
       await this.commands.execute(new RecordPerformanceCommand(candleEnd(candle), null));
     }
     return stored;
-  }
-
-  /**
-   * Sizes and stores one signal, pending risk before risk is asked, so that a risk outage loses
-   * nothing (the gate retries it); null when it was stored before (a replay).
-   */
-  private async act(signal: Signal): Promise<SignalRecord | null> {
-    const { strategyId } = this.runtime;
-    const clientOrderId = signalClientOrderId(
-      strategyId,
-      signal.symbol,
-      signal.intent,
-      signal.bucketStart,
-    );
-    if (await this.signals.exists(clientOrderId)) {
-      return null;
-    }
-    const amount = sizeToLot(signal.size, await this.lots.lotSize(signal.symbol));
-    const record: SignalRecord = {
-      clientOrderId,
-      strategyId,
-      signal,
-      amount,
-      risk: null,
-      status: amount === null ? 'below_lot' : 'pending_risk',
-      createdAt: this.clock.now(),
-    };
-    if (!(await this.signals.record(record, null))) {
-      return null;
-    }
-    return record.status === 'pending_risk' ? this.gate.settle(record) : record;
   }
 }

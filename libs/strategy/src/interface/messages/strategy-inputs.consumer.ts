@@ -19,8 +19,9 @@ import { toCandle, toOrderProgress, toWhaleEvent } from './strategy-messages';
 /**
  * What the strategy reacts to. Each is idempotent without the inbox: a replayed candle maps to
  * the stored signals' client order ids, a replayed order event to a sequence already applied, a
- * replayed whale to the same detection time. An order event whose storing failed is retried
- * (then dead-lettered): the book counts it only once stored, so a later delivery still applies it.
+ * replayed whale to the same detection time. An order event or candle whose storing failed is
+ * retried (then dead-lettered): the book counts an order event only once stored, and a candle's
+ * signals are kept when unstored, so a later delivery still records its performance point.
  */
 @MessageConsumer()
 export class StrategyInputsConsumer {
@@ -28,7 +29,11 @@ export class StrategyInputsConsumer {
 
   @EventPattern(Topics.MarketDataCandles, { idempotentBy: 'natural-key', consumer: 'strategy' })
   async onCandle(@Payload() candle: CandleV1): Promise<void> {
-    await this.commands.execute(new EvaluateCandleCommand(toCandle(candle)));
+    try {
+      await this.commands.execute(new EvaluateCandleCommand(toCandle(candle)));
+    } catch (error) {
+      throw retriable(error, 'a candle');
+    }
   }
 
   @EventPattern(Topics.WhalesDetected, { idempotentBy: 'natural-key', consumer: 'strategy' })
@@ -43,15 +48,15 @@ export class StrategyInputsConsumer {
         new ApplyOrderEventCommand(event.strategyId, toOrderProgress(event)),
       );
     } catch (error) {
-      throw retriable(error);
+      throw retriable(error, 'an order event');
     }
   }
 }
 
-/** Applying an order event is pure but for its writes: any failure but a refusal may pass. */
-function retriable(error: unknown): unknown {
+/** Applying a candle or an order event is pure but for its writes: any failure but a refusal may pass. */
+function retriable(error: unknown, what: string): unknown {
   if (error instanceof DomainError || !(error instanceof Error)) {
     return error;
   }
-  return new RetriableError(`storing an order event failed: ${error.message}`, { cause: error });
+  return new RetriableError(`storing ${what} failed: ${error.message}`, { cause: error });
 }
