@@ -176,10 +176,13 @@ describe('all-in-one app: the strategy demo trades end to end', () => {
         }),
       );
 
-      // ...the entry's signal: sent, with its indicators, risk's approval and its fill...
+      // ...the entry's signal: sent, with its indicators, risk's approval and its fill (the
+      // strategy reads the order's events after order management: an earlier state may show)...
       const signal = await poll('the entry signal with its fill', MINUTE_MS, async () =>
         (await signalsOf()).find(
-          (one) => one.clientOrderId === entry.clientOrderId && one.fill !== null,
+          (one) =>
+            one.clientOrderId === entry.clientOrderId &&
+            Number(one.fill?.filledAmount) === Number(entry.filledAmount),
         ),
       );
       expect(signal).toMatchObject({
