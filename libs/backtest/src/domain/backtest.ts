@@ -24,6 +24,7 @@ import {
   type RoundTrip,
   type Signal,
   type Strategy,
+  type StrategyContext,
   type StrategyPosition,
   type WhaleEvent,
 } from '@nexwave/strategy';
@@ -50,6 +51,17 @@ interface HeldNumbers {
   readonly symbol: string;
   readonly size: number;
   readonly entryPrice: number;
+}
+
+/** What the strategy is given with each candle; the equity is computed only when it reads it. */
+class BookContext implements StrategyContext {
+  positions: readonly StrategyPosition[] = [];
+
+  constructor(private readonly portfolioNow: () => Portfolio) {}
+
+  get portfolio(): Portfolio {
+    return this.portfolioNow();
+  }
 }
 
 /**
@@ -90,11 +102,7 @@ class Backtest {
   private batchEnd = -Infinity;
   private candles = 0;
   private first: Candle | null = null;
-  /** What the strategy is given with each candle; equity is computed only when it reads it. */
-  private readonly context: {
-    positions: readonly StrategyPosition[];
-    readonly portfolio: Portfolio;
-  };
+  private readonly context: BookContext;
 
   constructor(private readonly input: BacktestInput) {
     this.strategy =
@@ -131,17 +139,10 @@ class Backtest {
     this.fees = input.fees ?? PACIFICA_FEE_RATES;
     this.slippageBps = input.slippageBps ?? DEFAULTS.slippageBps;
     this.frameMs = TIMEFRAME_MS[input.timeframe];
-    const engine = this;
-    this.context = {
-      positions: [],
-      get portfolio(): Portfolio {
-        engine.markBook();
-        return {
-          equityUsd: engine.book.equityUsd().toFixed(),
-          cashUsd: engine.book.cashUsd().toFixed(),
-        };
-      },
-    };
+    this.context = new BookContext(() => {
+      this.markBook();
+      return { equityUsd: this.book.equityUsd().toFixed(), cashUsd: this.book.cashUsd().toFixed() };
+    });
   }
 
   *run(): Generator<BacktestProgress, BacktestResult> {
