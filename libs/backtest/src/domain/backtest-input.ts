@@ -131,6 +131,6 @@ export interface BacktestResult {
 
 export interface BacktestProgress {
   readonly candles: number;
-  /** The close of the newest candle replayed. */
+  /** The close of the newest candle read (candles are replayed per instant, as each closes). */
   readonly time: Date;
 }

@@ -148,6 +148,18 @@ class Backtest {
   *run(): Generator<BacktestProgress, BacktestResult> {
     const every = this.input.progressEvery ?? DEFAULT_PROGRESS_EVERY;
     for (const candle of this.input.candles) {
+      if (!this.markets.has(candle.symbol)) {
+        throw new BacktestError('UNKNOWN_SYMBOL', `${candle.symbol} is not a symbol of the run`, {
+          symbol: candle.symbol,
+        });
+      }
+      if (candle.timeframe !== this.strategy.timeframe) {
+        throw new BacktestError(
+          'TIMEFRAME_MISMATCH',
+          `a ${candle.timeframe} candle in a backtest on ${this.strategy.timeframe}`,
+          { candle: candle.timeframe, backtest: this.strategy.timeframe },
+        );
+      }
       const end = candle.bucketStart.getTime() + this.frameMs;
       if (end !== this.batchEnd) {
         if (end < this.batchEnd) {
@@ -159,11 +171,6 @@ class Backtest {
         }
         this.flush();
         this.batchEnd = end;
-      }
-      if (!this.markets.has(candle.symbol)) {
-        throw new BacktestError('UNKNOWN_SYMBOL', `${candle.symbol} is not a symbol of the run`, {
-          symbol: candle.symbol,
-        });
       }
       this.batch.push(candle);
       this.first ??= candle;

@@ -166,7 +166,8 @@ describe('backtest input checks and progress', () => {
     ['UNKNOWN_SYMBOL', { candles: [candle(0, 100, 'ETH')] }],
     ['UNKNOWN_MARKET', { markets: {} }],
     ['TIMEFRAME_MISMATCH', { strategy: 'mean_reversion', parameters: { timeframe: '1m' } }],
-  ] as const)('refuses %s', (code, extra) => {
+    ['TIMEFRAME_MISMATCH', { candles: [candle(0, 100, 'BTC', '1m')] }],
+  ] as const)('refuses %s (%#)', (code, extra) => {
     expect(() => runBacktest(input(new RecordingStrategy(-1), [candle(0, 100)], extra))).toThrow(
       expect.objectContaining({ code }) as BacktestError,
     );
