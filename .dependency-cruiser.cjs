@@ -10,9 +10,11 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'domain/ is plain TypeScript: no framework, database, broker or network libraries.',
+      comment:
+        'domain/ is plain TypeScript: no framework, database, broker or network libraries. ' +
+        'libs/backtest, a composition of pure domains, is domain throughout.',
       severity: 'error',
-      from: { path: '^libs/[^/]+/src/domain/' },
+      from: { path: ['^libs/[^/]+/src/domain/', '^libs/backtest/'] },
       to: {
         path: [
           'node_modules/(@nestjs|typeorm|kafkajs|ioredis|pg|pg-copy-streams|ws|@electric-sql|@unni-craftsman|express)/',
@@ -22,7 +24,7 @@ module.exports = {
     {
       name: 'domain-no-io-builtins',
       severity: 'error',
-      from: { path: '^libs/[^/]+/src/domain/' },
+      from: { path: ['^libs/[^/]+/src/domain/', '^libs/backtest/'] },
       to: {
         dependencyTypes: ['core'],
         path: '^(node:)?(net|http|https|fs|fs/promises|child_process|dgram|tls)$',
@@ -50,6 +52,15 @@ module.exports = {
       severity: 'error',
       from: { path: `^libs/${CONTEXTS}/` },
       to: { path: `^libs/${CONTEXTS}/`, pathNot: ['^libs/$1/'] },
+    },
+    {
+      name: 'backtest-composes-context-domains',
+      comment:
+        'libs/backtest is not a context: like an app it composes contexts, but only their pure ' +
+        'domains, through their indexes, never their application, infrastructure or interface code.',
+      severity: 'error',
+      from: { path: '^libs/backtest/' },
+      to: { path: `^libs/${CONTEXTS}/src/(application|infrastructure|interface)/` },
     },
     {
       name: 'apps-only-through-index',

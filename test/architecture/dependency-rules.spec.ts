@@ -86,4 +86,28 @@ describe('dependency rules', () => {
     });
     expect(found).toEqual([]);
   });
+
+  it('let the backtester compose context domains through their indexes, never their infrastructure', async () => {
+    const found = await violations({
+      ...INDEXES,
+      'libs/orders/src/infrastructure/exchange/paper-exchange.adapter.ts':
+        'export const paper = 1;\n',
+      'libs/backtest/src/domain/engine.ts':
+        "import { orders } from '@nexwave/orders';\n" +
+        "import { paper } from '../../../orders/src/infrastructure/exchange/paper-exchange.adapter';\n" +
+        'export const e = orders + paper;\n',
+    });
+    expect(found.map((v) => [v.rule.name, v.from, v.to]).sort()).toEqual([
+      [
+        'backtest-composes-context-domains',
+        'libs/backtest/src/domain/engine.ts',
+        'libs/orders/src/infrastructure/exchange/paper-exchange.adapter.ts',
+      ],
+      [
+        'only-through-index',
+        'libs/backtest/src/domain/engine.ts',
+        'libs/orders/src/infrastructure/exchange/paper-exchange.adapter.ts',
+      ],
+    ]);
+  });
 });

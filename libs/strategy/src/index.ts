@@ -38,3 +38,11 @@ export type {
   StrategyPerformanceView,
   StrategyTradeView,
 } from './application/queries/performance-read-model.port';
+// The pure engine pieces the backtester (@nexwave/backtest) runs exactly as the live engine does.
+export {
+  StrategyBook,
+  type OrderApplied,
+  type OrderProgress,
+  type RoundTrip,
+} from './domain/engine/strategy-book';
+export { sizeToLot } from './domain/engine/lot-size';

@@ -146,10 +146,13 @@ export abstract class CandleStrategy implements Strategy {
   }
 }
 
+/** A decimal string is zero exactly when it has no digit 1-9 (read on every candle: no Decimal). */
+const NON_ZERO_DIGIT = /[1-9]/;
+
 /** The position a strategy holds on `symbol`, or undefined when flat. */
 export function positionOn(context: StrategyContext, symbol: string): StrategyPosition | undefined {
   return context.positions.find(
-    (position) => position.symbol === symbol && !new Decimal(position.size).isZero(),
+    (position) => position.symbol === symbol && NON_ZERO_DIGIT.test(position.size),
   );
 }
 

@@ -133,6 +133,17 @@ describe('MeanReversionStrategy', () => {
     expect(signals[0].indicators).toEqual({ close: '97.5' });
   });
 
+  it.each([
+    ['a hair above the stop: held', '0.97000000000000001', []],
+    ['exactly at the stop: out', '0.9700000000000000097', [['stop-loss', '0.9700000000000000097']]],
+  ])('compares stops exactly, beyond what doubles tell apart (%s)', (_name, low, expected) => {
+    // stop = 1.00000000000000001 × 0.97 = 0.9700000000000000097; both lows are 0.97 as doubles
+    const restored = [{ symbol: 'BTC', size: '2', entryPrice: '1.00000000000000001' }];
+    const candle: Candle = { ...bar(0, '0.98'), open: '0.98', low };
+    const signals = replay(strategy(), [candle], '100000', restored);
+    expect(signals.map((signal) => [signal.reason, signal.price])).toEqual(expected);
+  });
+
   it('leaves a short position alone and does not enter beside it', () => {
     const short = [{ symbol: 'BTC', size: '-1', entryPrice: '100' }];
     expect(replay(strategy(), [...CALM, DIP, bar(21, 200)], '100000', short)).toEqual([]);

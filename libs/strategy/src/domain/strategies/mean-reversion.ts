@@ -56,6 +56,7 @@ export class MeanReversionStrategy extends CandleStrategy {
   readonly warmUpCandles: number;
   private readonly windows = new Map<string, RollingStdDev>();
   private readonly askWhaleSeenAt = new Map<string, number>();
+  private readonly levels = new Map<string, ExitLevels>();
 
   constructor(
     id: string,
@@ -92,7 +93,7 @@ export class MeanReversionStrategy extends CandleStrategy {
   protected decide(candle: Candle, context: StrategyContext): Signal[] {
     const position = positionOn(context, candle.symbol);
     if (position !== undefined) {
-      return new Decimal(position.size).gt(0) ? this.exits(candle, position) : [];
+      return position.size.startsWith('-') ? [] : this.exits(candle, position);
     }
     const bands = this.bands(candle);
     if (bands === null || Number(candle.close) >= bands.lower || this.whaleBlocks(candle)) {
@@ -116,10 +117,7 @@ export class MeanReversionStrategy extends CandleStrategy {
   }
 
   private exits(candle: Candle, position: StrategyPosition): Signal[] {
-    const entry = new Decimal(position.entryPrice);
-    const open = new Decimal(candle.open);
-    const stop = entry.mul(new Decimal(100).minus(this.parameters.stopLossPct)).div(100);
-    const target = entry.mul(new Decimal(100).plus(this.parameters.takeProfitPct)).div(100);
+    const { stop, target } = this.exitLevels(candle.symbol, position.entryPrice);
     const bands = this.bands(candle);
     const exit = (reason: MeanReversionReason, price: Decimal): Signal[] => [
       {
@@ -130,16 +128,33 @@ export class MeanReversionStrategy extends CandleStrategy {
         takeProfit: null,
       },
     ];
-    if (new Decimal(candle.low).lte(stop)) {
-      return exit('stop-loss', Decimal.min(open, stop));
+    if (atOrBelow(candle.low, stop)) {
+      return exit('stop-loss', Decimal.min(new Decimal(candle.open), stop.exact));
     }
-    if (new Decimal(candle.high).gte(target)) {
-      return exit('take-profit', Decimal.max(open, target));
+    if (atOrAbove(candle.high, target)) {
+      return exit('take-profit', Decimal.max(new Decimal(candle.open), target.exact));
     }
     if (bands !== null && Number(candle.close) > bands.upper) {
       return exit('close-above-upper-band', new Decimal(candle.close));
     }
     return [];
+  }
+
+  /** The stop and target of a position entered at `entryPrice`, kept while it is held. */
+  private exitLevels(symbol: string, entryPrice: string): ExitLevels {
+    const known = this.levels.get(symbol);
+    if (known?.entryPrice === entryPrice) {
+      return known;
+    }
+    const entry = new Decimal(entryPrice);
+    const { stopLossPct, takeProfitPct } = this.parameters;
+    const levels = {
+      entryPrice,
+      stop: priceLevel(entry.mul(new Decimal(100).minus(stopLossPct)).div(100)),
+      target: priceLevel(entry.mul(new Decimal(100).plus(takeProfitPct)).div(100)),
+    };
+    this.levels.set(symbol, levels);
+    return levels;
   }
 
   private bands(candle: Candle): Bands | null {
@@ -189,6 +204,35 @@ export class MeanReversionStrategy extends CandleStrategy {
       bucketStart: candle.bucketStart,
     };
   }
+}
+
+/** A stop or target: exact, and as the nearest double for a quick first comparison. */
+interface PriceLevel {
+  readonly exact: Decimal;
+  readonly approx: number;
+}
+
+interface ExitLevels {
+  readonly entryPrice: string;
+  readonly stop: PriceLevel;
+  readonly target: PriceLevel;
+}
+
+function priceLevel(exact: Decimal): PriceLevel {
+  return { exact, approx: exact.toNumber() };
+}
+
+/*
+ * Exact comparisons of a candle price with a level, the decimals compared only when the doubles
+ * are within 1e-9 of each other: a parsed double is within 2^-53 (relative) of its decimal, so a
+ * wider gap decides alone. Most candles of a held position touch neither level.
+ */
+function atOrBelow(price: string, level: PriceLevel): boolean {
+  return Number(price) <= level.approx * (1 + 1e-9) && new Decimal(price).lte(level.exact);
+}
+
+function atOrAbove(price: string, level: PriceLevel): boolean {
+  return Number(price) >= level.approx * (1 - 1e-9) && new Decimal(price).gte(level.exact);
 }
 
 interface Bands {

@@ -1,0 +1,2 @@
+// Candle series for backtest specs and the bench.
+export { candle, T0, walkCandles } from './candles';
