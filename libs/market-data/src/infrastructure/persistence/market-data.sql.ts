@@ -107,3 +107,11 @@ export const SELECT_LATEST_PRICES = `
   SELECT DISTINCT ON (symbol) symbol, price, time
   FROM ticks
   ORDER BY symbol, time DESC`;
+
+// ---- history download ---------------------------------------------------------------------------
+
+/** $1 symbol, $2 bar width in ms, $3 from, $4 to (exclusive): open times (ms) of bars holding ticks. */
+export const SELECT_STORED_BARS = `
+  SELECT DISTINCT (floor(extract(epoch FROM time) * 1000 / $2) * $2)::bigint AS bar
+  FROM ticks
+  WHERE symbol = $1 AND time >= $3::timestamptz AND time < $4::timestamptz`;
