@@ -105,7 +105,7 @@ describe('RECORD_BOOKS: live books recorded and replayed with the trades', () =>
     await booksAt(T0 + 300);
     clock.advance(700);
     await booksAt(T0 + 1_000);
-    await recorder.flush();
+    expect(await recorder.flush()).toBe(4);
 
     const rows: SnapshotRow[] = await dataSource.query(
       `SELECT time, symbol, bids, asks FROM order_book_snapshots ORDER BY time, symbol`,

@@ -122,7 +122,8 @@ export const SELECT_STORED_BARS = `
 export const INSERT_BOOK_SNAPSHOTS = `
   INSERT INTO order_book_snapshots (time, symbol, bids, asks)
   SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::jsonb[], $4::jsonb[])
-  ON CONFLICT (symbol, time) DO NOTHING`;
+  ON CONFLICT (symbol, time) DO NOTHING
+  RETURNING symbol`;
 
 /** $1 symbols, $2 end (exclusive), $3..$5 the key after which to read (time, symbol, trade_id), $6 page size. */
 export const SELECT_TICKS_PAGE = `

@@ -13,12 +13,12 @@ export class TypeOrmBookSnapshotStore extends BookSnapshotStorePort {
     if (snapshots.length === 0) {
       return 0;
     }
-    const [, affected] = await this.dataSource.query<[unknown, number]>(INSERT_BOOK_SNAPSHOTS, [
+    const written = await this.dataSource.query<unknown[]>(INSERT_BOOK_SNAPSHOTS, [
       snapshots.map((s) => s.time.toISOString()),
       snapshots.map((s) => s.symbol),
       snapshots.map((s) => JSON.stringify(s.bids)),
       snapshots.map((s) => JSON.stringify(s.asks)),
     ]);
-    return affected;
+    return written.length;
   }
 }
