@@ -212,6 +212,8 @@ export class PacificaRestClient {
       '/kline',
       { symbol, interval, start_time: startTime, end_time: endTime, limit },
       z.array(candleSchema),
+      // Up to 4000 candles: paced as a heavy history GET, so a long download slows down before a 429.
+      CREDIT_COSTS.heavyGet,
     );
   }
 
