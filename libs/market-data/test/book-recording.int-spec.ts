@@ -13,6 +13,7 @@ import { MarketDataMetrics } from '../src/application/market-data.metrics';
 import type { MarketEvent } from '../src/application/ports/market-history.port';
 import type { OrderBook } from '../src/domain/order-book';
 import { PacificaMarketFeed } from '../src/infrastructure/exchange/pacifica-market.feed';
+import { IngestionLifecycle } from '../src/infrastructure/ingestion/ingestion.providers';
 import { MARKET_DATA_ENTITIES } from '../src/infrastructure/persistence/market-data.entities';
 import { TypeOrmBookSnapshotStore } from '../src/infrastructure/persistence/typeorm-book-snapshot.store';
 import { TypeOrmMarketHistory } from '../src/infrastructure/persistence/typeorm-market-history';
@@ -39,6 +40,7 @@ describe('RECORD_BOOKS: live books recorded and replayed with the trades', () =>
   const clock = new FixedClock(new Date(T0));
   const seen: OrderBook[] = [];
   let stopped = false;
+  let lifecycle: IngestionLifecycle;
 
   beforeAll(async () => {
     database = await startTestDatabase();
@@ -71,17 +73,18 @@ describe('RECORD_BOOKS: live books recorded and replayed with the trades', () =>
       levels: 3,
       maxBuffered: 100,
     });
-    // As IngestionLifecycle wires it when RECORD_BOOKS=true.
-    ingestion.on('book', (book) => recorder.offer(book));
     ingestion.on('book', (book) => seen.push(book));
-    await ingestion.start();
+    // The app's wiring when RECORD_BOOKS=true: the lifecycle feeds the books to the recorder.
+    lifecycle = new IngestionLifecycle(ingestion, recorder);
+    lifecycle.onApplicationBootstrap();
   });
 
   afterAll(async () => {
-    if (!stopped) {
-      await ingestion?.stop();
+    if (stopped) {
+      await recorder?.stop();
+    } else {
+      await lifecycle?.onModuleDestroy();
     }
-    await recorder?.stop();
     await sim?.stop();
     await database?.stop();
   });
@@ -105,7 +108,7 @@ describe('RECORD_BOOKS: live books recorded and replayed with the trades', () =>
     await booksAt(T0 + 300);
     clock.advance(700);
     await booksAt(T0 + 1_000);
-    expect(await recorder.flush()).toBe(4);
+    await recorder.flush();
 
     const rows: SnapshotRow[] = await dataSource.query(
       `SELECT time, symbol, bids, asks FROM order_book_snapshots ORDER BY time, symbol`,
@@ -122,6 +125,13 @@ describe('RECORD_BOOKS: live books recorded and replayed with the trades', () =>
     expect(rows[2].bids).toEqual(lastBtc.bids.slice(0, 3).map((l) => [l.price, l.amount]));
     expect(rows[2].asks).toEqual(lastBtc.asks.slice(0, 3).map((l) => [l.price, l.amount]));
     expect(rows.every((row) => row.bids.length === 3 && row.asks.length === 3)).toBe(true);
+
+    // A snapshot already stored (same symbol and time) is skipped.
+    const store = new TypeOrmBookSnapshotStore(dataSource);
+    const again = { time: rows[0].time, symbol: 'BTC', bids: [], asks: [] };
+    expect(await store.insert([again])).toBe(0);
+    expect(await store.insert([{ ...again, time: new Date(T0 + 1) }])).toBe(1);
+    await dataSource.query(`DELETE FROM order_book_snapshots WHERE time = $1`, [new Date(T0 + 1)]);
 
     // The simulator's own trades were stored too; replace them with known ones.
     await ingestion.stop();
