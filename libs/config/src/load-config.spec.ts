@@ -28,6 +28,7 @@ describe('loadConfig', () => {
     expect(config.marketData).toEqual({
       tickSpoolDir: '.nexwave/spool/ticks',
       tickSpoolMaxBytes: 256 * 2 ** 20,
+      recordBooks: null,
     });
     expect(config.messaging.transport).toBe('memory');
     expect(config.pacifica.network).toBe('sim');
@@ -182,7 +183,23 @@ describe('loadConfig', () => {
       TICK_SPOOL_DIR: '/var/spool',
       TICK_SPOOL_MAX_MB: '1.5',
     });
-    expect(config.marketData).toEqual({ tickSpoolDir: '/var/spool', tickSpoolMaxBytes: 1_572_864 });
+    expect(config.marketData).toMatchObject({
+      tickSpoolDir: '/var/spool',
+      tickSpoolMaxBytes: 1_572_864,
+    });
+  });
+
+  it('records books only when RECORD_BOOKS is true, with a bounded throttle and depth', () => {
+    expect(
+      loadConfig('market-data', { RECORD_BOOKS: 'true', RECORD_BOOKS_LEVELS: '5' }).marketData
+        .recordBooks,
+    ).toEqual({ intervalMs: 1_000, levels: 5 });
+    expect(() => loadConfig('market-data', { RECORD_BOOKS_LEVELS: '11' })).toThrow(
+      /RECORD_BOOKS_LEVELS is invalid/,
+    );
+    expect(() => loadConfig('market-data', { RECORD_BOOKS_INTERVAL_MS: '10' })).toThrow(
+      /RECORD_BOOKS_INTERVAL_MS is invalid/,
+    );
   });
 
   it('keeps symbols case-sensitive', () => {

@@ -23,6 +23,7 @@ const TABLES = [
   'inbox_messages',
   'market_data_gaps',
   'migrations',
+  'order_book_snapshots',
   'order_events',
   'orders',
   'outbox_messages',

@@ -9,3 +9,12 @@ export * from './application/queries/get-latest-prices.query';
 export * from './application/queries/list-symbols.query';
 export * from './domain/timeframe';
 export * from './domain/candles.errors';
+// Replays of stored trades and recorded books (the backtest engine reads them through the port).
+export {
+  MarketHistoryPort,
+  type MarketEvent,
+  type MarketHistoryQuery,
+} from './application/ports/market-history.port';
+export type { BookSnapshot, RecordedLevel } from './domain/book-snapshot';
+export type { Tick } from './domain/tick';
+export { TypeOrmMarketHistory } from './infrastructure/persistence/typeorm-market-history';

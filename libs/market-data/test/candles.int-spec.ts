@@ -186,7 +186,8 @@ describe('the candles migration', () => {
       'candles_5m',
     ];
     expect(jobs).toEqual([
-      ...[...levels, 'ticks'].map((name) => ({
+      // order_book_snapshots: its own migration, compressed like ticks.
+      ...[...levels, 'order_book_snapshots', 'ticks'].map((name) => ({
         proc_name: 'policy_compression',
         hypertable_name: name,
       })),

@@ -3,8 +3,8 @@ import { positiveDecimal } from './order-book';
 /** Taker side: `buy` = buyer-initiated trade. */
 export type TakerSide = 'buy' | 'sell';
 
-/** Where a stored trade came from: the live feed, or the exchange's history after a gap. */
-export type TickSource = 'pacifica' | 'backfill';
+/** Where a stored trade came from: the live feed, the exchange's trades after a gap, or a downloaded candle (`kline-ticks.ts`). */
+export type TickSource = 'pacifica' | 'backfill' | 'kline';
 
 /** One public trade as stored in `ticks`. */
 export interface Tick {

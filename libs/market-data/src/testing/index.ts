@@ -17,3 +17,5 @@ export { MARKET_DATA_ENTITIES } from '../infrastructure/persistence/market-data.
 export { StoreTradesCommand } from '../application/commands/store-trades.command';
 export { StoreTradesHandler } from '../application/commands/store-trades.handler';
 export { InMemoryClosedCandles } from './in-memory-closed-candles';
+export { BookRecorder } from '../application/ingestion/book-recorder';
+export { TypeOrmBookSnapshotStore } from '../infrastructure/persistence/typeorm-book-snapshot.store';

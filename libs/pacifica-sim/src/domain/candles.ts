@@ -60,25 +60,53 @@ export class CandleSeries {
     }
   }
 
-  query(interval: KlineInterval, startTime: number, endTime: number): Candle[] {
-    const size = KLINE_INTERVALS[interval];
-    const result: Candle[] = [];
+  query(interval: KlineInterval, startTime: number, endTime: number, limit = Infinity): Candle[] {
+    return mergeMinutes(this.minutes, interval, startTime, endTime, limit);
+  }
+
+  /** Minute candles opening at or after `from`, oldest first. */
+  *minutesFrom(from: number): Iterable<Candle> {
     for (const minute of this.minutes) {
-      const openTime = Math.floor(minute.openTime / size) * size;
-      if (openTime + size <= startTime || openTime > endTime) {
-        continue;
-      }
-      const last = result[result.length - 1];
-      if (last && last.openTime === openTime) {
-        last.high = Decimal.max(last.high, minute.high);
-        last.low = Decimal.min(last.low, minute.low);
-        last.close = minute.close;
-        last.volume = last.volume.plus(minute.volume);
-        last.trades += minute.trades;
-      } else {
-        result.push({ ...minute, openTime, closeTime: openTime + size - 1 });
+      if (minute.openTime >= from) {
+        yield minute;
       }
     }
-    return result;
   }
+}
+
+/**
+ * Merges minute candles (oldest first) into `interval` candles overlapping [startTime, endTime]:
+ * at most `limit`, the oldest first. Stops reading minutes once the limit is full.
+ */
+export function mergeMinutes(
+  minutes: Iterable<Candle>,
+  interval: KlineInterval,
+  startTime: number,
+  endTime: number,
+  limit: number,
+): Candle[] {
+  const size = KLINE_INTERVALS[interval];
+  const result: Candle[] = [];
+  for (const minute of minutes) {
+    const openTime = Math.floor(minute.openTime / size) * size;
+    if (openTime + size <= startTime) {
+      continue;
+    }
+    if (openTime > endTime) {
+      break;
+    }
+    const last = result[result.length - 1];
+    if (last && last.openTime === openTime) {
+      last.high = Decimal.max(last.high, minute.high);
+      last.low = Decimal.min(last.low, minute.low);
+      last.close = minute.close;
+      last.volume = last.volume.plus(minute.volume);
+      last.trades += minute.trades;
+    } else if (result.length >= limit) {
+      break;
+    } else {
+      result.push({ ...minute, openTime, closeTime: openTime + size - 1 });
+    }
+  }
+  return result;
 }

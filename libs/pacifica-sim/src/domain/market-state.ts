@@ -1,7 +1,14 @@
 import { Decimal, deriveSeed, seededRandom, type Random } from '@nexwave/core';
 
-import { CandleSeries } from './candles';
+import {
+  CandleSeries,
+  KLINE_INTERVALS,
+  mergeMinutes,
+  type Candle,
+  type KlineInterval,
+} from './candles';
 import type { MarketSpec } from './market';
+import { MarketHistory } from './market-history';
 import { OrderBook } from './order-book';
 import { PriceWalk } from './price-walk';
 import type { PublicTrade } from './records';
@@ -24,6 +31,7 @@ export class MarketState {
   readonly book = new OrderBook();
   readonly candles = new CandleSeries();
   readonly walk: PriceWalk;
+  readonly history: MarketHistory;
   readonly random: Random;
   readonly tick: Decimal;
   readonly stops = new Map<number, StopTrigger>();
@@ -40,6 +48,7 @@ export class MarketState {
     this.random = seededRandom(deriveSeed(seed, spec.symbol));
     this.walk = new PriceWalk(spec.initialPrice, spec.tickSize, spec.volatility, this.random);
     this.tick = new Decimal(spec.tickSize);
+    this.history = new MarketHistory(spec, seed);
     this.openPrice = this.walk.mid;
   }
 
@@ -56,7 +65,31 @@ export class MarketState {
     this.candles.record(trade.createdAt, trade.price, trade.amount);
   }
 
+  /**
+   * `/kline`: minutes before `liveFrom` (the simulator's start) come from the seeded history,
+   * later ones from the trades since.
+   */
+  klines(
+    interval: KlineInterval,
+    startTime: number,
+    endTime: number,
+    limit: number,
+    liveFrom: number,
+  ): Candle[] {
+    const size = KLINE_INTERVALS[interval];
+    const firstBucket = Math.floor(startTime / size) * size;
+    const history = this.history.minutes(firstBucket, Math.min(endTime + 1, liveFrom));
+    const live = this.candles.minutesFrom(liveFrom);
+    return mergeMinutes(concat(history, live), interval, startTime, endTime, limit);
+  }
+
   isWhaleOrder(id: number): boolean {
     return this.whales.some((whale) => whale.orderIds.includes(id));
+  }
+}
+
+function* concat<T>(...parts: Iterable<T>[]): Iterable<T> {
+  for (const part of parts) {
+    yield* part;
   }
 }

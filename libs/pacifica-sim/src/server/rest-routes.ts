@@ -26,6 +26,9 @@ export interface PostRoute extends SignedOperation {
 }
 
 const AGG_LEVELS = [1, 2, 5, 10, 100, 1000];
+/** Pacifica caps `/kline` at 4000 candles a request (its default too), the oldest first. */
+const KLINE_MAX_LIMIT = 4_000;
+const MINUTE = 60_000;
 const side = { type: { enum: ['bid', 'ask'] } } as const;
 const optional = <T extends object>(spec: T) => ({ ...spec, optional: true });
 const STOP_INFO: Schema = {
@@ -67,18 +70,21 @@ export const GET_ROUTES: Record<string, GetRoute> = {
         .tape.slice(0, 100)
         .map((t) => wire.publicTrade(t)),
     ),
-  '/kline': ({ exchange, wire }, query, now) => {
+  '/kline': ({ exchange, wire, startedAt }, query, now) => {
     const symbol = query.string('symbol');
     const interval = query.string('interval');
     if (!(interval in KLINE_INTERVALS)) {
       throw new HttpError(400, `unknown variant \`${interval}\` for \`interval\``);
     }
+    const limit = Math.min(query.optionalInt('limit') ?? KLINE_MAX_LIMIT, KLINE_MAX_LIMIT);
     const candles = exchange.markets
       .get(symbol)
-      .candles.query(
+      .klines(
         interval as KlineInterval,
         query.int('start_time'),
         query.optionalInt('end_time') ?? now,
+        limit,
+        Math.floor(startedAt / MINUTE) * MINUTE,
       );
     return ok(
       candles.map((c) => ({

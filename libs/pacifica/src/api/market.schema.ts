@@ -114,6 +114,8 @@ export const KLINE_INTERVALS = [
   '1d',
 ] as const;
 export type KlineInterval = (typeof KLINE_INTERVALS)[number];
+/** `/kline` returns at most this many candles a request (also its default). */
+export const KLINE_MAX_LIMIT = 4_000;
 
 /** `/kline`: one candle. */
 export const candleSchema = z

@@ -200,16 +200,20 @@ export class PacificaRestClient {
     return this.getParsed('/trades', { symbol }, z.array(recentTradeSchema));
   }
 
+  /** Candles overlapping [startTime, endTime], the oldest first, at most `limit` (≤ KLINE_MAX_LIMIT). */
   async getKlines(
     symbol: string,
     interval: KlineInterval,
     startTime: number,
     endTime?: number,
+    limit?: number,
   ): Promise<Candle[]> {
     return this.getParsed(
       '/kline',
-      { symbol, interval, start_time: startTime, end_time: endTime },
+      { symbol, interval, start_time: startTime, end_time: endTime, limit },
       z.array(candleSchema),
+      // Up to 4000 candles: paced as a heavy history GET, so a long download slows down before a 429.
+      CREDIT_COSTS.heavyGet,
     );
   }
 

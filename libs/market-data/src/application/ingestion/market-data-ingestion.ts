@@ -5,7 +5,7 @@ import { sleep, type Clock } from '@nexwave/core';
 
 import { planBackfill, type HistoricalTrade } from '../../domain/backfill';
 import { GapDetector, type TradeGap } from '../../domain/gap-detector';
-import { normaliseOrderBook, type RawOrderBook } from '../../domain/order-book';
+import { normaliseOrderBook, type OrderBook, type RawOrderBook } from '../../domain/order-book';
 import { QuietBookDetector } from '../../domain/quiet-book-detector';
 import { normaliseTrade, type RawTrade, type Tick } from '../../domain/tick';
 import { DeadLetterTradeCommand } from '../commands/dead-letter-trade.command';
@@ -40,6 +40,8 @@ export interface IngestionEvents {
   quiet: { symbol: string; silentMs: number };
   resumed: { symbol: string };
   gap: GapRecord;
+  /** Every normalised book snapshot (RECORD_BOOKS listens). */
+  book: OrderBook;
 }
 
 type Listener<E extends keyof IngestionEvents> = (event: IngestionEvents[E]) => void;
@@ -174,6 +176,7 @@ export class MarketDataIngestion {
       return;
     }
     const book = normaliseOrderBook(raw);
+    this.emit('book', book);
     this.booksInFlight++;
     this.publisher
       .publishBook(book)

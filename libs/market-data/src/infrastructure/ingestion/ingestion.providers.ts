@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
@@ -14,6 +15,7 @@ import { systemClock } from '@nexwave/core';
 import { StreamPort } from '@nexwave/messaging';
 import { PACIFICA_ENDPOINTS, type PacificaEndpoints } from '@nexwave/pacifica';
 
+import { BookRecorder } from '../../application/ingestion/book-recorder';
 import {
   DEFAULT_INGESTION_OPTIONS,
   MarketDataIngestion,
@@ -26,6 +28,7 @@ import { TickSpoolPort } from '../../application/ports/tick-spool.port';
 import { TickStorePort } from '../../application/ports/tick-store.port';
 import { DEFAULT_TICK_BUFFER_POLICY } from '../../domain/tick-buffer';
 import { PacificaMarketFeed } from '../exchange/pacifica-market.feed';
+import { TypeOrmBookSnapshotStore } from '../persistence/typeorm-book-snapshot.store';
 import { TypeOrmTickStore } from '../persistence/typeorm-tick.store';
 import { FileTickSpool } from '../spool/file-tick.spool';
 import { StreamMarketPublisher } from '../streams/stream-market.publisher';
@@ -36,14 +39,28 @@ const STREAM_MAX_LEN = 10_000;
 /** A replay reads one segment at a time: about 120,000 trades. */
 const SPOOL_SEGMENT_BYTES = 8 * 2 ** 20;
 
-/** Starts the ingestion once the app is up (without holding up the boot) and stops it first on close. */
+/** About 3 hours of one symbol's snapshots at one a second, held while the database is down. */
+const BOOK_RECORDER_BUFFER = 10_000;
+
+/**
+ * Starts the ingestion (and the book recorder, when RECORD_BOOKS) once the app is up, without
+ * holding up the boot, and stops them first on close.
+ */
 @Injectable()
 export class IngestionLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(IngestionLifecycle.name);
 
-  constructor(private readonly ingestion: MarketDataIngestion) {}
+  constructor(
+    private readonly ingestion: MarketDataIngestion,
+    @Inject(BookRecorder) private readonly recorder: BookRecorder | null,
+  ) {}
 
   onApplicationBootstrap(): void {
+    const recorder = this.recorder;
+    if (recorder) {
+      this.ingestion.on('book', (book) => recorder.offer(book));
+      recorder.start();
+    }
     this.ingestion.start().catch((error: unknown) => {
       this.logger.error(`Market-data ingestion failed to start: ${String(error)}`);
     });
@@ -51,6 +68,7 @@ export class IngestionLifecycle implements OnApplicationBootstrap, OnModuleDestr
 
   async onModuleDestroy(): Promise<void> {
     await this.ingestion.stop();
+    await this.recorder?.stop();
   }
 }
 
@@ -128,8 +146,21 @@ export const INGESTION_PROVIDERS: Provider[] = [
       APP_CONFIG,
     ],
   },
+  {
+    provide: BookRecorder,
+    useFactory: (dataSource: DataSource, config: ConfigOf<'market-data'>) => {
+      const recording = config.marketData.recordBooks;
+      return recording === null
+        ? null
+        : new BookRecorder(new TypeOrmBookSnapshotStore(dataSource), {
+            ...recording,
+            maxBuffered: BOOK_RECORDER_BUFFER,
+          });
+    },
+    inject: [DataSource, APP_CONFIG],
+  },
   IngestionLifecycle,
 ];
 
-/** What the module exports of the ingestion (tests drive `flush()`, read metrics). */
-export const INGESTION_EXPORTS = [MarketDataIngestion, TickWriter, MarketDataMetrics];
+/** What the module exports of the ingestion (tests drive `flush()`, read metrics; BookRecorder is null unless RECORD_BOOKS). */
+export const INGESTION_EXPORTS = [MarketDataIngestion, TickWriter, MarketDataMetrics, BookRecorder];

@@ -107,3 +107,39 @@ export const SELECT_LATEST_PRICES = `
   SELECT DISTINCT ON (symbol) symbol, price, time
   FROM ticks
   ORDER BY symbol, time DESC`;
+
+// ---- history download ---------------------------------------------------------------------------
+
+/** $1 symbol, $2 bar width in ms, $3 from, $4 to (exclusive): open times (ms) of bars holding ticks. */
+export const SELECT_STORED_BARS = `
+  SELECT DISTINCT (floor(extract(epoch FROM time) * 1000 / $2) * $2)::bigint AS bar
+  FROM ticks
+  WHERE symbol = $1 AND time >= $3::timestamptz AND time < $4::timestamptz`;
+
+// ---- recorded books and replays ---------------------------------------------------------------
+
+/** $1 times, $2 symbols, $3 bids (JSON text), $4 asks (JSON text); a stored (symbol, time) is skipped. */
+export const INSERT_BOOK_SNAPSHOTS = `
+  INSERT INTO order_book_snapshots (time, symbol, bids, asks)
+  SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::jsonb[], $4::jsonb[])
+  ON CONFLICT (symbol, time) DO NOTHING
+  RETURNING symbol`;
+
+/** $1 symbols, $2 end (exclusive), $3..$5 the key after which to read (time, symbol, trade_id), $6 page size. */
+export const SELECT_TICKS_PAGE = `
+  SELECT time, time::text AS key_time, symbol, price::text AS price, size::text AS size, side,
+    trade_id, source
+  FROM ticks
+  WHERE symbol = ANY($1::text[]) AND time < $2::timestamptz
+    AND (time, symbol, trade_id) > ($3::timestamptz, $4::text, $5::text)
+  ORDER BY time, symbol, trade_id
+  LIMIT $6`;
+
+/** $1 symbols, $2 end (exclusive), $3..$4 the key after which to read (time, symbol), $5 page size. */
+export const SELECT_BOOKS_PAGE = `
+  SELECT time, time::text AS key_time, symbol, bids, asks
+  FROM order_book_snapshots
+  WHERE symbol = ANY($1::text[]) AND time < $2::timestamptz
+    AND (time, symbol) > ($3::timestamptz, $4::text)
+  ORDER BY time, symbol
+  LIMIT $5`;
