@@ -23,6 +23,7 @@ import { CreateStrategySignals1795600098000 } from './1795600098000-create-strat
 import { StrategyPerformance1795600099000 } from './1795600099000-strategy-performance';
 import { CreateStrategyInstances1795600100000 } from './1795600100000-create-strategy-instances';
 import { StrategySignalsPendingRisk1795600101000 } from './1795600101000-strategy-signals-pending-risk';
+import { OutboxClaimLease1795600105000 } from './1795600105000-outbox-claim-lease';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -49,4 +50,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   StrategyPerformance1795600099000,
   CreateStrategyInstances1795600100000,
   StrategySignalsPendingRisk1795600101000,
+  OutboxClaimLease1795600105000,
 ];
