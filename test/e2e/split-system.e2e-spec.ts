@@ -96,6 +96,16 @@ describe('the split system: five processes over Kafka, Redis and one pooled data
     return (await response.json()) as T;
   }
 
+  /** `get`, or undefined while the api-gateway answers 400 (a symbol with no trade yet). */
+  async function getOnceKnown<T>(path: string): Promise<T | undefined> {
+    return get<T>(path).catch((error: Error) => {
+      if (error.message.includes(': 400 ')) {
+        return undefined;
+      }
+      throw error;
+    });
+  }
+
   async function request(order: OrderRequestV1): Promise<void> {
     const envelope = createEnvelope({
       type: 'orders.requests',
@@ -191,7 +201,10 @@ describe('the split system: five processes over Kafka, Redis and one pooled data
   it("serves market-data's candles and whale-tracker's whales at the api-gateway", async () => {
     let candles: { close: string }[] = [];
     await topics.until('a BTC 1m candle at the api-gateway', async () => {
-      ({ candles } = await get<{ candles: { close: string }[] }>('/api/v1/candles/BTC/1m?limit=1'));
+      const page = await getOnceKnown<{ candles: { close: string }[] }>(
+        '/api/v1/candles/BTC/1m?limit=1',
+      );
+      candles = page?.candles ?? [];
       return candles.length > 0;
     });
     expect(Number(candles[0].close)).toBeGreaterThan(0);
