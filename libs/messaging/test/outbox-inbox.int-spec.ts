@@ -27,6 +27,7 @@ import { inboxEntityManager, TypeOrmInboxAdapter } from '../src/inbox/typeorm-in
 import { MemoryClientProxy } from '../src/memory/memory.client';
 import { MESSAGING_ENTITIES } from '../src/messaging.entities';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
+import { HeldBus } from './held-bus';
 
 const whale = (notionalUsd: string): WhaleDetectedV1 =>
   ({ ...whaleFixture.payload, notionalUsd }) as WhaleDetectedV1;
@@ -41,6 +42,28 @@ class SwitchableBus extends ClientProxyMessageBus {
       throw new Error('broker unavailable');
     }
     await super.send(topic, envelope);
+  }
+}
+
+async function writeWhales(dataSource: DataSource, notionals: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const notional of notionals) {
+    const envelope = await dataSource.transaction((manager) =>
+      new OutboxWriter().write(manager, Topics.WhalesDetected, whale(notional)),
+    );
+    ids.push(envelope.id);
+  }
+  return ids;
+}
+
+/** Polls `condition` until true; fails after a generous deadline. */
+async function until(what: string, condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -128,6 +151,70 @@ describe('outbox and inbox on the embedded TimescaleDB', () => {
     expect(rows.map((row) => row.attempts)).toEqual([1, 1, 2, 1, 1]);
     expect(rows.every((row) => row.last_error === null)).toBe(true);
     expect(await count(dataSource, 'outbox_messages WHERE published_at IS NULL')).toBe(0);
+    recorder.close();
+  });
+
+  it('keeps a second relay off the rows a first one holds a live lease on while it publishes', async () => {
+    const broker = new InMemoryBroker();
+    const held = new HeldBus(new MemoryClientProxy(broker), 1_000);
+    const first = new OutboxRelay(dataSource, held);
+    const second = new OutboxRelay(
+      dataSource,
+      new ClientProxyMessageBus(new MemoryClientProxy(broker), 1_000),
+    );
+    const recorder = new MessageRecorder<WhaleDetectedV1>(broker, Topics.WhalesDetected);
+    const written = await writeWhales(dataSource, ['1', '2', '3']);
+
+    const publishing = first.runOnce();
+    await until('the first relay publishing', () => Promise.resolve(held.held > 0));
+    expect(await second.runOnce()).toEqual({ published: 0, failed: false });
+    held.release();
+    expect(await publishing).toEqual({ published: 3, failed: false });
+    expect(await second.runOnce()).toEqual({ published: 0, failed: false });
+    await broker.idle();
+
+    expect(recorder.messages.map((message) => message.id)).toEqual(written);
+    expect(
+      await count(
+        dataSource,
+        'outbox_messages WHERE published_at IS NULL OR claimed_by IS NOT NULL',
+      ),
+    ).toBe(0);
+    recorder.close();
+  });
+
+  it('publishes again, once, what a relay sent but died before marking, and the inbox runs it once', async () => {
+    const broker = new InMemoryBroker();
+    const dying = new HeldBus(new MemoryClientProxy(broker), 1_000);
+    const dead = new OutboxRelay(dataSource, dying, { leaseMs: 200 });
+    const survivor = new OutboxRelay(
+      dataSource,
+      new ClientProxyMessageBus(new MemoryClientProxy(broker), 1_000),
+    );
+    const recorder = new MessageRecorder<WhaleDetectedV1>(broker, Topics.WhalesDetected);
+    const written = await writeWhales(dataSource, ['1', '2']);
+
+    const abandoned = dead.runOnce();
+    await until('the first message sent by the relay that dies', () =>
+      Promise.resolve(dying.held > 0),
+    );
+    await until('its lease running out and the rows published again', async () => {
+      await survivor.runOnce();
+      return (await count(dataSource, 'outbox_messages WHERE published_at IS NULL')) === 0;
+    });
+    expect(await survivor.runOnce()).toEqual({ published: 0, failed: false });
+    await broker.idle();
+
+    const delivered = recorder.messages.map((message) => message.id);
+    expect(delivered).toEqual([written[0], ...written]);
+    const inbox = new TypeOrmInboxAdapter(dataSource);
+    const outcomes = [];
+    for (const id of delivered) {
+      outcomes.push(await inbox.runOnce('whales-consumer', id, () => Promise.resolve()));
+    }
+    expect(outcomes).toEqual(['handled', 'duplicate', 'handled']);
+    dying.release();
+    await abandoned;
     recorder.close();
   });
 

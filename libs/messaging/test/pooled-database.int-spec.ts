@@ -19,6 +19,7 @@ import whaleFixture from '../src/contracts/whales/fixtures/whale-detected.v1.jso
 import { MemoryClientProxy } from '../src/memory/memory.client';
 import { MESSAGING_ENTITIES } from '../src/messaging.entities';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
+import { HeldBus } from './held-bus';
 
 const POOLS = 5;
 const TRANSACTIONS_PER_POOL = 12;
@@ -200,5 +201,22 @@ describe('one embedded TimescaleDB behind PgBouncer, many pools', () => {
 
     expect(recorder.messages.map((m) => m.id).sort()).toEqual([...written].sort());
     recorder.close();
+  });
+
+  it('holds no transaction while a relay waits on a slow broker: another pool writes meanwhile', async () => {
+    const held = new HeldBus(new MemoryClientProxy(new InMemoryBroker()), 1_000);
+    const relay = new OutboxRelay(await newDataSource(1), held);
+    const producer = await newDataSource(1);
+    await producer.transaction((manager) =>
+      new OutboxWriter().write(manager, Topics.WhalesDetected, whale('7000000')),
+    );
+
+    const publishing = relay.runOnce();
+    await until('the relay waiting on the broker', () => Promise.resolve(held.held > 0));
+    // Before the claim/publish/mark split, this waited behind the relay's open transaction.
+    await pools[4].query('INSERT INTO probe (pool, n, txid) VALUES (4, 999, txid_current())');
+    expect(await isPending(publishing)).toBe(true);
+    held.release();
+    expect(await publishing).toEqual({ published: 1, failed: false });
   });
 });

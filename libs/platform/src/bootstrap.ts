@@ -53,6 +53,9 @@ export async function bootstrap<A extends ServiceName>(
   stopExitingOnSignals();
   closeOnSignals(app, logger);
   try {
+    // The lifecycle hooks first (the CQRS buses register their handlers there): a hybrid app's
+    // consumer, started before them, would take waiting messages to handlers not registered yet.
+    await app.init();
     await app.startAllMicroservices();
     await app.listen(port, host);
   } catch (error) {

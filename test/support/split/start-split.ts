@@ -22,9 +22,10 @@ import { formatApiKey } from '@nexwave/auth';
 import { freePort } from '@nexwave/core/testing';
 import { migrateDatabase, startPooledEmbeddedTimescale } from '@nexwave/database';
 
+import { SPLIT_APPS, splitAppEnv, type SplitEndpoints } from './split-apps';
+
 const ROOT = resolve(__dirname, '..', '..', '..');
-const APPS = ['api-gateway', 'market-data', 'whale-tracker', 'trading-engine', 'order-management'];
-const PREFIX_WIDTH = Math.max(...APPS.map((app) => app.length));
+const PREFIX_WIDTH = Math.max(...SPLIT_APPS.map((app) => app.length));
 
 function env(name: string, fallback: string): string {
   return process.env[name] ?? fallback;
@@ -151,28 +152,24 @@ async function main(): Promise<void> {
       return;
     }
 
-    const shared = {
-      DATABASE_URL: database.url,
-      TRANSPORT: 'kafka',
-      KAFKA_BROKERS: `127.0.0.1:${ports.kafka}`,
-      REDIS_URL: `redis://127.0.0.1:${ports.redis}`,
-      PACIFICA_API_URL: `http://127.0.0.1:${ports.sim}/api/v1`,
-      PACIFICA_WS_URL: `ws://127.0.0.1:${ports.sim}/ws`,
-      TICK_SPOOL_DIR: join(dir, 'spool'),
-      LOG_FORMAT: env('LOG_FORMAT', 'pretty'),
-    };
     const keyFile = join(dir, 'admin-api-key');
+    const endpoints: SplitEndpoints = {
+      databaseUrl: database.url,
+      kafkaBrokers: `127.0.0.1:${ports.kafka}`,
+      redisUrl: `redis://127.0.0.1:${ports.redis}`,
+      simUrl: `http://127.0.0.1:${ports.sim}`,
+      gatewayPort: ports.gateway,
+      adminApiKey: adminApiKey(keyFile),
+      tickSpoolDir: join(dir, 'spool'),
+    };
     const commands: ConcurrentlyCommandInput[] = [];
-    for (const app of APPS) {
-      const gateway = app === 'api-gateway';
-      const port = gateway ? ports.gateway : await freePort();
-      const own: Record<string, string> = gateway
-        ? { ADMIN_API_KEY: adminApiKey(keyFile) }
-        : app === 'trading-engine'
-          ? { MARKET_DATA_API_URL: `http://127.0.0.1:${ports.gateway}` } // its strategy's warm-up
-          : {};
+    for (const app of SPLIT_APPS) {
+      const port = app === 'api-gateway' ? ports.gateway : await freePort();
       commands.push(
-        named(app, `node dist/apps/${app}/src/main.js`, { ...shared, ...own, PORT: String(port) }),
+        named(app, `node dist/apps/${app}/src/main.js`, {
+          ...splitAppEnv(app, port, endpoints),
+          LOG_FORMAT: env('LOG_FORMAT', 'pretty'),
+        }),
       );
     }
     // concurrently passes Ctrl-C on to the apps; one app failing stops the others.

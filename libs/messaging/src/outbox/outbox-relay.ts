@@ -1,17 +1,29 @@
+import { randomUUID } from 'node:crypto';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { PeriodicTask } from '@nexwave/core';
 
+import { Envelope } from '../envelope';
 import { MessageBusPort } from '../message-bus.port';
+import {
+  CLAIM_OUTBOX_MESSAGES,
+  MARK_OUTBOX_MESSAGES_PUBLISHED,
+  RECORD_OUTBOX_SEND_FAILURE,
+  RELEASE_OUTBOX_MESSAGES,
+} from '../messaging.sql';
 import { isTopic } from '../topics';
-import { OutboxMessageEntity } from './outbox-message.entity';
 
 export interface OutboxRelayOptions {
   /** Pause between rounds when the previous round found nothing to do. Default 500 ms. */
   intervalMs?: number;
-  /** Rows per round (and per transaction). Default 100. */
+  /** Rows per round (per claim). Default 100. */
   batchSize?: number;
+  /**
+   * How long a claim keeps other relays off the rows (ms). A relay that dies after claiming
+   * holds them this long; one whose sends outlast it may see them published twice. Default 60 s.
+   */
+  leaseMs?: number;
 }
 
 export interface RelayRound {
@@ -20,17 +32,28 @@ export interface RelayRound {
   failed: boolean;
 }
 
+interface ClaimedRow {
+  id: string;
+  position: string;
+  topic: string;
+  envelope: Envelope;
+}
+
 /**
- * Publishes `outbox_messages` rows (OutboxMessageEntity) through the transport in insertion order and marks them
- * published. A failed send stops the round (so later messages never overtake it) and is retried
- * next round: at-least-once, consumers dedupe by message id. Rows are locked FOR UPDATE SKIP
- * LOCKED, so several relays never publish one row twice; per-key order then holds per relay.
- * The transaction holds one connection for the round: with embedded PGlite (pool of 1) other
- * queries wait, which is why rounds are bounded by `batchSize`.
+ * Publishes `outbox_messages` rows (OutboxMessageEntity) through the transport in insertion order
+ * and marks them published. No transaction is open while it publishes: one short statement claims
+ * a batch with a lease (`claimed_by`, `claimed_until`; rows under another relay's live lease are
+ * skipped), the sends follow, another statement marks the sent rows. Behind a one-connection
+ * pooler a slow broker would otherwise stall every app's database access. A failed send stops the
+ * round (so later messages never overtake it), releases the rest of the claim and is retried next
+ * round. A relay dying between a send and its mark leaves the row to be published again once its
+ * lease runs out: at-least-once, consumers dedupe by message id. Per-key order holds per relay.
  */
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private readonly claimer = randomUUID();
   private readonly task: PeriodicTask<RelayRound>;
 
   constructor(
@@ -40,6 +63,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {
     const intervalMs = options.intervalMs ?? 500;
     this.batchSize = options.batchSize ?? 100;
+    this.leaseMs = options.leaseMs ?? 60_000;
     this.task = new PeriodicTask({
       name: 'Outbox relay round',
       intervalMs,
@@ -53,8 +77,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * One round (after the one in progress, if any): locks up to `batchSize` unpublished rows,
-   * publishes them in order, marks them.
+   * One round (after the one in progress, if any): claims up to `batchSize` free unpublished
+   * rows, publishes them in order, marks them.
    */
   runOnce(): Promise<RelayRound> {
     return this.task.runOnce();
@@ -69,43 +93,51 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return this.task.stop();
   }
 
-  private round(): Promise<RelayRound> {
-    return this.dataSource.transaction(async (manager) => {
-      // Oldest unpublished rows first; rows another relay holds are skipped, not waited for.
-      const rows = await manager
-        .getRepository(OutboxMessageEntity)
-        .createQueryBuilder('message')
-        .select(['message.id', 'message.topic', 'message.envelope'])
-        .where('message.publishedAt IS NULL')
-        .orderBy('message.position')
-        .limit(this.batchSize)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      let published = 0;
+  private async round(): Promise<RelayRound> {
+    const rows = await this.claim();
+    const sent: string[] = [];
+    try {
       for (const row of rows) {
-        try {
-          if (!isTopic(row.topic)) {
-            throw new Error(`unknown topic ${row.topic}`);
-          }
-          await this.bus.relay(row.topic, row.envelope);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          this.logger.warn(`Outbox message ${row.id} on ${row.topic} not sent: ${reason}`);
-          await manager.update(OutboxMessageEntity, row.id, {
-            attempts: () => 'attempts + 1',
-            lastError: reason,
-          });
-          return { published, failed: true };
+        if (!(await this.send(row))) {
+          const rest = rows.slice(sent.length + 1).map(({ id }) => id);
+          await this.dataSource.query(RELEASE_OUTBOX_MESSAGES, [this.claimer, rest]);
+          return { published: sent.length, failed: true };
         }
-        await manager.update(OutboxMessageEntity, row.id, {
-          publishedAt: () => 'now()',
-          attempts: () => 'attempts + 1',
-          lastError: null,
-        });
-        published++;
+        sent.push(row.id);
       }
-      return { published, failed: false };
-    });
+      return { published: sent.length, failed: false };
+    } finally {
+      if (sent.length > 0) {
+        await this.dataSource.query(MARK_OUTBOX_MESSAGES_PUBLISHED, [sent]);
+      }
+    }
+  }
+
+  /** The claimed rows, oldest first (RETURNING keeps no order). */
+  private async claim(): Promise<ClaimedRow[]> {
+    const result: unknown = await this.dataSource.query(CLAIM_OUTBOX_MESSAGES, [
+      this.claimer,
+      this.leaseMs,
+      this.batchSize,
+    ]);
+    // pg reports an UPDATE ... RETURNING through TypeORM as [rows, affected count].
+    const [rows] = result as [ClaimedRow[], number];
+    return rows.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
+  }
+
+  /** Publishes one row; on failure records it on the row (and gives the row up). */
+  private async send(row: ClaimedRow): Promise<boolean> {
+    try {
+      if (!isTopic(row.topic)) {
+        throw new Error(`unknown topic ${row.topic}`);
+      }
+      await this.bus.relay(row.topic, row.envelope);
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`Outbox message ${row.id} on ${row.topic} not sent: ${reason}`);
+      await this.dataSource.query(RECORD_OUTBOX_SEND_FAILURE, [this.claimer, row.id, reason]);
+      return false;
+    }
   }
 }
