@@ -1,12 +1,11 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 
-import { RequireRole } from '@nexwave/auth';
+import { requesterOf, RequireRole, type AuthenticatedRequest } from '@nexwave/auth';
 
 import { GetStrategiesQuery } from '../../application/queries/get-strategies.query';
 import { GetStrategySignalsQuery } from '../../application/queries/get-strategy-signals.query';
 import { GetStrategyQuery } from '../../application/queries/get-strategy.query';
-import { requesterOf, type AuthenticatedRequest } from '../http/requester';
 import { signalsPageView, strategyView } from '../http/strategies.views';
 import { StrategyCommandSender } from '../http/strategy-command.sender';
 import {

@@ -23,7 +23,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
-import { RequireRole } from '@nexwave/auth';
+import { requesterOf, RequireRole, type AuthenticatedRequest } from '@nexwave/auth';
 
 import { GetStrategiesQuery } from '../../application/queries/get-strategies.query';
 import { GetStrategyPerformanceQuery } from '../../application/queries/get-strategy-performance.query';
@@ -37,7 +37,6 @@ import {
 } from './dto/strategies-query.dto';
 import { SignalsPageDto, StrategiesDto, StrategyDto } from './dto/strategies-response.dto';
 import { StrategyPerformanceDto, StrategyTradesDto } from './dto/strategy-performance-response.dto';
-import { requesterOf, type AuthenticatedRequest } from './requester';
 import { performanceView, signalsPageView, strategyView, tradesView } from './strategies.views';
 import { StrategyCommandSender } from './strategy-command.sender';
 import { strategySignalsRequest } from './strategy-signals.request';
