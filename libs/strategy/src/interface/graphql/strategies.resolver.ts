@@ -81,27 +81,33 @@ export class StrategiesResolver {
   @Mutation(() => StrategyModel, {
     description: 'Pause an instance: no new entries, exits still go out; idempotent',
   })
-  async pauseStrategy(
+  pauseStrategy(
     @Args('id', { type: () => String }) id: string,
     @Args('reason', REASON) reason: string | null | undefined,
     @Context('req') req: AuthenticatedRequest,
   ): Promise<StrategyModel> {
-    const why = checkedReason(reason);
-    await this.queryBus.execute(new GetStrategyQuery(id));
-    await this.commands.pause(id, why, requesterOf(req));
-    return this.strategy(id);
+    return this.control('pause', id, checkedReason(reason), requesterOf(req));
   }
 
   @RequireRole('admin')
   @Mutation(() => StrategyModel, { description: 'Resume a paused instance; idempotent' })
-  async resumeStrategy(
+  resumeStrategy(
     @Args('id', { type: () => String }) id: string,
     @Args('reason', REASON) reason: string | null | undefined,
     @Context('req') req: AuthenticatedRequest,
   ): Promise<StrategyModel> {
-    const why = checkedReason(reason);
+    return this.control('resume', id, checkedReason(reason), requesterOf(req));
+  }
+
+  /** Checks the instance exists (NOT_FOUND before asking the engine), sends the command, shows the result. */
+  private async control(
+    command: 'pause' | 'resume',
+    id: string,
+    reason: string | null,
+    requestedBy: string,
+  ): Promise<StrategyModel> {
     await this.queryBus.execute(new GetStrategyQuery(id));
-    await this.commands.resume(id, why, requesterOf(req));
+    await this.commands[command](id, reason, requestedBy);
     return this.strategy(id);
   }
 }

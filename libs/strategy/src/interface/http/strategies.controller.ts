@@ -132,15 +132,12 @@ export class StrategiesController {
   @ApiBadRequestResponse({ description: 'reason is empty or longer than 500 characters' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiServiceUnavailableResponse({ description: 'Its trading engine did not answer' })
-  async pause(
+  pause(
     @Param('id') id: string,
     @Body() body: StrategyControlDto,
     @Req() req: AuthenticatedRequest,
   ): Promise<StrategyDto> {
-    const reason = body.reason ?? null;
-    await this.queryBus.execute(new GetStrategyQuery(id));
-    await this.commands.pause(id, reason, requesterOf(req));
-    return this.one(id);
+    return this.control('pause', id, body.reason ?? null, requesterOf(req));
   }
 
   @Post(':id/resume')
@@ -151,14 +148,23 @@ export class StrategiesController {
   @ApiBadRequestResponse({ description: 'reason is empty or longer than 500 characters' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiServiceUnavailableResponse({ description: 'Its trading engine did not answer' })
-  async resume(
+  resume(
     @Param('id') id: string,
     @Body() body: StrategyControlDto,
     @Req() req: AuthenticatedRequest,
   ): Promise<StrategyDto> {
-    const reason = body.reason ?? null;
+    return this.control('resume', id, body.reason ?? null, requesterOf(req));
+  }
+
+  /** Checks the instance exists (404 before asking the engine), sends the command, shows the result. */
+  private async control(
+    command: 'pause' | 'resume',
+    id: string,
+    reason: string | null,
+    requestedBy: string,
+  ): Promise<StrategyDto> {
     await this.queryBus.execute(new GetStrategyQuery(id));
-    await this.commands.resume(id, reason, requesterOf(req));
+    await this.commands[command](id, reason, requestedBy);
     return this.one(id);
   }
 }
