@@ -11,7 +11,6 @@ import {
   MESSAGING_ENTITIES,
   Topics,
   type CandleV1,
-  type OrderEventV1,
   type OrderRequestV1,
 } from '@nexwave/messaging';
 import { InMemoryBroker } from '@nexwave/messaging/testing';
@@ -21,7 +20,7 @@ import { StrategyModule, StrategyQueryModule } from '@nexwave/strategy';
 import { STRATEGY_ENTITIES } from '@nexwave/strategy/testing';
 
 import { standInRisk } from './risk-stand-in';
-import { collectOrderRequests, settled, startEngineApp } from './support/engine-app';
+import { collectOrderRequests, paperFill, settled, startEngineApp } from './support/engine-app';
 
 const ADMIN_API_KEY = `nxk_00000000000000ab_${'C'.repeat(43)}`;
 // The next write of an order's progress fails (a sequence is not rolled back with it), once.
@@ -168,23 +167,7 @@ describe('strategies API: instances, signals, pause and resume', () => {
 
   /** Publishes its order's fill at `price`, fee 5, at `hours` after T0, and waits for it. */
   async function publishFill(order: OrderRequestV1, price: string, hours: number): Promise<void> {
-    const fill: OrderEventV1 = {
-      ...order,
-      event: 'filled',
-      cause: 'paper',
-      status: 'filled',
-      sequence: 2,
-      exchangeOrderId: null,
-      price: null,
-      filledAmount: order.amount,
-      averageFillPrice: price,
-      lastFillAmount: order.amount,
-      lastFillPrice: price,
-      feeUsd: '5',
-      reason: null,
-      eventAt: new Date(T0 + hours * HOUR_MS).toISOString(),
-    };
-    await bus.publish(Topics.OrdersEvents, fill);
+    await bus.publish(Topics.OrdersEvents, paperFill(order, price, new Date(T0 + hours * HOUR_MS)));
     await settled(app);
   }
 
@@ -265,24 +248,7 @@ describe('strategies API: instances, signals, pause and resume', () => {
     expect(requests).toHaveLength(1);
 
     const entry = requests[0];
-    const fill: OrderEventV1 = {
-      ...entry,
-      event: 'filled',
-      cause: 'paper',
-      status: 'filled',
-      sequence: 2,
-      exchangeOrderId: null,
-      price: null,
-      filledAmount: entry.amount,
-      averageFillPrice: '80',
-      lastFillAmount: entry.amount,
-      lastFillPrice: '80',
-      feeUsd: '5',
-      reason: null,
-      eventAt: new Date(T0 + 20 * HOUR_MS).toISOString(),
-    };
-    await bus.publish(Topics.OrdersEvents, fill);
-    await settled(app);
+    await publishFill(entry, '80', 20);
 
     const page = await signals();
     expect(page).toMatchObject({

@@ -6,7 +6,6 @@ import {
   MESSAGING_ENTITIES,
   Topics,
   type CandleV1,
-  type OrderEventV1,
   type OrderRequestV1,
   type RiskCheckV1,
 } from '@nexwave/messaging';
@@ -16,7 +15,7 @@ import { SignalRepository } from '@nexwave/strategy';
 import { STRATEGY_ENTITIES } from '@nexwave/strategy/testing';
 
 import { standInRisk } from './risk-stand-in';
-import { collectOrderRequests, settled, startEngineApp } from './support/engine-app';
+import { collectOrderRequests, paperFill, settled, startEngineApp } from './support/engine-app';
 
 const HOUR_MS = 3_600_000;
 const T0 = Date.parse('2026-01-15T00:00:00.000Z');
@@ -125,23 +124,7 @@ describe('strategy engine: closed candles in, order requests out', () => {
 
   it('follows its order to a position: a fill then makes the stop loss exit it', async () => {
     const [entry] = requests;
-    const fill: OrderEventV1 = {
-      ...entry,
-      event: 'filled',
-      cause: 'paper',
-      status: 'filled',
-      sequence: 2,
-      exchangeOrderId: null,
-      price: null,
-      filledAmount: entry.amount,
-      averageFillPrice: '80',
-      lastFillAmount: entry.amount,
-      lastFillPrice: '80',
-      feeUsd: '5',
-      reason: null,
-      eventAt: new Date(T0 + 21 * HOUR_MS).toISOString(),
-    };
-    await bus.publish(Topics.OrdersEvents, fill);
+    await bus.publish(Topics.OrdersEvents, paperFill(entry, '80', new Date(T0 + 21 * HOUR_MS)));
     await settled(app);
     // Its low (77) touches the -3 % stop at 77.6, its close is back near the mean (no entry).
     await bus.publish(Topics.MarketDataCandles, candle(21, 99, 77));

@@ -8,6 +8,7 @@ import {
   MessagingModule,
   Topics,
   type Envelope,
+  type OrderEventV1,
   type OrderRequestV1,
 } from '@nexwave/messaging';
 import { InMemoryBroker } from '@nexwave/messaging/testing';
@@ -78,6 +79,26 @@ export function collectOrderRequests(
     return Promise.resolve();
   });
   return requests;
+}
+
+/** The paper fill of the whole of `order` at `price`, fee 5 USD, as order management reports it. */
+export function paperFill(order: OrderRequestV1, price: string, eventAt: Date): OrderEventV1 {
+  return {
+    ...order,
+    event: 'filled',
+    cause: 'paper',
+    status: 'filled',
+    sequence: 2,
+    exchangeOrderId: null,
+    price: null,
+    filledAmount: order.amount,
+    averageFillPrice: price,
+    lastFillAmount: order.amount,
+    lastFillPrice: price,
+    feeUsd: '5',
+    reason: null,
+    eventAt: eventAt.toISOString(),
+  };
 }
 
 /** Every message handled, the outbox relayed, and what it relayed handled too. */
