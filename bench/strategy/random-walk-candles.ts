@@ -1,4 +1,5 @@
-import { deriveSeed, gaussian, seededRandom } from '@nexwave/core';
+import { walkCandle } from '@nexwave/backtest/testing';
+import { deriveSeed, seededRandom } from '@nexwave/core';
 import type { Candle } from '@nexwave/strategy';
 
 const HOUR_MS = 3_600_000;
@@ -23,20 +24,13 @@ export function randomWalkCandles(
   const candles: Candle[] = [];
   for (let hour = 0; hour < hours; hour++) {
     for (const market of markets) {
-      const open = market.close;
-      const close = open * Math.exp(hourlyVolatility * gaussian(market.random));
-      const wick = () => open * hourlyVolatility * Math.abs(gaussian(market.random)) * 0.5;
-      market.close = close;
-      candles.push({
+      const step = walkCandle(market.random, market.close, hourlyVolatility, {
         symbol: market.symbol,
         timeframe: '1h',
         bucketStart: new Date(START + hour * HOUR_MS),
-        open: open.toPrecision(8),
-        high: (Math.max(open, close) + wick()).toPrecision(8),
-        low: (Math.min(open, close) - wick()).toPrecision(8),
-        close: close.toPrecision(8),
-        volume: '1',
       });
+      market.close = step.close;
+      candles.push(step.candle);
     }
   }
   return candles;

@@ -1,6 +1,8 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 
+import { collectStderrTail } from './stderr-tail';
+
 export class EmbeddedTimescaleError extends Error {
   override readonly name = 'EmbeddedTimescaleError';
 }
@@ -25,7 +27,6 @@ export interface TimescaleChild {
 type ChildMessage = { type: 'ready'; port: number } | { type: 'error'; message: string };
 
 const CHILD_SCRIPT = join(__dirname, 'embedded-timescale.child.cjs');
-const STDERR_TAIL_CHARS = 2_000;
 
 /** Forks the child on dataDir and port and resolves once it serves; kills it if not within timeoutMs. */
 export async function spawnTimescaleChild(options: {
@@ -46,7 +47,7 @@ export async function spawnTimescaleChild(options: {
   options.onFork?.(child);
   // Over IPC, not argv or env: other local users can read a process's command line.
   child.send({ type: 'start', accessKey: options.accessKey });
-  const stderr = collectTail(child);
+  const stderr = collectStderrTail(child);
   const exited = new Promise<ChildExit>((resolveExit) =>
     child.once('exit', (code, signal) => resolveExit({ code, signal })),
   );
@@ -167,13 +168,4 @@ async function exitWithin(
   child.kill('SIGKILL');
   await exited;
   return 'killed';
-}
-
-function collectTail(child: ChildProcess): () => string {
-  let tail = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
-    tail = (tail + chunk).slice(-STDERR_TAIL_CHARS);
-  });
-  return () => tail.trim();
 }

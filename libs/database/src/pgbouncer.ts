@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { collectStderrTail } from './stderr-tail';
+
 export class PgBouncerError extends Error {
   override readonly name = 'PgBouncerError';
 }
@@ -31,7 +33,6 @@ const HOST = '127.0.0.1';
 const CLIENT_USER = 'nexwave';
 const CLIENT_DATABASE = 'nexwave';
 const STOP_TIMEOUT_MS = 4_000;
-const STDERR_TAIL_CHARS = 2_000;
 const SEARCH_DIRS = ['/usr/sbin', '/usr/local/sbin', '/usr/local/bin', '/usr/bin'];
 
 /**
@@ -56,7 +57,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  const stderr = collectTail(child);
+  const stderr = collectStderrTail(child);
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
   try {
     await waitUntilUp(child, stderr, options.startTimeoutMs ?? 10_000);
@@ -169,15 +170,6 @@ async function killWithin(child: ChildProcess, exited: Promise<void>): Promise<v
     await exited;
   }
   clearTimeout(timer);
-}
-
-function collectTail(child: ChildProcess): () => string {
-  let tail = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
-    tail = (tail + chunk).slice(-STDERR_TAIL_CHARS);
-  });
-  return () => tail.trim();
 }
 
 function freeLoopbackPort(): Promise<number> {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
 import {
@@ -44,6 +44,25 @@ describe('waiting for the schema', () => {
     await waiter.initialize();
   });
 
+  /** A split app's database module: on the pooled URL, waiting for the migrate step. */
+  function bootSplitApp(extra: { schemaWaitSeconds?: number } = {}): Promise<TestingModule> {
+    return Test.createTestingModule({
+      imports: [
+        DatabaseModule.forRootAsync({
+          useFactory: () => ({
+            url: database.url,
+            embeddedDataDir: dataDir,
+            embeddedPort: 0,
+            migrations: 'wait' as const,
+            ...extra,
+          }),
+        }),
+      ],
+    })
+      .setLogger(SILENT)
+      .compile();
+  }
+
   afterAll(async () => {
     await waiter?.destroy();
     await database?.stop();
@@ -68,22 +87,7 @@ describe('waiting for the schema', () => {
   });
 
   it('a split app (migrations: wait) fails its start instead of migrating', async () => {
-    const boot = Test.createTestingModule({
-      imports: [
-        DatabaseModule.forRootAsync({
-          useFactory: () => ({
-            url: database.url,
-            embeddedDataDir: dataDir,
-            embeddedPort: 0,
-            migrations: 'wait' as const,
-            schemaWaitSeconds: 1,
-          }),
-        }),
-      ],
-    })
-      .setLogger(SILENT)
-      .compile();
-    await expect(boot).rejects.toThrow(SchemaNotReadyError);
+    await expect(bootSplitApp({ schemaWaitSeconds: 1 })).rejects.toThrow(SchemaNotReadyError);
     expect(await tableExists(waiter, 'migrations')).toBe(false);
   });
 
@@ -100,20 +104,7 @@ describe('waiting for the schema', () => {
 
     expect(applied.at(-1)).toBe(NEWEST);
     await expect(waited).resolves.toBe(NEWEST);
-    const app = await Test.createTestingModule({
-      imports: [
-        DatabaseModule.forRootAsync({
-          useFactory: () => ({
-            url: database.url,
-            embeddedDataDir: dataDir,
-            embeddedPort: 0,
-            migrations: 'wait' as const,
-          }),
-        }),
-      ],
-    })
-      .setLogger(SILENT)
-      .compile();
+    const app = await bootSplitApp();
     await app.init();
     expect(await app.get(DataSource).query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
     await app.close();

@@ -1,38 +1,31 @@
 import { createServer, type Server } from 'node:http';
-import { Global, Module, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
-import { ConfigModule, loadConfig } from '@nexwave/config';
 import { FixedClock, freePort } from '@nexwave/core/testing';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
-  connectMessaging,
   deadLetterTopic,
   MessageBusPort,
   MESSAGING_ENTITIES,
-  MessagingModule,
   Topics,
   type CandleV1,
-  type Envelope,
   type OrderRequestV1,
 } from '@nexwave/messaging';
 import { InMemoryBroker } from '@nexwave/messaging/testing';
-import { PacificaEndpointsModule } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 import {
   RetryPendingSignalsCommand,
   SignalRepository,
   StrategyClockPort,
-  StrategyModule,
   StrategyStartUp,
 } from '@nexwave/strategy';
 import { STRATEGY_ENTITIES } from '@nexwave/strategy/testing';
 
 import { standInRisk } from './risk-stand-in';
+import { collectOrderRequests, settled, startEngineApp } from './support/engine-app';
 
-const UNPUBLISHED = `SELECT 1 FROM outbox_messages WHERE published_at IS NULL`;
 // The database refuses to store a signal until the trigger is dropped.
 const REFUSE_SIGNAL_WRITES = `
   CREATE FUNCTION refuse_signal_writes() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -60,16 +53,6 @@ function candle(start: number, index: number, close: number): CandleV1 {
     volume: '1',
     tradeCount: 1,
   };
-}
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 interface Engine {
@@ -106,49 +89,20 @@ describe('strategy engine robustness: risk down, market-data late', () => {
 
   /** Boots an engine; no risk service answers until the test stands one in. */
   async function start(env: Record<string, string>, clock?: FixedClock): Promise<Engine> {
-    @Global()
-    @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
-    class TestDataSourceModule {}
-
-    let builder = Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig('trading-engine', env)),
-        TestDataSourceModule,
-        PacificaEndpointsModule.forRoot({ restUrl: sim.url, wsUrl: sim.wsUrl, simulated: true }),
-        MessagingModule.forRoot({
-          transport: 'memory',
-          group: 'trading-engine',
-          inbox: 'database',
-          outbox: { relayIntervalMs: 20 },
-          retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
-        }),
-        StrategyModule,
-      ],
-    });
-    if (clock) {
-      builder = builder.overrideProvider(StrategyClockPort).useValue(clock);
-    }
-    const app = (await builder.compile()).createNestApplication({ logger: false });
-    engines.push(app);
     const requests: OrderRequestV1[] = [];
-    app.get(InMemoryBroker).subscribe(Topics.OrdersRequests, (record) => {
-      requests.push((JSON.parse(record.value) as Envelope<OrderRequestV1>).payload);
-      return Promise.resolve();
+    const app = await startEngineApp({
+      dataSource,
+      sim,
+      env,
+      override: clock
+        ? (builder) => builder.overrideProvider(StrategyClockPort).useValue(clock)
+        : undefined,
+      beforeStart: (engine) => {
+        engines.push(engine);
+        collectOrderRequests(engine, requests);
+      },
     });
-    connectMessaging(app);
-    await app.startAllMicroservices();
-    await app.init();
     return { app, requests, signals: app.get(SignalRepository) };
-  }
-
-  /** Every message handled, the outbox relayed, and what it relayed handled too. */
-  async function settled(app: INestApplication): Promise<void> {
-    await app.get(InMemoryBroker).idle();
-    await until(
-      async () => (await dataSource.query<unknown[]>(UNPUBLISHED)).length === 0,
-      'the outbox to drain',
-    );
-    await app.get(InMemoryBroker).idle();
   }
 
   /** The 20 candles ending in the dip, published while no risk service answers. */

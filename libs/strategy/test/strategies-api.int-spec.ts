@@ -1,35 +1,28 @@
 import type { Server } from 'node:http';
-import { Global, Module, type INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { AuthModule } from '@nexwave/auth';
 import { AUTH_ENTITIES } from '@nexwave/auth/testing';
-import { ConfigModule, loadConfig } from '@nexwave/config';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
-  connectMessaging,
   MessageBusPort,
   MESSAGING_ENTITIES,
-  MessagingModule,
   Topics,
   type CandleV1,
-  type Envelope,
-  type OrderEventV1,
   type OrderRequestV1,
 } from '@nexwave/messaging';
 import { InMemoryBroker } from '@nexwave/messaging/testing';
-import { PacificaEndpointsModule } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 import { ApiErrorsModule, graphqlModule } from '@nexwave/platform';
 import { StrategyModule, StrategyQueryModule } from '@nexwave/strategy';
 import { STRATEGY_ENTITIES } from '@nexwave/strategy/testing';
 
 import { standInRisk } from './risk-stand-in';
+import { collectOrderRequests, paperFill, settled, startEngineApp } from './support/engine-app';
 
 const ADMIN_API_KEY = `nxk_00000000000000ab_${'C'.repeat(43)}`;
-const UNPUBLISHED = `SELECT 1 FROM outbox_messages WHERE published_at IS NULL`;
 // The next write of an order's progress fails (a sequence is not rolled back with it), once.
 const FAIL_NEXT_PROGRESS_WRITE = `
   CREATE SEQUENCE fail_once;
@@ -58,16 +51,6 @@ function candle(symbol: string, index: number, close: number, low = close): Cand
     volume: '1',
     tradeCount: 1,
   };
-}
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 interface StrategyBody {
@@ -119,22 +102,11 @@ describe('strategies API: instances, signals, pause and resume', () => {
       entities: [...MESSAGING_ENTITIES, ...STRATEGY_ENTITIES, ...AUTH_ENTITIES],
     });
 
-    @Global()
-    @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
-    class TestDataSourceModule {}
-
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig('trading-engine', { STRATEGY_ID: 'mr_api' })),
-        TestDataSourceModule,
-        PacificaEndpointsModule.forRoot({ restUrl: sim.url, wsUrl: sim.wsUrl, simulated: true }),
-        MessagingModule.forRoot({
-          transport: 'memory',
-          group: 'strategies-api',
-          inbox: 'database',
-          outbox: { relayIntervalMs: 20 },
-          retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
-        }),
+    app = await startEngineApp({
+      dataSource,
+      sim,
+      env: { STRATEGY_ID: 'mr_api' },
+      modules: [
         AuthModule.forRoot({
           required: true,
           adminApiKey: ADMIN_API_KEY,
@@ -147,17 +119,10 @@ describe('strategies API: instances, signals, pause and resume', () => {
         StrategyModule,
         StrategyQueryModule,
       ],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    standInRisk(app.get(InMemoryBroker));
-    connectMessaging(app);
-    await app.startAllMicroservices();
-    await app.init();
-    bus = app.get(MessageBusPort);
-    app.get(InMemoryBroker).subscribe(Topics.OrdersRequests, (record) => {
-      requests.push((JSON.parse(record.value) as Envelope<OrderRequestV1>).payload);
-      return Promise.resolve();
+      beforeStart: (engine) => standInRisk(engine.get(InMemoryBroker)),
     });
+    bus = app.get(MessageBusPort);
+    collectOrderRequests(app, requests);
     keys.read = await createKey('read');
     keys.trade = await createKey('trade');
   });
@@ -195,42 +160,15 @@ describe('strategies API: instances, signals, pause and resume', () => {
     for (const one of candles) {
       await bus.publish(Topics.MarketDataCandles, one);
     }
-    await settled();
-  }
-
-  /** Every message handled, the outbox relayed, and what it relayed handled too. */
-  async function settled(): Promise<void> {
-    const broker = app.get(InMemoryBroker);
-    await broker.idle();
-    await until(
-      async () => (await app.get(DataSource).query<unknown[]>(UNPUBLISHED)).length === 0,
-      'the outbox to drain',
-    );
-    await broker.idle();
+    await settled(app);
   }
 
   const dataSource = () => app.get(DataSource);
 
   /** Publishes its order's fill at `price`, fee 5, at `hours` after T0, and waits for it. */
   async function publishFill(order: OrderRequestV1, price: string, hours: number): Promise<void> {
-    const fill: OrderEventV1 = {
-      ...order,
-      event: 'filled',
-      cause: 'paper',
-      status: 'filled',
-      sequence: 2,
-      exchangeOrderId: null,
-      price: null,
-      filledAmount: order.amount,
-      averageFillPrice: price,
-      lastFillAmount: order.amount,
-      lastFillPrice: price,
-      feeUsd: '5',
-      reason: null,
-      eventAt: new Date(T0 + hours * HOUR_MS).toISOString(),
-    };
-    await bus.publish(Topics.OrdersEvents, fill);
-    await settled();
+    await bus.publish(Topics.OrdersEvents, paperFill(order, price, new Date(T0 + hours * HOUR_MS)));
+    await settled(app);
   }
 
   async function signals(query = ''): Promise<SignalsBody> {
@@ -310,24 +248,7 @@ describe('strategies API: instances, signals, pause and resume', () => {
     expect(requests).toHaveLength(1);
 
     const entry = requests[0];
-    const fill: OrderEventV1 = {
-      ...entry,
-      event: 'filled',
-      cause: 'paper',
-      status: 'filled',
-      sequence: 2,
-      exchangeOrderId: null,
-      price: null,
-      filledAmount: entry.amount,
-      averageFillPrice: '80',
-      lastFillAmount: entry.amount,
-      lastFillPrice: '80',
-      feeUsd: '5',
-      reason: null,
-      eventAt: new Date(T0 + 20 * HOUR_MS).toISOString(),
-    };
-    await bus.publish(Topics.OrdersEvents, fill);
-    await settled();
+    await publishFill(entry, '80', 20);
 
     const page = await signals();
     expect(page).toMatchObject({

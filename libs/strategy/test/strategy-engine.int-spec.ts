@@ -1,41 +1,22 @@
-import { Global, Module, type INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
+import type { INestApplication } from '@nestjs/common';
 
-import { ConfigModule, loadConfig } from '@nexwave/config';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
-  connectMessaging,
   MessageBusPort,
   MESSAGING_ENTITIES,
-  MessagingModule,
   Topics,
   type CandleV1,
-  type Envelope,
-  type OrderEventV1,
   type OrderRequestV1,
   type RiskCheckV1,
 } from '@nexwave/messaging';
 import { InMemoryBroker } from '@nexwave/messaging/testing';
-import { PacificaEndpointsModule } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
-import { SignalRepository, StrategyModule } from '@nexwave/strategy';
+import { SignalRepository } from '@nexwave/strategy';
 import { STRATEGY_ENTITIES } from '@nexwave/strategy/testing';
 
 import { standInRisk } from './risk-stand-in';
+import { collectOrderRequests, paperFill, settled, startEngineApp } from './support/engine-app';
 
-/** Resolves once `check` holds, polling every 10 ms; fails after a generous deadline. */
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-const UNPUBLISHED = `SELECT 1 FROM outbox_messages WHERE published_at IS NULL`;
 const HOUR_MS = 3_600_000;
 const T0 = Date.parse('2026-01-15T00:00:00.000Z');
 // mean reversion's default 20 closes of 1h: calm around 100, then a close far below the band.
@@ -65,7 +46,7 @@ describe('strategy engine: closed candles in, order requests out', () => {
   let app: INestApplication;
   let bus: MessageBusPort;
   let signals: SignalRepository;
-  const requests: Envelope<OrderRequestV1>[] = [];
+  const requests: OrderRequestV1[] = [];
   let riskChecks: RiskCheckV1[];
 
   beforeAll(async () => {
@@ -75,39 +56,17 @@ describe('strategy engine: closed candles in, order requests out', () => {
       entities: [...MESSAGING_ENTITIES, ...STRATEGY_ENTITIES],
     });
 
-    @Global()
-    @Module({
-      providers: [{ provide: DataSource, useValue: dataSource }],
-      exports: [DataSource],
-    })
-    class TestDataSourceModule {}
-
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig('trading-engine', { STRATEGY_ID: 'mr_int' })),
-        TestDataSourceModule,
-        PacificaEndpointsModule.forRoot({ restUrl: sim.url, wsUrl: sim.wsUrl, simulated: true }),
-        MessagingModule.forRoot({
-          transport: 'memory',
-          group: 'trading-engine',
-          inbox: 'database',
-          outbox: { relayIntervalMs: 20 },
-          retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
-        }),
-        StrategyModule,
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    riskChecks = standInRisk(app.get(InMemoryBroker));
-    connectMessaging(app);
-    await app.startAllMicroservices();
-    await app.init();
+    app = await startEngineApp({
+      dataSource,
+      sim,
+      env: { STRATEGY_ID: 'mr_int' },
+      beforeStart: (engine) => {
+        riskChecks = standInRisk(engine.get(InMemoryBroker));
+        collectOrderRequests(engine, requests);
+      },
+    });
     bus = app.get(MessageBusPort);
     signals = app.get(SignalRepository);
-    app.get(InMemoryBroker).subscribe(Topics.OrdersRequests, (record) => {
-      requests.push(JSON.parse(record.value) as Envelope<OrderRequestV1>);
-      return Promise.resolve();
-    });
   });
 
   afterAll(async () => {
@@ -120,7 +79,7 @@ describe('strategy engine: closed candles in, order requests out', () => {
     for (const [index, close] of CLOSES.entries()) {
       await bus.publish(Topics.MarketDataCandles, candle(index, close));
     }
-    await settled();
+    await settled(app);
     expect(requests).toHaveLength(1);
 
     const [stored] = await signals.list('mr_int');
@@ -144,7 +103,7 @@ describe('strategy engine: closed candles in, order requests out', () => {
     expect(Object.keys(stored.signal.indicators)).toEqual(
       expect.arrayContaining(['mean', 'stdDev']),
     );
-    expect(requests[0].payload).toMatchObject({
+    expect(requests[0]).toMatchObject({
       clientOrderId: stored.clientOrderId,
       strategyId: 'mr_int',
       symbol: 'BTC',
@@ -157,7 +116,7 @@ describe('strategy engine: closed candles in, order requests out', () => {
     // The same candle again, and a later one with no signal.
     await bus.publish(Topics.MarketDataCandles, candle(19, 80));
     await bus.publish(Topics.MarketDataCandles, candle(20, 100));
-    await settled();
+    await settled(app);
 
     expect(requests).toHaveLength(1);
     expect(await signals.list('mr_int')).toHaveLength(1);
@@ -165,44 +124,17 @@ describe('strategy engine: closed candles in, order requests out', () => {
 
   it('follows its order to a position: a fill then makes the stop loss exit it', async () => {
     const [entry] = requests;
-    const fill: OrderEventV1 = {
-      ...entry.payload,
-      event: 'filled',
-      cause: 'paper',
-      status: 'filled',
-      sequence: 2,
-      exchangeOrderId: null,
-      price: null,
-      filledAmount: entry.payload.amount,
-      averageFillPrice: '80',
-      lastFillAmount: entry.payload.amount,
-      lastFillPrice: '80',
-      feeUsd: '5',
-      reason: null,
-      eventAt: new Date(T0 + 21 * HOUR_MS).toISOString(),
-    };
-    await bus.publish(Topics.OrdersEvents, fill);
-    await settled();
+    await bus.publish(Topics.OrdersEvents, paperFill(entry, '80', new Date(T0 + 21 * HOUR_MS)));
+    await settled(app);
     // Its low (77) touches the -3 % stop at 77.6, its close is back near the mean (no entry).
     await bus.publish(Topics.MarketDataCandles, candle(21, 99, 77));
-    await settled();
+    await settled(app);
 
     expect(requests).toHaveLength(2);
-    expect(requests[1].payload).toMatchObject({
+    expect(requests[1]).toMatchObject({
       side: 'ask',
       reduceOnly: true,
       amount: '125.00000',
     });
   });
-
-  /** Every message handled, the outbox relayed, and what it relayed handled too. */
-  async function settled(): Promise<void> {
-    const broker = app.get(InMemoryBroker);
-    await broker.idle();
-    await until(
-      async () => (await app.get(DataSource).query<unknown[]>(UNPUBLISHED)).length === 0,
-      'the outbox to drain',
-    );
-    await broker.idle();
-  }
 });

@@ -1,4 +1,3 @@
-import { Global, Module } from '@nestjs/common';
 import { CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
@@ -21,6 +20,7 @@ import {
 import { RestoreStrategyBookCommand } from '../src/application/commands/restore-strategy-book.command';
 import { bar, T0 } from '../src/domain/testing/candles';
 import { TypeOrmPerformanceRepository } from '../src/infrastructure/persistence/typeorm-performance.repository';
+import { dataSourceModule } from './support/engine-app';
 
 const HOUR_MS = 3_600_000;
 const orderId = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
@@ -59,12 +59,8 @@ describe('strategy performance storage and queries', () => {
     database = await startTestDatabase();
     dataSource = await database.freshDataSource({ entities: STRATEGY_ENTITIES });
 
-    @Global()
-    @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
-    class TestDataSourceModule {}
-
     queries = await Test.createTestingModule({
-      imports: [CqrsModule.forRoot(), TestDataSourceModule, StrategyReadModule],
+      imports: [CqrsModule.forRoot(), dataSourceModule(dataSource), StrategyReadModule],
     }).compile();
     await queries.init();
   });

@@ -1,36 +1,25 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Global, Module, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
-import { ConfigModule, loadConfig } from '@nexwave/config';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
-  connectMessaging,
   MessageBusPort,
   MESSAGING_ENTITIES,
-  MessagingModule,
   Topics,
-  type Envelope,
   type OrderEventV1,
   type OrderRequestV1,
 } from '@nexwave/messaging';
 import { InMemoryBroker } from '@nexwave/messaging/testing';
-import { PacificaEndpointsModule } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
-import {
-  GetStrategyPerformanceQuery,
-  SignalRepository,
-  StrategyModule,
-  StrategyStartUp,
-} from '@nexwave/strategy';
+import { GetStrategyPerformanceQuery, SignalRepository, StrategyStartUp } from '@nexwave/strategy';
 import { STRATEGY_ENTITIES } from '@nexwave/strategy/testing';
 
 import { standInRisk } from './risk-stand-in';
+import { collectOrderRequests, settled, startEngineApp } from './support/engine-app';
 
-const UNPUBLISHED = `SELECT 1 FROM outbox_messages WHERE published_at IS NULL`;
 const HOUR_MS = 3_600_000;
 // 20 closed 1h candles ending an hour ago, the last far below the band: newest first, as
 // market-data's GET /api/v1/candles answers.
@@ -49,16 +38,6 @@ const CANDLES = Array.from({ length: 20 }, (_, i) => {
     tradeCount: 1,
   };
 });
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 // The engine as the trading-engine app wires it, started twice over one database: the first start
 // warms up from market-data's candles and catches up the missed dip; the restart sends nothing
@@ -93,48 +72,19 @@ describe('strategy engine start-up: warm-up, catch-up, restart', () => {
 
   /** Boots the engine, lets its outbox drain, and returns the order requests it sent. */
   async function start(): Promise<{ app: INestApplication; requests: OrderRequestV1[] }> {
-    @Global()
-    @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
-    class TestDataSourceModule {}
-
-    const env = { STRATEGY_ID: 'mr_restart', SYMBOLS: 'BTC', MARKET_DATA_API_URL: apiUrl };
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig('trading-engine', env)),
-        TestDataSourceModule,
-        PacificaEndpointsModule.forRoot({ restUrl: sim.url, wsUrl: sim.wsUrl, simulated: true }),
-        MessagingModule.forRoot({
-          transport: 'memory',
-          group: 'trading-engine',
-          inbox: 'database',
-          outbox: { relayIntervalMs: 20 },
-        }),
-        StrategyModule,
-      ],
-    }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    standInRisk(app.get(InMemoryBroker));
     const requests: OrderRequestV1[] = [];
-    app.get(InMemoryBroker).subscribe(Topics.OrdersRequests, (record) => {
-      requests.push((JSON.parse(record.value) as Envelope<OrderRequestV1>).payload);
-      return Promise.resolve();
+    const app = await startEngineApp({
+      dataSource,
+      sim,
+      env: { STRATEGY_ID: 'mr_restart', SYMBOLS: 'BTC', MARKET_DATA_API_URL: apiUrl },
+      beforeStart: (engine) => {
+        standInRisk(engine.get(InMemoryBroker));
+        collectOrderRequests(engine, requests);
+      },
     });
-    connectMessaging(app);
-    await app.startAllMicroservices();
-    await app.init();
     expect(await app.get(StrategyStartUp).warmedUp()).toBe(true);
     await settled(app);
     return { app, requests };
-  }
-
-  /** Every message handled, the outbox relayed, and what it relayed handled too. */
-  async function settled(app: INestApplication): Promise<void> {
-    await app.get(InMemoryBroker).idle();
-    await until(
-      async () => (await dataSource.query<unknown[]>(UNPUBLISHED)).length === 0,
-      'the outbox to drain',
-    );
-    await app.get(InMemoryBroker).idle();
   }
 
   it('catches the missed candle up once; a restart sends no order again and keeps the position', async () => {

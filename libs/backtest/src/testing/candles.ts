@@ -38,19 +38,36 @@ export function walkCandles(
   const candles: Candle[] = [];
   let close = start;
   for (let i = 0; i < count; i++) {
-    const open = close;
-    close = open * Math.exp(volatility * gaussian(random));
-    const wick = () => open * volatility * Math.abs(gaussian(random)) * 0.5;
-    candles.push({
+    const step = walkCandle(random, close, volatility, {
       symbol,
       timeframe: timeframe as Timeframe,
       bucketStart: new Date(T0 + i * frame),
-      open: open.toPrecision(8),
-      high: (Math.max(open, close) + wick()).toPrecision(8),
-      low: (Math.min(open, close) - wick()).toPrecision(8),
-      close: close.toPrecision(8),
-      volume: '1',
     });
+    candles.push(step.candle);
+    close = step.close;
   }
   return candles;
+}
+
+/**
+ * The candle after `open` on a geometric random walk, close and both wicks drawn from `random`;
+ * `close` unrounded, to open the next one.
+ */
+export function walkCandle(
+  random: () => number,
+  open: number,
+  volatility: number,
+  at: Pick<Candle, 'symbol' | 'timeframe' | 'bucketStart'>,
+): { candle: Candle; close: number } {
+  const close = open * Math.exp(volatility * gaussian(random));
+  const wick = () => open * volatility * Math.abs(gaussian(random)) * 0.5;
+  const candle: Candle = {
+    ...at,
+    open: open.toPrecision(8),
+    high: (Math.max(open, close) + wick()).toPrecision(8),
+    low: (Math.min(open, close) - wick()).toPrecision(8),
+    close: close.toPrecision(8),
+    volume: '1',
+  };
+  return { candle, close };
 }

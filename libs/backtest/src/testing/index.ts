@@ -1,2 +1,2 @@
 // Candle series for backtest specs and the bench.
-export { candle, T0, walkCandles } from './candles';
+export { candle, T0, walkCandle, walkCandles } from './candles';

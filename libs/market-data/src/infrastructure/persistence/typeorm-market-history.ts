@@ -60,59 +60,66 @@ export class TypeOrmMarketHistory extends MarketHistoryPort {
   }
 
   private async *trades(query: MarketHistoryQuery): AsyncGenerator<MarketEvent> {
-    let key = [query.from.toISOString(), '', ''];
-    for (;;) {
-      const rows: TickRow[] = await this.dataSource.query(SELECT_TICKS_PAGE, [
-        query.symbols,
-        query.to.toISOString(),
-        ...key,
-        this.pageSize,
-      ]);
-      for (const row of rows) {
-        yield {
-          kind: 'trade',
+    const rows = this.pages<TickRow>(
+      SELECT_TICKS_PAGE,
+      query,
+      [query.from.toISOString(), '', ''],
+      (last) => [last.key_time, last.symbol, last.trade_id],
+    );
+    for await (const row of rows) {
+      yield {
+        kind: 'trade',
+        time: row.time,
+        trade: {
           time: row.time,
-          trade: {
-            time: row.time,
-            symbol: row.symbol,
-            price: row.price,
-            size: row.size,
-            side: row.side,
-            tradeId: row.trade_id,
-            source: row.source,
-          },
-        };
-      }
-      if (rows.length < this.pageSize) {
-        return;
-      }
-      const last = rows[rows.length - 1];
-      key = [last.key_time, last.symbol, last.trade_id];
+          symbol: row.symbol,
+          price: row.price,
+          size: row.size,
+          side: row.side,
+          tradeId: row.trade_id,
+          source: row.source,
+        },
+      };
     }
   }
 
   private async *books(query: MarketHistoryQuery): AsyncGenerator<MarketEvent> {
     // The key starts just before `from`: `(time, symbol) > (from, '')` includes every symbol at `from`.
-    let key = [query.from.toISOString(), ''];
+    const rows = this.pages<BookRow>(
+      SELECT_BOOKS_PAGE,
+      query,
+      [query.from.toISOString(), ''],
+      (last) => [last.key_time, last.symbol],
+    );
+    for await (const row of rows) {
+      yield {
+        kind: 'book',
+        time: row.time,
+        book: { time: row.time, symbol: row.symbol, bids: row.bids, asks: row.asks },
+      };
+    }
+  }
+
+  /** The rows of a keyset-paged query, one page in memory; the next page starts after `keyOf(last)`. */
+  private async *pages<Row>(
+    sql: string,
+    query: MarketHistoryQuery,
+    firstKey: string[],
+    keyOf: (last: Row) => string[],
+  ): AsyncGenerator<Row> {
+    let key = firstKey;
     for (;;) {
-      const rows: BookRow[] = await this.dataSource.query(SELECT_BOOKS_PAGE, [
+      const rows: Row[] = await this.dataSource.query(sql, [
         query.symbols,
         query.to.toISOString(),
         ...key,
         this.pageSize,
       ]);
-      for (const row of rows) {
-        yield {
-          kind: 'book',
-          time: row.time,
-          book: { time: row.time, symbol: row.symbol, bids: row.bids, asks: row.asks },
-        };
-      }
+      yield* rows;
       if (rows.length < this.pageSize) {
         return;
       }
-      const last = rows[rows.length - 1];
-      key = [last.key_time, last.symbol];
+      key = keyOf(rows[rows.length - 1]);
     }
   }
 }

@@ -2,13 +2,12 @@ import { Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 
-import { RequireRole } from '@nexwave/auth';
+import { requesterOf, RequireRole, type AuthenticatedRequest } from '@nexwave/auth';
 
 import { GetBreakerStatusQuery } from '../../application/queries/get-breaker-status.query';
 import { OrdersApiError } from '../http/orders-api.errors';
 import { OrdersCommandSender } from '../http/orders-command.sender';
 import { circuitBreakerView, type CircuitBreakerView } from '../http/orders.views';
-import { requesterOf, type AuthenticatedRequest } from '../http/requester';
 import { CircuitBreakerModel } from './circuit-breaker.model';
 
 const MAX_REASON_LENGTH = 500;

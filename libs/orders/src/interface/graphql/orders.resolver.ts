@@ -1,7 +1,7 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 
-import { RequireRole } from '@nexwave/auth';
+import { requesterOf, RequireRole, type AuthenticatedRequest } from '@nexwave/auth';
 import { isUuid } from '@nexwave/core';
 
 import { GetOrderQuery } from '../../application/queries/get-order.query';
@@ -18,7 +18,6 @@ import {
 } from '../http/orders-list.request';
 import { orderView, positionView, type OrderView, type PositionView } from '../http/orders.views';
 import { placeOrderRequest } from '../http/place-order.request';
-import { requesterOf, type AuthenticatedRequest } from '../http/requester';
 import { OrderStatusEnum } from './order-status.enum';
 import { OrderModel, OrdersPageModel } from './order.model';
 import { PlaceOrderInputModel } from './place-order.input';

@@ -22,14 +22,13 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
-import { RequireRole } from '@nexwave/auth';
+import { requesterOf, RequireRole, type AuthenticatedRequest } from '@nexwave/auth';
 
 import { GetBreakerStatusQuery } from '../../application/queries/get-breaker-status.query';
 import { HaltTradingDto, ResumeTradingDto } from './dto/circuit-breaker.dto';
 import { CircuitBreakerDto } from './dto/orders-response.dto';
 import { OrdersCommandSender } from './orders-command.sender';
 import { circuitBreakerView } from './orders.views';
-import { requesterOf, type AuthenticatedRequest } from './requester';
 
 @ApiTags('admin')
 @ApiBearerAuth()

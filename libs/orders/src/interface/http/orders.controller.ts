@@ -26,7 +26,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
-import { RequireRole } from '@nexwave/auth';
+import { requesterOf, RequireRole, type AuthenticatedRequest } from '@nexwave/auth';
 
 import { GetOrderQuery } from '../../application/queries/get-order.query';
 import { GetOrdersQuery } from '../../application/queries/get-orders.query';
@@ -37,7 +37,6 @@ import { OrdersCommandSender } from './orders-command.sender';
 import { ordersListRequest } from './orders-list.request';
 import { orderView } from './orders.views';
 import { placeOrderRequest } from './place-order.request';
-import { requesterOf, type AuthenticatedRequest } from './requester';
 
 const REFUSED =
   'Refused: trading halted (TRADING_HALTED, with who halted and why), reduce-only without a position, or an order that is already final';

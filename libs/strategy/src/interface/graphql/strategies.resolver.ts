@@ -1,12 +1,11 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 
-import { RequireRole } from '@nexwave/auth';
+import { requesterOf, RequireRole, type AuthenticatedRequest } from '@nexwave/auth';
 
 import { GetStrategiesQuery } from '../../application/queries/get-strategies.query';
 import { GetStrategySignalsQuery } from '../../application/queries/get-strategy-signals.query';
 import { GetStrategyQuery } from '../../application/queries/get-strategy.query';
-import { requesterOf, type AuthenticatedRequest } from '../http/requester';
 import { signalsPageView, strategyView } from '../http/strategies.views';
 import { StrategyCommandSender } from '../http/strategy-command.sender';
 import {
@@ -82,27 +81,33 @@ export class StrategiesResolver {
   @Mutation(() => StrategyModel, {
     description: 'Pause an instance: no new entries, exits still go out; idempotent',
   })
-  async pauseStrategy(
+  pauseStrategy(
     @Args('id', { type: () => String }) id: string,
     @Args('reason', REASON) reason: string | null | undefined,
     @Context('req') req: AuthenticatedRequest,
   ): Promise<StrategyModel> {
-    const why = checkedReason(reason);
-    await this.queryBus.execute(new GetStrategyQuery(id));
-    await this.commands.pause(id, why, requesterOf(req));
-    return this.strategy(id);
+    return this.control('pause', id, checkedReason(reason), requesterOf(req));
   }
 
   @RequireRole('admin')
   @Mutation(() => StrategyModel, { description: 'Resume a paused instance; idempotent' })
-  async resumeStrategy(
+  resumeStrategy(
     @Args('id', { type: () => String }) id: string,
     @Args('reason', REASON) reason: string | null | undefined,
     @Context('req') req: AuthenticatedRequest,
   ): Promise<StrategyModel> {
-    const why = checkedReason(reason);
+    return this.control('resume', id, checkedReason(reason), requesterOf(req));
+  }
+
+  /** Checks the instance exists (NOT_FOUND before asking the engine), sends the command, shows the result. */
+  private async control(
+    command: 'pause' | 'resume',
+    id: string,
+    reason: string | null,
+    requestedBy: string,
+  ): Promise<StrategyModel> {
     await this.queryBus.execute(new GetStrategyQuery(id));
-    await this.commands.resume(id, why, requesterOf(req));
+    await this.commands[command](id, reason, requestedBy);
     return this.strategy(id);
   }
 }

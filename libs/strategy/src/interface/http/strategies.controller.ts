@@ -23,7 +23,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
-import { RequireRole } from '@nexwave/auth';
+import { requesterOf, RequireRole, type AuthenticatedRequest } from '@nexwave/auth';
 
 import { GetStrategiesQuery } from '../../application/queries/get-strategies.query';
 import { GetStrategyPerformanceQuery } from '../../application/queries/get-strategy-performance.query';
@@ -37,7 +37,6 @@ import {
 } from './dto/strategies-query.dto';
 import { SignalsPageDto, StrategiesDto, StrategyDto } from './dto/strategies-response.dto';
 import { StrategyPerformanceDto, StrategyTradesDto } from './dto/strategy-performance-response.dto';
-import { requesterOf, type AuthenticatedRequest } from './requester';
 import { performanceView, signalsPageView, strategyView, tradesView } from './strategies.views';
 import { StrategyCommandSender } from './strategy-command.sender';
 import { strategySignalsRequest } from './strategy-signals.request';
@@ -133,15 +132,12 @@ export class StrategiesController {
   @ApiBadRequestResponse({ description: 'reason is empty or longer than 500 characters' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiServiceUnavailableResponse({ description: 'Its trading engine did not answer' })
-  async pause(
+  pause(
     @Param('id') id: string,
     @Body() body: StrategyControlDto,
     @Req() req: AuthenticatedRequest,
   ): Promise<StrategyDto> {
-    const reason = body.reason ?? null;
-    await this.queryBus.execute(new GetStrategyQuery(id));
-    await this.commands.pause(id, reason, requesterOf(req));
-    return this.one(id);
+    return this.control('pause', id, body.reason ?? null, requesterOf(req));
   }
 
   @Post(':id/resume')
@@ -152,14 +148,23 @@ export class StrategiesController {
   @ApiBadRequestResponse({ description: 'reason is empty or longer than 500 characters' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiServiceUnavailableResponse({ description: 'Its trading engine did not answer' })
-  async resume(
+  resume(
     @Param('id') id: string,
     @Body() body: StrategyControlDto,
     @Req() req: AuthenticatedRequest,
   ): Promise<StrategyDto> {
-    const reason = body.reason ?? null;
+    return this.control('resume', id, body.reason ?? null, requesterOf(req));
+  }
+
+  /** Checks the instance exists (404 before asking the engine), sends the command, shows the result. */
+  private async control(
+    command: 'pause' | 'resume',
+    id: string,
+    reason: string | null,
+    requestedBy: string,
+  ): Promise<StrategyDto> {
     await this.queryBus.execute(new GetStrategyQuery(id));
-    await this.commands.resume(id, reason, requesterOf(req));
+    await this.commands[command](id, reason, requestedBy);
     return this.one(id);
   }
 }

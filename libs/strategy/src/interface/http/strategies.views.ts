@@ -103,36 +103,19 @@ export function signalsPageView(strategyId: string, page: StrategySignalsPage): 
  * A strategy's performance as REST and GraphQL show it. Before its first record (its first candle
  * of its timeframe or fill) every figure is zero, the ratios null and asOf and equity unknown.
  */
-export interface PerformanceView {
-  readonly strategyId: string;
+export type PerformanceView = Omit<
+  StrategyPerformanceView,
+  'asOf' | 'startingEquityUsd' | 'equityUsd'
+> & {
   readonly asOf: string | null;
   readonly startingEquityUsd: string | null;
   readonly equityUsd: string | null;
-  readonly realisedPnlUsd: string;
-  readonly unrealisedPnlUsd: string;
-  readonly totalPnlUsd: string;
-  readonly tradeCount: number;
-  readonly wins: number;
-  readonly losses: number;
-  readonly winRate: number | null;
-  readonly sharpe: number | null;
-  readonly sortino: number | null;
-  readonly maxDrawdownUsd: string;
-  readonly maxDrawdownPct: string;
-  readonly exposure: number | null;
-}
+};
 
-export interface TradeView {
-  readonly symbol: string;
-  readonly side: 'long' | 'short';
-  readonly quantity: string;
-  readonly entryPrice: string;
-  readonly exitPrice: string;
-  readonly feesUsd: string;
-  readonly pnlUsd: string;
+export type TradeView = Omit<StrategyTradeView, 'strategyId' | 'openedAt' | 'closedAt'> & {
   readonly openedAt: string;
   readonly closedAt: string;
-}
+};
 
 export interface TradesView {
   readonly strategyId: string;
