@@ -24,6 +24,7 @@ import { StrategyPerformance1795600099000 } from './1795600099000-strategy-perfo
 import { CreateStrategyInstances1795600100000 } from './1795600100000-create-strategy-instances';
 import { StrategySignalsPendingRisk1795600101000 } from './1795600101000-strategy-signals-pending-risk';
 import { CreateOrderBookSnapshots1795600103000 } from './1795600103000-create-order-book-snapshots';
+import { CreateBacktestRuns1795600106000 } from './1795600106000-create-backtest-runs';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -51,4 +52,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateStrategyInstances1795600100000,
   StrategySignalsPendingRisk1795600101000,
   CreateOrderBookSnapshots1795600103000,
+  CreateBacktestRuns1795600106000,
 ];
