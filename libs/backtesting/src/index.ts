@@ -9,3 +9,4 @@ export * from './application/ports/backtest-run.repository';
 export * from './infrastructure/data/stored-backtest-data.adapter';
 export * from './infrastructure/persistence/backtest-run.entity';
 export * from './infrastructure/persistence/typeorm-backtest-run.repository';
+export * from './backtesting.module';

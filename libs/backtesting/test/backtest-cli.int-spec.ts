@@ -8,12 +8,12 @@ import { copyTemplateDataDir, ERRORS_ONLY } from '@nexwave/database/testing';
 import { PacificaRestClient } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
+import { runCli } from '../../../test/support/cli-process';
 import { StoredBacktestDataAdapter } from '../src/infrastructure/data/stored-backtest-data.adapter';
 import {
   BACKTESTING_ENTITIES,
   BacktestRunEntity,
 } from '../src/infrastructure/persistence/backtest-run.entity';
-import { runCli } from './backtest-process';
 
 const HOUR = 3_600_000;
 const DAYS = 2;
@@ -148,7 +148,10 @@ describe('npm run backtest (a process on the embedded database, markets from the
   }, 180_000);
 
   it.each([
-    [['--strategy', 'nope', ...args.slice(2)], /--strategy: strategy must be one of mean_reversion/],
+    [
+      ['--strategy', 'nope', ...args.slice(2)],
+      /--strategy: strategy must be one of mean_reversion/,
+    ],
     [[...args, '--param', 'lookback=ten'], /--param: lookback: /],
     [[...args, '--param', 'lookback'], /--param lookback: expected name=value/],
     [[...args, '--timeframe', '2h'], /--timeframe: /],
