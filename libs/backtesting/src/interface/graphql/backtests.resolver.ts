@@ -39,7 +39,7 @@ function parsedParameters(text: string | null | undefined): unknown {
 @Resolver(() => BacktestRunModel)
 @RequireRole('read')
 export class BacktestsResolver {
-  constructor(private readonly backtests: BacktestRunsService) {}
+  constructor(private readonly runs: BacktestRunsService) {}
 
   @Query(() => [BacktestRunModel], { description: 'Backtest runs, newest first' })
   async backtests(
@@ -51,12 +51,12 @@ export class BacktestsResolver {
     })
     limit: number,
   ): Promise<BacktestRunModel[]> {
-    return (await this.backtests.list(offset, limit)).items.map(runModel);
+    return (await this.runs.list(offset, limit)).items.map(runModel);
   }
 
   @Query(() => BacktestRunModel, { description: 'One backtest run (NOT_FOUND when unknown)' })
   async backtest(@Args('id', { type: () => String }) id: string): Promise<BacktestRunModel> {
-    return runModel(await this.backtests.get(id));
+    return runModel(await this.runs.get(id));
   }
 
   @Mutation(() => BacktestRunModel, {
@@ -67,7 +67,7 @@ export class BacktestsResolver {
     @Args('input', { type: () => BacktestInputModel }) input: BacktestInputModel,
   ): Promise<BacktestRunModel> {
     return runModel(
-      await this.backtests.start({ ...input, parameters: parsedParameters(input.parameters) }),
+      await this.runs.start({ ...input, parameters: parsedParameters(input.parameters) }),
     );
   }
 }
