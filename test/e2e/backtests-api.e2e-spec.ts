@@ -7,7 +7,7 @@ import { copyTemplateDataDir } from '@nexwave/database/testing';
 import { startPacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { startApp, waitForOk, type AppProcess } from '../support/app-process';
-import { runCli } from '../support/cli-process';
+import { runCli, succeeded } from '../support/cli-process';
 
 const JWT_SECRET = 'backtests-e2e-jwt-secret-of-at-least-32-chars';
 const ADMIN_API_KEY = `nxk_00000000000000ab_${'C'.repeat(43)}`;
@@ -78,7 +78,7 @@ describe('backtests API (all-in-one app as a process, history downloaded from a 
         ],
         env,
       );
-      expect(download.code === 0 ? 0 : download.stderr).toBe(0);
+      succeeded(download, 'npm run data');
       const backtest = await runCli(
         'libs/backtesting/src/cli/backtest.cli.ts',
         [
@@ -100,8 +100,9 @@ describe('backtests API (all-in-one app as a process, history downloaded from a 
         ],
         env,
       );
-      expect(backtest.code === 0 ? 0 : backtest.stderr).toBe(0);
-      const { runId: _runId, ...summary } = JSON.parse(backtest.stdout) as Record<string, unknown>;
+      const { runId: _runId, ...summary } = JSON.parse(
+        succeeded(backtest, 'npm run backtest'),
+      ) as Record<string, unknown>;
       cliSummary = summary;
     } finally {
       await sim.stop();
@@ -130,7 +131,9 @@ describe('backtests API (all-in-one app as a process, history downloaded from a 
           role,
         },
       );
-      expect(status).toBe(201);
+      if (status !== 201) {
+        throw new Error(`POST /api/v1/admin/api-keys answered ${status}`);
+      }
       keys[role] = body.key;
     }
   }, 300_000);

@@ -26,3 +26,11 @@ export function runCli(
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((done) => child.once('exit', (code) => done({ code, stdout, stderr })));
 }
+
+/** The run's stdout; throws with its stderr unless it exited 0 (for set-ups, outside tests). */
+export function succeeded(run: ProcessRun, what: string): string {
+  if (run.code !== 0) {
+    throw new Error(`${what} exited ${run.code}: ${run.stderr}`);
+  }
+  return run.stdout;
+}

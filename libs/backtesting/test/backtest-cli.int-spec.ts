@@ -8,7 +8,7 @@ import { copyTemplateDataDir, ERRORS_ONLY } from '@nexwave/database/testing';
 import { PacificaRestClient } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
-import { runCli } from '../../../test/support/cli-process';
+import { runCli, succeeded } from '../../../test/support/cli-process';
 import { StoredBacktestDataAdapter } from '../src/infrastructure/data/stored-backtest-data.adapter';
 import {
   BACKTESTING_ENTITIES,
@@ -52,7 +52,7 @@ describe('npm run backtest (a process on the embedded database, markets from the
       ],
       env,
     );
-    expect(download.code === 0 ? 0 : download.stderr).toBe(0);
+    succeeded(download, 'npm run data');
   }, 180_000);
 
   afterAll(async () => {
