@@ -109,6 +109,7 @@ describe('npm run backtest (a process on the embedded database, markets from the
       const [btc, eth] = await Promise.all(
         ['BTC', 'ETH'].map((s) => data.candles(s, '15m', new Date(FROM), new Date(TO))),
       );
+      expect([btc.length, eth.length]).toEqual([CANDLES / 2, CANDLES / 2]);
       const direct = runBacktest({
         strategy: 'mean_reversion',
         parameters: { lookback: 10, entryStdDevs: 1 },
@@ -127,8 +128,8 @@ describe('npm run backtest (a process on the embedded database, markets from the
         status: 'succeeded',
         strategy: 'mean_reversion',
         symbols: ['BTC', 'ETH'],
-        candlesDone: CANDLES,
-        candlesTotal: CANDLES,
+        candlesDone: btc.length + eth.length,
+        candlesTotal: btc.length + eth.length,
         summary,
       });
       expect(stored.parameters).toMatchObject({ lookback: 10, entryStdDevs: 1, timeframe: '15m' });
