@@ -25,6 +25,7 @@ import { CreateStrategyInstances1795600100000 } from './1795600100000-create-str
 import { StrategySignalsPendingRisk1795600101000 } from './1795600101000-strategy-signals-pending-risk';
 import { CreateOrderBookSnapshots1795600103000 } from './1795600103000-create-order-book-snapshots';
 import { OutboxClaimLease1795600105000 } from './1795600105000-outbox-claim-lease';
+import { CreateBacktestRuns1795600106000 } from './1795600106000-create-backtest-runs';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -53,4 +54,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   StrategySignalsPendingRisk1795600101000,
   CreateOrderBookSnapshots1795600103000,
   OutboxClaimLease1795600105000,
+  CreateBacktestRuns1795600106000,
 ];

@@ -1,9 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 
+import { BacktestingModule } from '@nexwave/backtesting';
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataQueryModule } from '@nexwave/market-data';
 import { OrdersQueryModule } from '@nexwave/orders';
-import { authModule, graphqlModule, platformImports } from '@nexwave/platform';
+import {
+  authModule,
+  exchangeEndpointsModule,
+  graphqlModule,
+  platformImports,
+} from '@nexwave/platform';
 import { StrategyQueryModule } from '@nexwave/strategy';
 import { WhalesQueryModule } from '@nexwave/whales';
 
@@ -13,6 +19,7 @@ export const API_GATEWAY_CONTEXTS = [
   WhalesQueryModule,
   OrdersQueryModule,
   StrategyQueryModule,
+  BacktestingModule,
 ];
 
 @Module({})
@@ -23,6 +30,7 @@ export class ApiGatewayAppModule {
       imports: [
         ...platformImports('api-gateway', config),
         authModule(config),
+        exchangeEndpointsModule(config.pacifica),
         graphqlModule({ development: config.app.development }),
         ...API_GATEWAY_CONTEXTS,
       ],

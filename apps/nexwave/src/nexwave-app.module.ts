@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 
+import { BacktestingModule } from '@nexwave/backtesting';
 import type { ConfigOf } from '@nexwave/config';
 import { MarketDataModule } from '@nexwave/market-data';
 import { OrdersModule, OrdersQueryModule } from '@nexwave/orders';
@@ -18,6 +19,7 @@ export const NEXWAVE_CONTEXTS = [
   RiskModule,
   OrdersModule,
   OrdersQueryModule,
+  BacktestingModule,
 ];
 
 @Module({})

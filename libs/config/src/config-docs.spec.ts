@@ -17,9 +17,8 @@ describe('generated configuration docs', () => {
 
   it('says which deployables read each variable', () => {
     expect(appsReading('database')).toBe('every app');
-    expect(appsReading('pacifica')).toBe(
-      'nexwave, market-data, whale-tracker, trading-engine, order-management, pacifica-sim',
-    );
+    // The api-gateway reads the exchange's markets (lot and tick sizes) for backtests.
+    expect(appsReading('pacifica')).toBe('every app, pacifica-sim');
     expect(appsReading('whales')).toBe('nexwave, whale-tracker');
   });
 });

@@ -87,8 +87,11 @@ describe('loadConfig', () => {
   });
 
   it('validates only what the app uses', () => {
-    const config = loadConfig('api-gateway', { PACIFICA_NETWORK: 'nonsense', MAX_LEVERAGE: 'x' });
-    expect(config).not.toHaveProperty('pacifica');
+    const config = loadConfig('api-gateway', {
+      WHALE_THRESHOLD_USD: 'nonsense',
+      MAX_LEVERAGE: 'x',
+    });
+    expect(config).not.toHaveProperty('whales');
     expect(config).not.toHaveProperty('risk');
     expect(loadConfig('trading-engine', {}).risk.maxLeverage).toBe(5);
   });

@@ -5,6 +5,7 @@ import { startTestDatabase, TestDatabase } from '../src/testing';
 
 const TABLES = [
   'api_keys',
+  'backtest_runs',
   'breaker_transitions',
   'candles_15m',
   'candles_15m_ohlcv',

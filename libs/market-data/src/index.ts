@@ -18,3 +18,5 @@ export {
 export type { BookSnapshot, RecordedLevel } from './domain/book-snapshot';
 export type { Tick } from './domain/tick';
 export { TypeOrmMarketHistory } from './infrastructure/persistence/typeorm-market-history';
+// The candle views read directly (the backtest runner loads a period with it).
+export { TypeOrmCandleReadModel } from './infrastructure/persistence/candles.read-model';

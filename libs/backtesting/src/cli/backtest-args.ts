@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+
+import { backtestRequest, type BacktestRequest } from '../domain/backtest-request';
+import { BacktestingError } from '../domain/backtesting.errors';
+
+export const BACKTEST_HELP = `Usage: npm run backtest -- --strategy mean_reversion --symbols BTC --timeframe 1h --from <iso> --to <iso> [options]
+
+Replays the stored candles of [from, to) (DATABASE_URL, or the embedded TimescaleDB in
+EMBEDDED_DB_DIR while the app is stopped; fill them with npm run data -- download) through the
+live strategy, risk and paper-fill code, stores the run (backtest_runs) and prints its summary.
+Lot and tick sizes come from the exchange's /info (PACIFICA_API_URL, or the simulator on
+127.0.0.1:PACIFICA_SIM_PORT when PACIFICA_NETWORK=sim).
+
+Options:
+  --strategy <name>      a registered strategy (mean_reversion, ma_crossover)
+  --symbols <list>       comma-separated, case-sensitive (BTC,ETH)
+  --timeframe <tf>       1m | 5m | 15m | 1h | 4h | 1d (default 1h)
+  --from <iso>           start of the period (inclusive)
+  --to <iso>             end of the period (exclusive)
+  --param <name=value>   a strategy parameter (repeatable); numbers and true/false are parsed
+  --json                 print exactly one JSON object (the summary) on stdout; logs go to stderr
+  -h, --help             this text
+
+Exit codes: 0 done, 1 the run failed, 2 bad arguments.`;
+
+export type BacktestArgs =
+  { command: 'help' } | { command: 'run'; request: BacktestRequest; json: boolean };
+
+/** A problem with the arguments: the CLI exits 2 with this message. */
+export class BacktestArgsError extends Error {
+  override readonly name = 'BacktestArgsError';
+}
+
+export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        strategy: { type: 'string' },
+        symbols: { type: 'string' },
+        timeframe: { type: 'string', default: '1h' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        param: { type: 'string', multiple: true },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new BacktestArgsError((error as Error).message);
+  }
+  if (values.help) {
+    return { command: 'help' };
+  }
+  for (const required of ['strategy', 'symbols', 'from', 'to'] as const) {
+    if (values[required] === undefined) {
+      throw new BacktestArgsError(`--${required} is required`);
+    }
+  }
+  try {
+    const request = backtestRequest({
+      strategy: values.strategy,
+      symbols: values.symbols!.split(',').map((s) => s.trim()),
+      timeframe: values.timeframe,
+      from: values.from,
+      to: values.to,
+      parameters: parseParams(values.param ?? []),
+    });
+    return { command: 'run', request, json: values.json };
+  } catch (error) {
+    if (error instanceof BacktestingError) {
+      const field = String(error.details.field);
+      throw field === 'parameters'
+        ? new BacktestArgsError(`--param: ${error.message.replace(/^parameters: /, '')}`)
+        : new BacktestArgsError(`--${field}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** `name=value` pairs; values that read as numbers or booleans become them, others stay strings. */
+export function parseParams(pairs: readonly string[]): Record<string, unknown> {
+  const parameters: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) {
+      throw new BacktestArgsError(`--param ${pair}: expected name=value`);
+    }
+    parameters[pair.slice(0, at)] = scalar(pair.slice(at + 1));
+  }
+  return parameters;
+}
+
+function scalar(text: string): unknown {
+  if (text === 'true' || text === 'false') {
+    return text === 'true';
+  }
+  const number = Number(text);
+  return text.trim() !== '' && Number.isFinite(number) ? number : text;
+}
