@@ -5,3 +5,4 @@ export * from './domain/backtest-input';
 export * from './domain/backtest.errors';
 export * from './domain/candle-fill';
 export * from './domain/merge-candles';
+export * from './domain/recorded-books';
