@@ -2,11 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { recordedBooks, runBacktest, type StoredBookSnapshot } from '@nexwave/backtest';
+import {
+  recordedBooks,
+  runBacktest,
+  type RecordedBook,
+  type StoredBookSnapshot,
+} from '@nexwave/backtest';
 import { Decimal } from '@nexwave/core';
 import { freePort } from '@nexwave/core/testing';
 import { createDataSource, startEmbeddedTimescale } from '@nexwave/database';
 import { TypeOrmMarketHistory } from '@nexwave/market-data';
+import { fillOnBook, PACIFICA_FEE_RATES } from '@nexwave/orders';
 import type { Candle, WhaleEvent } from '@nexwave/strategy';
 
 import { startApp, waitForOk, type AppProcess } from '../support/app-process';
@@ -25,6 +31,10 @@ const ADMIN_API_KEY = `nxk_0123456789abcdef_${'A'.repeat(43)}`;
 const MINUTE_MS = 60_000;
 /** Round trips the paper run makes before the period ends. */
 const ROUND_TRIPS = 2;
+/** The live starting portfolio value (PORTFOLIO_VALUE, set for the app), given to both runs. */
+const STARTING_EQUITY_USD = '100000';
+/** Recorded books, in ms after the close, one of which the live order walked (it is sent 10 s after). */
+const BOOK_WINDOW_MS = [9_000, 15_000] as const;
 
 interface LiveOrder {
   clientOrderId: string;
@@ -48,21 +58,6 @@ interface SimMarket {
   lot_size: string;
   tick_size: string;
 }
-
-/** What both runs traded, per order: the decision (client order id = strategy, symbol, intent, candle), side, size. */
-const tradeOf = (order: {
-  clientOrderId: string;
-  symbol: string;
-  side: string;
-  reduceOnly: boolean;
-  filledAmount: string;
-}) => ({
-  clientOrderId: order.clientOrderId,
-  symbol: order.symbol,
-  side: order.side,
-  reduceOnly: order.reduceOnly,
-  filledAmount: new Decimal(order.filledAmount).toFixed(),
-});
 
 // Issue 14 item 5: the all-in-one app trades the demo in paper mode on the simulator while it
 // records books; the backtest of the same stored candles and books (same parameters, equity,
@@ -116,6 +111,7 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
         STRATEGY_PARAMETERS: JSON.stringify(DEMO_PARAMETERS),
         SIM_VOLATILITY: '0.0005',
         RECORD_BOOKS: 'true',
+        PORTFOLIO_VALUE: STARTING_EQUITY_USD,
         PORT: String(port),
         EMBEDDED_DB_DIR: dataDir,
         EMBEDDED_DB_PORT: String(await freePort()),
@@ -152,7 +148,7 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
       await dataSource.initialize();
       let candles: Candle[];
       let whales: WhaleEvent[];
-      let snapshots: StoredBookSnapshot[] = [];
+      const snapshots: StoredBookSnapshot[] = [];
       try {
         const rows: { symbol: string; time: Date; [price: string]: unknown }[] =
           await dataSource.query(
@@ -170,12 +166,10 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
           close: row['close'] as string,
           volume: row['volume'] as string,
         }));
-        whales = (
-          await dataSource.query(
-            `SELECT symbol, side, kind, notional_usd::text AS "notionalUsd", detected_at AS "detectedAt"
-             FROM whale_activities ORDER BY detected_at`,
-          )
-        ).map((row: WhaleEvent) => row);
+        whales = await dataSource.query<WhaleEvent[]>(
+          `SELECT symbol, side, kind, notional_usd::text AS "notionalUsd", detected_at AS "detectedAt"
+           FROM whale_activities ORDER BY detected_at`,
+        );
         for await (const event of new TypeOrmMarketHistory(dataSource).events({
           symbols: markets.map((market) => market.symbol),
           from: candles[0].bucketStart,
@@ -191,6 +185,36 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
         await database.stop();
       }
 
+      const books = recordedBooks(snapshots);
+      const walkedPrice = (
+        side: 'bid' | 'ask',
+        amount: string,
+        book: RecordedBook,
+        symbol: string,
+      ) => {
+        const execution = fillOnBook(
+          {
+            side,
+            orderType: 'market',
+            amount,
+            price: null,
+            tif: null,
+            slippagePercent: '100',
+            reduceOnly: false,
+          },
+          book,
+          {
+            market: { lotSize: lots.get(symbol)?.toFixed() ?? '0', tickSize: '0' },
+            positionSize: '0',
+            fees: PACIFICA_FEE_RATES,
+          },
+        );
+        return execution.kind === 'rejected' || new Decimal(execution.filledAmount).isZero()
+          ? null
+          : Decimal.sum(0, ...execution.fills.map((f) => new Decimal(f.price).mul(f.amount))).div(
+              execution.filledAmount,
+            );
+      };
       const result = runBacktest({
         strategy: 'mean_reversion',
         strategyId: 'demo',
@@ -201,10 +225,10 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
           markets.map((m) => [m.symbol, { lotSize: m.lot_size, tickSize: m.tick_size }]),
         ),
         candles,
-        books: recordedBooks(snapshots),
+        books,
         whales,
+        startingEquityUsd: STARTING_EQUITY_USD,
       });
-      snapshots = [];
 
       // Live: the orders of the signals sent for candles closing by the period's end (a signal
       // is stored when its candle is acted on, 10 s after the close).
@@ -222,41 +246,80 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
         .filter((order) => order.status !== 'rejected_by_risk')
         .sort((a, b) => a.clientOrderId.localeCompare(b.clientOrderId));
 
-      const report = JSON.stringify(
-        {
-          periodEnd: new Date(periodEnd).toISOString(),
-          live: live.map((o) => [o.clientOrderId, o.status, o.filledAmount, o.averageFillPrice]),
-          backtest: backtested.map((o) => [
-            o.clientOrderId,
-            o.status,
-            o.filledAmount,
-            o.averageFillPrice,
-            o.fills[0]?.at,
-          ]),
-        },
-        null,
-        1,
-      );
+      // The same decisions: entries and exits (the client order id names strategy, symbol,
+      // intent and candle), sides; sizes from the same equity: the first entry's exactly, later
+      // ones within the equity the two runs' fill prices have drifted apart by (and one lot).
+      const lots = new Map(markets.map((m) => [m.symbol, new Decimal(m.lot_size)]));
+      const drift = live
+        .map((order, i) =>
+          new Decimal(order.averageFillPrice ?? 0)
+            .minus(backtested[i]?.averageFillPrice ?? 0)
+            .abs()
+            .mul(order.filledAmount),
+        )
+        .reduce((sum, one) => sum.plus(one), new Decimal(0))
+        .div(STARTING_EQUITY_USD);
+      const report = JSON.stringify({
+        periodEnd: new Date(periodEnd).toISOString(),
+        candles: candles.length,
+        books: Object.values(books).reduce((n, list) => n + list.length, 0),
+        relativeEquityDrift: drift.toNumber(),
+        orders: live.map((o, i) => [
+          o.clientOrderId.slice(0, 8),
+          o.symbol,
+          o.side,
+          o.filledAmount,
+          backtested[i]?.filledAmount,
+          o.averageFillPrice,
+          backtested[i]?.averageFillPrice,
+        ]),
+      });
+      // The measured model difference, for the README.
+      console.log(report);
       expect(live.filter((o) => o.reduceOnly).length).toBeGreaterThanOrEqual(ROUND_TRIPS);
-      expect({ trades: backtested.map(tradeOf), report }).toEqual({
-        trades: live.map(tradeOf),
+      const decision = (o: {
+        clientOrderId: string;
+        symbol: string;
+        side: string;
+        reduceOnly: boolean;
+      }) => [o.clientOrderId, o.symbol, o.side, o.reduceOnly].join(' ');
+      expect({ decisions: backtested.map(decision), report }).toEqual({
+        decisions: live.map(decision),
         report,
       });
+      expect(backtested[0].filledAmount).toBe(new Decimal(live[0].filledAmount).toFixed());
       for (const [i, order] of backtested.entries()) {
+        const size = new Decimal(live[i].filledAmount);
+        const sizeDifference = size.minus(order.filledAmount).abs();
+        const allowed = size.mul(drift).plus(lots.get(order.symbol) ?? 0);
+        expect({ i, sizeWithinDrift: sizeDifference.lte(allowed), report }).toEqual({
+          i,
+          sizeWithinDrift: true,
+          report,
+        });
+        // The live order walked the book at its send time, the backtest the first one recorded
+        // 10 s after the close: the live price is one the books recorded around then give.
+        const around = (books[order.symbol] ?? []).filter((book) => {
+          const sinceClose = book.time.getTime() - order.decidedAt.getTime();
+          return sinceClose >= BOOK_WINDOW_MS[0] && sinceClose <= BOOK_WINDOW_MS[1];
+        });
+        const walked = around
+          .map((book) => walkedPrice(order.side, order.filledAmount, book, order.symbol))
+          .filter((price): price is Decimal => price !== null);
+        const tick = new Decimal(markets.find((m) => m.symbol === order.symbol)?.tick_size ?? 0);
+        const low = Decimal.min(...walked).minus(tick);
+        const high = Decimal.max(...walked).plus(tick);
         const livePrice = new Decimal(live[i].averageFillPrice ?? NaN);
-        const differenceBps = livePrice
-          .minus(order.averageFillPrice ?? NaN)
-          .abs()
-          .div(livePrice)
-          .mul(10_000)
-          .toNumber();
-        expect({ differenceBps, report }).toEqual({
-          differenceBps: expect.any(Number) as unknown,
+        expect({
+          i,
+          withinRecordedBooks: livePrice.gte(low) && livePrice.lte(high),
+          report,
+        }).toEqual({
+          i,
+          withinRecordedBooks: true,
           report,
         });
       }
-      // eslint-disable-next-line no-console
-      console.log(report);
     },
     25 * MINUTE_MS,
   );
