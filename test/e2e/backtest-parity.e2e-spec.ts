@@ -33,8 +33,8 @@ const MINUTE_MS = 60_000;
 const ROUND_TRIPS = 2;
 /** The live starting portfolio value (PORTFOLIO_VALUE, set for the app), given to both runs. */
 const STARTING_EQUITY_USD = '100000';
-/** Recorded books, in ms after the close, one of which the live order walked (it is sent 10 s after). */
-const BOOK_WINDOW_MS = [9_000, 15_000] as const;
+/** The books recorded this close (ms) to a live order's creation bracket the streamed one it walked. */
+const SEND_WINDOW_MS = 3_000;
 
 interface LiveOrder {
   clientOrderId: string;
@@ -45,6 +45,7 @@ interface LiveOrder {
   status: string;
   filledAmount: string;
   averageFillPrice: string | null;
+  createdAt: string;
 }
 
 interface LiveSignal {
@@ -204,7 +205,10 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
           },
           book,
           {
-            market: { lotSize: lots.get(symbol)?.toFixed() ?? '0', tickSize: '0' },
+            market: {
+              lotSize: lots.get(symbol)?.toFixed() ?? '0',
+              tickSize: markets.find((m) => m.symbol === symbol)?.tick_size ?? '0',
+            },
             positionSize: '0',
             fees: PACIFICA_FEE_RATES,
           },
@@ -272,6 +276,9 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
           backtested[i]?.filledAmount,
           o.averageFillPrice,
           backtested[i]?.averageFillPrice,
+          // When each walked its book, in ms after the close.
+          Date.parse(o.createdAt) - (backtested[i]?.decidedAt.getTime() ?? 0),
+          (backtested[i]?.fills[0]?.at.getTime() ?? 0) - (backtested[i]?.decidedAt.getTime() ?? 0),
         ]),
       });
       // The measured model difference, for the README.
@@ -297,12 +304,12 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
           sizeWithinDrift: true,
           report,
         });
-        // The live order walked the book at its send time, the backtest the first one recorded
-        // 10 s after the close: the live price is one the books recorded around then give.
-        const around = (books[order.symbol] ?? []).filter((book) => {
-          const sinceClose = book.time.getTime() - order.decidedAt.getTime();
-          return sinceClose >= BOOK_WINDOW_MS[0] && sinceClose <= BOOK_WINDOW_MS[1];
-        });
+        // The live order walked the streamed book of its send time, the backtest the first one
+        // recorded 10 s after the close: the live price is one the books recorded around the
+        // send give (they are a 1-s sample of the same stream).
+        const around = (books[order.symbol] ?? []).filter(
+          (book) => Math.abs(book.time.getTime() - Date.parse(live[i].createdAt)) <= SEND_WINDOW_MS,
+        );
         const walked = around
           .map((book) => walkedPrice(order.side, order.filledAmount, book, order.symbol))
           .filter((price): price is Decimal => price !== null);
