@@ -10,7 +10,11 @@ describe('recordedBooks', () => {
     ]);
     expect(books).toEqual({
       BTC: [
-        { time: at(1), bids: [{ price: '99', amount: '1' }], asks: [{ price: '101', amount: '2' }] },
+        {
+          time: at(1),
+          bids: [{ price: '99', amount: '1' }],
+          asks: [{ price: '101', amount: '2' }],
+        },
         { time: at(2), bids: [{ price: '98', amount: '1.5' }], asks: [] },
       ],
       ETH: [{ time: at(1), bids: [], asks: [{ price: '3.5', amount: '4' }] }],
