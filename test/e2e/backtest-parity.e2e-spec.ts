@@ -29,12 +29,14 @@ const DEMO_PARAMETERS = {
 } as const;
 const ADMIN_API_KEY = `nxk_0123456789abcdef_${'A'.repeat(43)}`;
 const MINUTE_MS = 60_000;
+/** The close of the candle a live order (or signal) created at `time` was decided on. */
+const minuteOf = (time: string) => Math.floor(Date.parse(time) / MINUTE_MS) * MINUTE_MS;
 /** Round trips the paper run makes before the period ends. */
 const ROUND_TRIPS = 2;
 /** The live starting portfolio value (PORTFOLIO_VALUE, set for the app), given to both runs. */
 const STARTING_EQUITY_USD = '100000';
-/** The books recorded this close (ms) to a live order's creation bracket the streamed one it walked. */
-const SEND_WINDOW_MS = 3_000;
+/** Books recorded up to this long (ms) after a live order's creation bracket the streamed one it walked. */
+const AFTER_SEND_MS = 3_000;
 
 interface LiveOrder {
   clientOrderId: string;
@@ -119,7 +121,7 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
         PACIFICA_SIM_PORT: String(simPort),
         ADMIN_API_KEY,
       });
-      await waitForOk(`${base}/health`, app, 60_000);
+      await waitForOk(`${base}/health`, app, 2 * MINUTE_MS);
       const ordersNow = async () =>
         (await get<{ orders: LiveOrder[] }>(`${base}/api/v1/orders?strategyId=demo&limit=500`))
           .orders;
@@ -239,16 +241,24 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
       const decidedByEnd = new Set(
         signals
           .filter((s) => s.status === 'sent')
-          .filter((s) => Math.floor(Date.parse(s.createdAt) / MINUTE_MS) * MINUTE_MS <= periodEnd)
+          .filter((s) => minuteOf(s.createdAt) <= periodEnd)
           .map((s) => s.clientOrderId),
       );
       const live = liveOrders
         .filter((order) => decidedByEnd.has(order.clientOrderId))
-        .sort((a, b) => a.clientOrderId.localeCompare(b.clientOrderId));
+        .sort(
+          (a, b) =>
+            minuteOf(a.createdAt) - minuteOf(b.createdAt) ||
+            a.clientOrderId.localeCompare(b.clientOrderId),
+        );
       const backtested = result.orders
         .filter((order) => order.decidedAt.getTime() <= periodEnd && order.amount !== null)
         .filter((order) => order.status !== 'rejected_by_risk')
-        .sort((a, b) => a.clientOrderId.localeCompare(b.clientOrderId));
+        .sort(
+          (a, b) =>
+            a.decidedAt.getTime() - b.decidedAt.getTime() ||
+            a.clientOrderId.localeCompare(b.clientOrderId),
+        );
 
       // The same decisions: entries and exits (the client order id names strategy, symbol,
       // intent and candle), sides; sizes from the same equity: the first entry's exactly, later
@@ -304,11 +314,13 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
           sizeWithinDrift: true,
           report,
         });
-        // The live order walked the streamed book of its send time, the backtest the first one
-        // recorded 10 s after the close: the live price is one the books recorded around the
-        // send give (they are a 1-s sample of the same stream).
+        // The live order walked the newest streamed book it had at its send, the backtest the
+        // first one recorded 10 s after the close: the live price is one the books recorded
+        // between the close and just after the send give (a 1-s sample of the same stream).
         const around = (books[order.symbol] ?? []).filter(
-          (book) => Math.abs(book.time.getTime() - Date.parse(live[i].createdAt)) <= SEND_WINDOW_MS,
+          (book) =>
+            book.time >= order.decidedAt &&
+            book.time.getTime() <= Date.parse(live[i].createdAt) + AFTER_SEND_MS,
         );
         const walked = around
           .map((book) => walkedPrice(order.side, order.filledAmount, book, order.symbol))
