@@ -6,3 +6,4 @@ export * from './domain/backtest.errors';
 export * from './domain/candle-fill';
 export * from './domain/merge-candles';
 export * from './report/render-backtest-report';
+export * from './domain/recorded-books';

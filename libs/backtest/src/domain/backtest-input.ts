@@ -33,6 +33,11 @@ export interface BacktestInput {
   readonly startingEquityUsd?: string;
   /** Pacifica's base tier when unset. */
   readonly fees?: FeeRates;
+  /**
+   * Book model: an order walks the first recorded book this long after its candle's close, when
+   * the live engine acts on it (default 10,000 ms, the candle close grace).
+   */
+  readonly bookDelayMs?: number;
   /** Candle model: a market order fills at the next open moved against it by this many bps (default 5). */
   readonly slippageBps?: number;
   /** The generator yields its progress every this many candles (default 10,000). */

@@ -43,7 +43,17 @@ import { EquityCurve } from './equity-curve';
 
 /** The live engine's market-order slippage bound (strategy.providers.ts), percent. */
 const LIVE_SLIPPAGE_PERCENT = '0.5';
-const DEFAULTS = { strategyId: 'backtest', startingEquityUsd: '100000', slippageBps: 5 };
+/**
+ * The live engine acts on a candle when market data publishes it, its close grace
+ * (CANDLE_CLOSE_GRACE_MS) after the close: its order walks the book of that moment.
+ */
+const LIVE_DECISION_DELAY_MS = 10_000;
+const DEFAULTS = {
+  strategyId: 'backtest',
+  startingEquityUsd: '100000',
+  slippageBps: 5,
+  bookDelayMs: LIVE_DECISION_DELAY_MS,
+};
 const DEFAULT_PROGRESS_EVERY = 10_000;
 
 /** A held position in doubles, for the per-candle equity of the curve. */
@@ -86,6 +96,7 @@ class Backtest {
   private nextWhale = 0;
   private readonly fees: FeeRates;
   private readonly slippageBps: number;
+  private readonly bookDelayMs: number;
   private readonly frameMs: number;
   private readonly curve = new EquityCurve();
   private readonly orders: BacktestOrder[] = [];
@@ -138,6 +149,7 @@ class Backtest {
     this.whales = input.whales ?? [];
     this.fees = input.fees ?? PACIFICA_FEE_RATES;
     this.slippageBps = input.slippageBps ?? DEFAULTS.slippageBps;
+    this.bookDelayMs = input.bookDelayMs ?? DEFAULTS.bookDelayMs;
     this.frameMs = TIMEFRAME_MS[input.timeframe];
     this.context = new BookContext(() => {
       this.markBook();
@@ -277,7 +289,7 @@ class Backtest {
     for (const [symbol, books] of this.books) {
       while (books.next < books.list.length && books.list[books.next].time.getTime() < at) {
         const recorded = books.list[books.next++];
-        this.fillOn(symbol, recorded.time.getTime(), () => recorded);
+        this.fillOn(symbol, recorded.time.getTime(), () => recorded, this.bookDelayMs);
       }
     }
     if (this.pending.length === 0) {
@@ -287,21 +299,26 @@ class Backtest {
       if (!this.books.has(candle.symbol)) {
         const open = candle.bucketStart.getTime();
         const { tickSize } = this.markets.get(candle.symbol) as MarketRules;
-        this.fillOn(candle.symbol, open, (order) =>
-          candleBook(order.side, candle.open, this.slippageBps, tickSize, order.amount as string),
+        this.fillOn(
+          candle.symbol,
+          open,
+          (order) =>
+            candleBook(order.side, candle.open, this.slippageBps, tickSize, order.amount as string),
+          0,
         );
       }
     }
   }
 
-  /** Fills the pending orders of `symbol` decided by `time` on the book `bookFor` gives each. */
+  /** Fills the pending orders of `symbol` decided by `time − delayMs` on the book `bookFor` gives each. */
   private fillOn(
     symbol: string,
     time: number,
     bookFor: (order: BacktestOrder) => BookSnapshot,
+    delayMs: number,
   ): void {
     for (const order of [...this.pending]) {
-      if (order.symbol !== symbol || order.decidedAt.getTime() > time) {
+      if (order.symbol !== symbol || order.decidedAt.getTime() + delayMs > time) {
         continue;
       }
       this.pending.splice(this.pending.indexOf(order), 1);

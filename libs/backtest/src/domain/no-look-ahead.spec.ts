@@ -142,6 +142,21 @@ describe('no look-ahead', () => {
       ['101.4', '0.6', filledAt],
     ]);
   });
+  it('walks the first book recorded the live close grace (bookDelayMs) after the close', () => {
+    const book = (afterCloseMs: number, ask: string): RecordedBook => ({
+      time: new Date(at(2).getTime() + afterCloseMs),
+      bids: [{ price: '1', amount: '100' }],
+      asks: [{ price: ask, amount: '100' }],
+    });
+    const books = { BTC: [book(9_999, '99'), book(10_000, '102'), book(20_000, '103')] };
+    const candles = [candle(0, 100), candle(1, 100), candle(2, 100), candle(3, 100)];
+    const priceWith = (bookDelayMs?: number) =>
+      runBacktest(input(new RecordingStrategy(1), candles, { books, bookDelayMs })).orders[0]
+        .averageFillPrice;
+    expect(priceWith()).toBe('102');
+    expect(priceWith(0)).toBe('99');
+    expect(priceWith(15_000)).toBe('103');
+  });
 });
 
 describe('backtest input checks and progress', () => {
