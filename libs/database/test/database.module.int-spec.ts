@@ -87,9 +87,12 @@ describe('DatabaseModule', () => {
     expect(dataSource.driver.options).toMatchObject({ extra: { max: 1 } });
     expect(await appliedMigrations(dataSource)).toBe(MIGRATIONS.length);
     const hypertables = await dataSource.query<{ hypertable_name: string }[]>(
-      `SELECT hypertable_name FROM timescaledb_information.hypertables`,
+      `SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1`,
     );
-    expect(hypertables).toEqual([{ hypertable_name: 'ticks' }]);
+    expect(hypertables).toEqual([
+      { hypertable_name: 'order_book_snapshots' },
+      { hypertable_name: 'ticks' },
+    ]);
     const { url } = dataSource.options as PostgresConnectionOptions;
 
     await app.close();

@@ -23,9 +23,9 @@ describe('describeStartup', () => {
     );
   });
 
-  it('leaves out what the app does not use', () => {
+  it('leaves out what the app does not use (the api-gateway reads the exchange, never trades)', () => {
     expect(describeStartup(loadConfig('api-gateway', {}))).toBe(
-      'embedded mode, in-memory messages',
+      'embedded mode, in-memory messages, simulator',
     );
   });
 });
