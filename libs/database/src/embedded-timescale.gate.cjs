@@ -15,6 +15,9 @@ const GSSENC_REQUEST = 80877104;
 const MAX_STARTUP_BYTES = 10_000;
 const HANDSHAKE_TIMEOUT_MS = 10_000;
 const SYNC = Buffer.from([0x53, 0, 0, 0, 4]);
+const ROLLBACK = queryMessage('ROLLBACK');
+const READY_FOR_QUERY = 0x5a;
+const IDLE = 'I';
 
 const NOT_THE_APP =
   'this embedded TimescaleDB serves only the Nexwave app that started it; for split apps use ' +
@@ -40,6 +43,20 @@ function errorResponse(code, message, hint) {
   header.write('E', 0);
   header.writeInt32BE(body.length + 4, 1);
   return Buffer.concat([header, body]);
+}
+
+function queryMessage(sql) {
+  const body = Buffer.from(`${sql}\0`, 'utf8');
+  const header = Buffer.alloc(5);
+  header.write('Q', 0);
+  header.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([header, body]);
+}
+
+/** The transaction status a reply ends with ('I' idle, 'T' in a transaction, 'E' failed one). */
+function transactionStatus(reply) {
+  const at = reply.length - 6;
+  return at >= 0 && reply[at] === READY_FOR_QUERY ? String.fromCharCode(reply[at + 5]) : 'none';
 }
 
 function parseStartupParameters(message) {
@@ -90,17 +107,23 @@ function createGate({ db, accessKey, onBroken }) {
     return run;
   };
 
-  // What a departing client leaves behind (an unfinished extended query, an open transaction)
-  // must not leak into the next connection's session.
+  // What a departing client leaves behind (an unfinished extended query, an open or failed
+  // transaction) must not leak into the next connection's session. Sync ends the extended query;
+  // its ReadyForQuery says whether a transaction is still open, whatever command opened it
+  // (PGlite's isInTransaction() only sees BEGIN, not START TRANSACTION). A session that cannot be
+  // brought back to idle is broken: the next client would run inside the dead one's transaction.
   const release = (connection) => {
     if (current !== connection) {
       return;
     }
     current = null;
     void exclusive(async () => {
-      await db.execProtocolRaw(SYNC);
-      if (db.isInTransaction()) {
-        await db.exec('ROLLBACK');
+      if (transactionStatus(await db.execProtocolRaw(SYNC)) === IDLE) {
+        return;
+      }
+      const status = transactionStatus(await db.execProtocolRaw(ROLLBACK));
+      if (status !== IDLE) {
+        throw new Error(`a departed client's transaction did not end (status ${status})`);
       }
     }).catch(onBroken);
   };

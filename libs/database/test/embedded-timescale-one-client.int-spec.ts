@@ -129,22 +129,29 @@ describe('the embedded TimescaleDB serves only its app', () => {
     }
   });
 
-  it('hands the session to a newer connection of the app and rolls back what the old one left open', async () => {
-    const old = new Client({ connectionString: db.url });
-    const oldErrors: Error[] = [];
-    old.on('error', (error) => oldErrors.push(error));
-    await old.connect();
-    await old.query('CREATE TABLE IF NOT EXISTS handover (n int)');
-    await old.query('BEGIN');
-    await old.query('INSERT INTO handover VALUES (1)');
+  // TypeORM opens its transactions with START TRANSACTION, which PGlite's isInTransaction() misses.
+  it.each(['BEGIN', 'START TRANSACTION', 'BEGIN ISOLATION LEVEL SERIALIZABLE'])(
+    'hands the session to a newer connection of the app and rolls back what the old one left open after %s',
+    async (opening) => {
+      const old = new Client({ connectionString: db.url });
+      const oldErrors: Error[] = [];
+      old.on('error', (error) => oldErrors.push(error));
+      await old.connect();
+      await old.query('CREATE TABLE IF NOT EXISTS handover (n int)');
+      await old.query(opening);
+      await old.query('INSERT INTO handover VALUES (1)');
 
-    const [{ count }] = await app.query<{ count: number }[]>(
-      'SELECT count(*)::int AS count FROM handover',
-    );
+      const [{ count }] = await app.query<{ count: number }[]>(
+        'SELECT count(*)::int AS count FROM handover',
+      );
 
-    expect(count).toBe(0);
-    await pollUntil(() => oldErrors.length > 0);
-    expect(oldErrors[0].message).toMatch(/replaced by a newer connection of the app/);
-    await old.end().catch(() => undefined);
-  });
+      expect(count).toBe(0);
+      await pollUntil(() => oldErrors.length > 0);
+      expect(oldErrors[0].message).toMatch(/replaced by a newer connection of the app/);
+      await old.end().catch(() => undefined);
+      expect(await app.query('SELECT count(*)::int AS count FROM handover')).toEqual([
+        { count: 0 },
+      ]);
+    },
+  );
 });
