@@ -53,7 +53,15 @@ async function main(): Promise<void> {
         `downloading ${args.timeframe} candles of ${args.symbols.join(', ')} from ${baseUrl}, ` +
           `${args.from.toISOString()} to ${args.to.toISOString()}`,
       );
-      printSummary(args, await download.run(args, progressBar()));
+      const result = await download.run(args, progressBar());
+      printSummary(args, result.symbols);
+      if (!result.candlesRefreshed) {
+        console.error(
+          'data: the candle views were not refreshed over the period (see the error above), so ' +
+            'they may not serve every stored bar: rerun the same command to refresh them',
+        );
+        process.exitCode = 1;
+      }
     } finally {
       await dataSource.destroy();
     }
