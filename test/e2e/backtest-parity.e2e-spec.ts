@@ -1,27 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { recordedBooks, runBacktest, type StoredBookSnapshot } from '@nexwave/backtest';
 import { Decimal } from '@nexwave/core';
-import { freePort } from '@nexwave/core/testing';
 import { createDataSource, startEmbeddedTimescale } from '@nexwave/database';
 import { TypeOrmMarketHistory } from '@nexwave/market-data';
 import type { Candle, WhaleEvent } from '@nexwave/strategy';
 
-import { startApp, waitForOk, type AppProcess } from '../support/app-process';
+import { DEMO_PARAMETERS, startDemoApp, type DemoApp } from '../support/demo-app';
 
-/** The README's strategy demo (as strategy-demo.e2e-spec.ts), on the simulator, books recorded. */
-const DEMO_PARAMETERS = {
-  timeframe: '1m',
-  lookback: 3,
-  entryStdDevs: 0.5,
-  exitStdDevs: 0,
-  stopLossPct: 1,
-  takeProfitPct: 1,
-  whaleMaxAgeMinutes: 1,
-} as const;
-const ADMIN_API_KEY = `nxk_0123456789abcdef_${'A'.repeat(43)}`;
 const MINUTE_MS = 60_000;
 /** The close of the candle a live order (or signal) created at `time` was decided on. */
 const minuteOf = (time: string) => Math.floor(Date.parse(time) / MINUTE_MS) * MINUTE_MS;
@@ -62,63 +46,19 @@ interface SimMarket {
 // difference (libs/backtest/README.md). Runs until ROUND_TRIPS exits have filled (about 4 to 8
 // minutes), then ends the period at the last candle both have acted on.
 describe('parity: paper trading on the simulator and the backtest of its recording', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-parity-e2e-'));
-  let app: AppProcess | undefined;
-  let base = '';
+  let demo: DemoApp | undefined;
 
-  afterAll(async () => {
-    if (app && app.child.exitCode === null) {
-      app.child.kill('SIGKILL');
-      await app.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function get<T>(url: string): Promise<T> {
-    const response = await fetch(url, {
-      headers: { authorization: `Bearer ${ADMIN_API_KEY}` },
-      signal: AbortSignal.timeout(10_000),
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as T;
-  }
-
-  async function poll<T>(what: string, timeoutMs: number, find: () => Promise<T | undefined>) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = await find();
-      if (found !== undefined) {
-        return found;
-      }
-      if (Date.now() > deadline || app?.child.exitCode !== null) {
-        throw new Error(`no ${what} within ${timeoutMs} ms:\n${app?.output().slice(-4_000)}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
+  afterAll(() => demo?.stop());
 
   it(
     'makes the same trades, filled within the model difference',
     async () => {
-      const port = await freePort();
-      const simPort = await freePort();
-      base = `http://127.0.0.1:${port}`;
-      app = startApp('nexwave', {
-        STRATEGY_ID: 'demo',
-        STRATEGY_PARAMETERS: JSON.stringify(DEMO_PARAMETERS),
-        SIM_VOLATILITY: '0.0005',
-        RECORD_BOOKS: 'true',
-        PORTFOLIO_VALUE: STARTING_EQUITY_USD,
-        PORT: String(port),
-        EMBEDDED_DB_DIR: dataDir,
-        EMBEDDED_DB_PORT: String(await freePort()),
-        PACIFICA_SIM_PORT: String(simPort),
-        ADMIN_API_KEY,
-      });
-      await waitForOk(`${base}/health`, app, 2 * MINUTE_MS);
+      // The demo on the simulator, its books recorded.
+      demo = await startDemoApp({ RECORD_BOOKS: 'true', PORTFOLIO_VALUE: STARTING_EQUITY_USD });
+      const { app, dataDir, poll, send } = demo;
+      const get = <T>(path: string) => send<T>('GET', path);
       const ordersNow = async () =>
-        (await get<{ orders: LiveOrder[] }>(`${base}/api/v1/orders?strategyId=demo&limit=500`))
-          .orders;
+        (await get<{ orders: LiveOrder[] }>('/api/v1/orders?strategyId=demo&limit=500')).orders;
       await poll(`${ROUND_TRIPS} filled exits`, 15 * MINUTE_MS, async () => {
         const exits = (await ordersNow()).filter((o) => o.reduceOnly && o.status === 'filled');
         return exits.length >= ROUND_TRIPS ? exits : undefined;
@@ -130,11 +70,10 @@ describe('parity: paper trading on the simulator and the backtest of its recordi
       ).then((now) => Math.floor(now / MINUTE_MS) * MINUTE_MS);
       const liveOrders = await ordersNow();
       const { signals } = await get<{ signals: LiveSignal[] }>(
-        `${base}/api/v1/strategies/demo/signals?limit=500`,
+        '/api/v1/strategies/demo/signals?limit=500',
       );
-      const { data: markets } = await get<{ data: SimMarket[] }>(
-        `http://127.0.0.1:${simPort}/api/v1/info`,
-      );
+      const info = await fetch(`${demo.simUrl}/info`, { signal: AbortSignal.timeout(10_000) });
+      const { data: markets } = (await info.json()) as { data: SimMarket[] };
       app.child.kill('SIGTERM');
       expect(await app.exited).toBe(0);
 

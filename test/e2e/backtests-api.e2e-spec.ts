@@ -6,6 +6,7 @@ import { freePort } from '@nexwave/core/testing';
 import { copyTemplateDataDir } from '@nexwave/database/testing';
 import { startPacificaSim } from '@nexwave/pacifica-sim/testing';
 
+import { callApi, createApiKey, type Answer } from '../support/api-client';
 import { startApp, waitForOk, type AppProcess } from '../support/app-process';
 import { runCli, succeeded } from '../support/cli-process';
 
@@ -25,11 +26,6 @@ const REQUEST = {
   to: iso(TO),
 };
 
-interface Answer<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-}
-
 // The CLI and the API on one database: a run started over REST (role trade) executes in the
 // all-in-one app's process, reports its progress and ends with the CLI's summary.
 describe('backtests API (all-in-one app as a process, history downloaded from a simulator)', () => {
@@ -39,23 +35,12 @@ describe('backtests API (all-in-one app as a process, history downloaded from a 
   let cliSummary: Record<string, unknown>;
   const keys = { read: '', trade: '' };
 
-  async function call<T = Record<string, unknown>>(
+  const call = <T = Record<string, unknown>>(
     method: string,
     path: string,
     credential?: string,
     body?: unknown,
-  ): Promise<Answer<T>> {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...(credential === undefined ? {} : { authorization: `Bearer ${credential}` }),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(15_000),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  }
+  ) => callApi<T>(base, method, path, credential, body);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'nexwave-backtests-api-'));
@@ -122,19 +107,7 @@ describe('backtests API (all-in-one app as a process, history downloaded from a 
     });
     await waitForOk(`${base}/health`, app, 90_000);
     for (const role of ['read', 'trade'] as const) {
-      const { status, body } = await call<{ key: string }>(
-        'POST',
-        '/api/v1/admin/api-keys',
-        ADMIN_API_KEY,
-        {
-          name: `backtests e2e ${role}`,
-          role,
-        },
-      );
-      if (status !== 201) {
-        throw new Error(`POST /api/v1/admin/api-keys answered ${status}`);
-      }
-      keys[role] = body.key;
+      keys[role] = (await createApiKey(base, ADMIN_API_KEY, role, `backtests e2e ${role}`)).key;
     }
   }, 300_000);
 

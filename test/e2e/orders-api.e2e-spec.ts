@@ -6,16 +6,12 @@ import { JwtService } from '@nestjs/jwt';
 
 import { freePort } from '@nexwave/core/testing';
 
+import { callApi, createApiKey, type Answer } from '../support/api-client';
 import { startApp, waitForOk, type AppProcess } from '../support/app-process';
 
 const JWT_SECRET = 'orders-e2e-jwt-secret-of-at-least-32-chars';
 const ADMIN_API_KEY = `nxk_00000000000000aa_${'B'.repeat(43)}`;
 const HALT_REASON = 'e2e: exchange maintenance';
-
-interface Answer<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-}
 
 interface OrderBody {
   clientOrderId: string;
@@ -49,23 +45,12 @@ describe('orders API (all-in-one app as a process)', () => {
     admin: ADMIN_API_KEY,
   };
 
-  async function call<T = Record<string, unknown>>(
+  const call = <T = Record<string, unknown>>(
     method: string,
     path: string,
     credential?: string,
     body?: unknown,
-  ): Promise<Answer<T>> {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...(credential === undefined ? {} : { authorization: `Bearer ${credential}` }),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(15_000),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  }
+  ) => callApi<T>(base, method, path, credential, body);
 
   async function graphql(query: string, credential?: string): Promise<GraphqlBody> {
     const { status, body } = await call<GraphqlBody>('POST', '/graphql', credential, { query });
@@ -112,16 +97,8 @@ describe('orders API (all-in-one app as a process)', () => {
     throw new Error(`no order accepted within 60 s: ${JSON.stringify(last)}\n${app.output()}`);
   }
 
-  async function createKey(role: 'read' | 'trade'): Promise<{ id: string; key: string }> {
-    const { status, body } = await call<{ id: string; key: string }>(
-      'POST',
-      '/api/v1/admin/api-keys',
-      ADMIN_API_KEY,
-      { name: `orders e2e ${role}`, role },
-    );
-    expect(status).toBe(201);
-    return body;
-  }
+  const createKey = (role: 'read' | 'trade') =>
+    createApiKey(base, ADMIN_API_KEY, role, `orders e2e ${role}`);
 
   async function positionSize(symbol: string): Promise<string | undefined> {
     const { body } = await call<{ positions: { symbol: string; size: string }[] }>(

@@ -1,28 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { Decimal } from '@nexwave/core';
-import { freePort } from '@nexwave/core/testing';
 
-import { startApp, waitForOk, type AppProcess } from '../support/app-process';
+import { DEMO_PARAMETERS, startDemoApp, type DemoApp } from '../support/demo-app';
 
-/** The README's strategy demo: 1m candles, a window of 3, and a volatile simulated walk. */
-const DEMO_PARAMETERS = {
-  timeframe: '1m',
-  lookback: 3,
-  entryStdDevs: 0.5,
-  exitStdDevs: 0,
-  stopLossPct: 1,
-  takeProfitPct: 1,
-  whaleMaxAgeMinutes: 1,
-};
-const DEMO_ENV = {
-  STRATEGY_ID: 'demo',
-  STRATEGY_PARAMETERS: JSON.stringify(DEMO_PARAMETERS),
-  SIM_VOLATILITY: '0.0005',
-};
-const ADMIN_API_KEY = `nxk_0123456789abcdef_${'A'.repeat(43)}`;
 const MINUTE_MS = 60_000;
 const ROUNDING_USD = 1e-9;
 
@@ -81,68 +60,24 @@ interface Performance {
 // With the demo setting the first entry comes a few minutes after the start (the window needs
 // three closed 1m candles first).
 describe('all-in-one app: the strategy demo trades end to end', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-demo-e2e-'));
-  let app: AppProcess | undefined;
-  let base = '';
+  let demo: DemoApp | undefined;
 
-  afterAll(async () => {
-    if (app && app.child.exitCode === null) {
-      app.child.kill('SIGKILL');
-      await app.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => demo?.stop());
 
-  async function get<T>(path: string): Promise<T> {
-    return send<T>('GET', path);
-  }
-
-  async function send<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${ADMIN_API_KEY}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as T;
-  }
+  const get = <T>(path: string) => demo!.send<T>('GET', path);
+  const send = <T>(method: 'GET' | 'POST', path: string, body?: unknown) =>
+    demo!.send<T>(method, path, body);
+  const poll = <T>(what: string, timeoutMs: number, find: () => Promise<T | undefined>) =>
+    demo!.poll(what, timeoutMs, find);
 
   const signalsOf = async () =>
     (await get<{ signals: Signal[] }>('/api/v1/strategies/demo/signals')).signals;
 
-  /** Polls every second until `find` returns something; fails after `timeoutMs`. */
-  async function poll<T>(what: string, timeoutMs: number, find: () => Promise<T | undefined>) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = await find();
-      if (found !== undefined) {
-        return found;
-      }
-      if (Date.now() > deadline || app?.child.exitCode !== null) {
-        throw new Error(`no ${what} within ${timeoutMs} ms:\n${app?.output().slice(-4_000)}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
-
   it(
     'candles -> signal -> risk -> order -> paper fill -> position -> performance, then pause',
     async () => {
-      const port = await freePort();
-      base = `http://127.0.0.1:${port}`;
-      app = startApp('nexwave', {
-        ...DEMO_ENV,
-        PORT: String(port),
-        EMBEDDED_DB_DIR: dataDir,
-        EMBEDDED_DB_PORT: String(await freePort()),
-        PACIFICA_SIM_PORT: String(await freePort()),
-        ADMIN_API_KEY,
-      });
-      await waitForOk(`${base}/health`, app, 60_000);
+      demo = await startDemoApp();
+      const { app } = demo;
 
       // The first entry the strategy sent, once order management reports it filled on paper.
       const entry = await poll('filled entry of the demo strategy', 15 * MINUTE_MS, async () => {

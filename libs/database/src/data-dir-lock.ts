@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { EmbeddedTimescaleError } from './embedded-timescale.process';
+import { DataDirInUseError } from './embedded-timescale.process';
 
 const LOCK_FILE = 'nexwave.pid';
 
@@ -13,9 +13,7 @@ const LOCK_FILE = 'nexwave.pid';
 export function assertDataDirFree(dataDir: string): void {
   const holder = readHolder(join(dataDir, LOCK_FILE));
   if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
-    throw new EmbeddedTimescaleError(
-      `the data directory ${dataDir} is in use by process ${holder} (a running Nexwave app?); stop it first`,
-    );
+    throw new DataDirInUseError(dataDir, holder);
   }
 }
 

@@ -4,7 +4,22 @@ import { join } from 'node:path';
 import { collectStderrTail } from './stderr-tail';
 
 export class EmbeddedTimescaleError extends Error {
-  override readonly name = 'EmbeddedTimescaleError';
+  override readonly name: string = 'EmbeddedTimescaleError';
+}
+
+/** Another live process (a running Nexwave app?) serves the data directory. */
+export class DataDirInUseError extends EmbeddedTimescaleError {
+  override readonly name = 'DataDirInUseError';
+
+  constructor(
+    readonly dataDir: string,
+    readonly holder: number,
+    remedy = 'stop it first',
+  ) {
+    super(
+      `the data directory ${dataDir} is in use by process ${holder} (a running Nexwave app?); ${remedy}`,
+    );
+  }
 }
 
 export interface ChildExit {

@@ -6,6 +6,7 @@ import { Logger } from '@nestjs/common';
 
 import { assertDataDirFree, lockDataDir } from './data-dir-lock';
 import {
+  DataDirInUseError,
   describeExit,
   EmbeddedTimescaleError,
   formatStderr,
@@ -14,7 +15,7 @@ import {
 } from './embedded-timescale.process';
 import { RestartBudget } from './restart-budget';
 
-export { EmbeddedTimescaleError };
+export { DataDirInUseError, EmbeddedTimescaleError };
 
 export type EmbeddedTimescaleLogger = Pick<Logger, 'log' | 'error'>;
 

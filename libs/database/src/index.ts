@@ -3,6 +3,7 @@ export * from './database.module';
 export * from './database.options';
 export * from './embedded-timescale';
 export * from './migrate';
+export * from './open-embedded';
 export * from './statement-timeout';
 export * from './pgbouncer';
 export * from './pooled-embedded-timescale';

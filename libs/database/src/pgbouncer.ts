@@ -34,6 +34,17 @@ const CLIENT_USER = 'nexwave';
 const CLIENT_DATABASE = 'nexwave';
 const STOP_TIMEOUT_MS = 4_000;
 const SEARCH_DIRS = ['/usr/sbin', '/usr/local/sbin', '/usr/local/bin', '/usr/bin'];
+/** What sh reports for a command it cannot find. */
+const NOT_FOUND = 127;
+
+/**
+ * `sh -c WATCHED pgbouncer args...`: a watcher reads the owner's end of the stdin pipe, then the
+ * shell becomes PgBouncer (same pid). When the pipe closes (stop(), or the owner dies in any way,
+ * even by SIGKILL or a test runner's SIGTERM, when no exit handler runs) the watcher sends
+ * PgBouncer SIGTERM: immediate shutdown.
+ */
+const WATCHED =
+  'exec 3<&0; (read _ <&3; kill -TERM $$ 2>/dev/null) & exec "$0" "$@" 0</dev/null 3<&-';
 
 /**
  * Starts PgBouncer in transaction mode with exactly one server connection: whole transactions of
@@ -53,17 +64,28 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   // PgBouncer refuses to run as root; it reads its files first, then drops to `nobody`.
   const args = process.getuid?.() === 0 ? ['-u', 'nobody', config] : [config];
   // Own process group: a terminal's Ctrl+C reaches only the owner, which stops PgBouncer after its
-  // clients (the apps) are done with the database; an exiting owner takes it along.
-  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  // clients (the apps) are done with the database. It goes with its owner however the owner ends
+  // (see WATCHED), and on the owner's normal exit at once.
+  const child = spawn('/bin/sh', ['-c', WATCHED, bin, ...args], {
+    stdio: ['pipe', 'ignore', 'pipe'],
+    detached: true,
+  });
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const stderr = collectStderrTail(child);
-  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  const exited = new Promise<void>((resolveExit) =>
+    child.once('exit', () => {
+      // The watcher ends with PgBouncer rather than wait for the owner.
+      child.stdin?.destroy();
+      resolveExit();
+    }),
+  );
   try {
     await waitUntilUp(child, stderr, options.startTimeoutMs ?? 10_000);
   } catch (error) {
-    // Without a pid it never ran (not installed), and never emits exit.
     process.off('exit', killOnExit);
+    child.stdin?.destroy();
+    // Without a pid sh never ran, and never emits exit.
     if (child.pid !== undefined) {
       child.kill('SIGKILL');
       await exited;
@@ -78,6 +100,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
     stop: () =>
       (stopped ??= (async () => {
         process.off('exit', killOnExit);
+        child.stdin?.end();
         await killWithin(child, exited);
         await rm(dir, { recursive: true, force: true });
       })()),
@@ -129,15 +152,15 @@ function waitUntilUp(child: ChildProcess, stderr: () => string, timeoutMs: numbe
       }
     };
     const onExit = (code: number | null): void =>
-      settle(new PgBouncerError(`PgBouncer exited (code ${code}): ${stderr()}`));
-    const onError = (error: NodeJS.ErrnoException): void =>
       settle(
         new PgBouncerError(
-          error.code === 'ENOENT'
+          code === NOT_FOUND
             ? 'PgBouncer not found: apt-get install -y pgbouncer'
-            : `PgBouncer could not be started: ${error.message}`,
+            : `PgBouncer exited (code ${code}): ${stderr()}`,
         ),
       );
+    const onError = (error: Error): void =>
+      settle(new PgBouncerError(`PgBouncer could not be started: ${error.message}`));
     const settle = (error?: Error): void => {
       clearTimeout(timer);
       child.stderr?.off('data', onData);

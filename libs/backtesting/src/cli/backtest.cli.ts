@@ -3,13 +3,7 @@ import { SingleBar } from 'cli-progress';
 
 import { loadConfig } from '@nexwave/config';
 import { systemClock } from '@nexwave/core';
-import {
-  createDataSource,
-  EmbeddedTimescaleError,
-  runMigrations,
-  startEmbeddedTimescale,
-  type EmbeddedTimescale,
-} from '@nexwave/database';
+import { createDataSource, openEmbedded, runMigrations } from '@nexwave/database';
 import { PacificaRestClient } from '@nexwave/pacifica';
 
 import { BacktestRunner, type RunProgress } from '../application/backtest-runner';
@@ -33,7 +27,10 @@ async function main(): Promise<void> {
   const { request, json } = args;
   const config = loadConfig('nexwave');
   const exchange = new PacificaRestClient({ baseUrl: restBase(config) });
-  const embedded = await openEmbedded(config);
+  const embedded = await openEmbedded(
+    config.database,
+    'point DATABASE_URL at a TimescaleDB server (or POST /api/v1/backtests)',
+  );
   try {
     const dataSource = createDataSource({
       url: config.database.url ?? embedded!.url,
@@ -69,27 +66,6 @@ async function main(): Promise<void> {
 
 function restBase(config: NexwaveConfig): string {
   return config.pacifica.apiUrl ?? `http://127.0.0.1:${config.pacifica.simPort}/api/v1`;
-}
-
-async function openEmbedded(config: NexwaveConfig): Promise<EmbeddedTimescale | undefined> {
-  if (config.database.url !== undefined) {
-    return undefined;
-  }
-  try {
-    return await startEmbeddedTimescale({
-      dataDir: config.database.embeddedDataDir,
-      port: 0,
-      logger: { log: () => undefined, error: (message: string) => console.error(message) },
-    });
-  } catch (error) {
-    if (error instanceof EmbeddedTimescaleError && /in use by process/.test(error.message)) {
-      throw new Error(
-        `${error.message}. Nexwave is running on ${config.database.embeddedDataDir}: stop it and ` +
-          'rerun, or point DATABASE_URL at a TimescaleDB server (or POST /api/v1/backtests).',
-      );
-    }
-    throw error;
-  }
 }
 
 /** A bar on a terminal (stderr, so that --json keeps stdout to its one object); nothing otherwise. */

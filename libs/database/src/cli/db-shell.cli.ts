@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 
 import { loadConfig } from '@nexwave/config';
 
-import { startEmbeddedTimescale } from '../embedded-timescale';
+import { openEmbedded } from '../open-embedded';
 
 function runPsql(url: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
@@ -19,17 +19,14 @@ function runPsql(url: string, args: string[]): Promise<number> {
 
 async function main(): Promise<void> {
   const { database } = loadConfig('nexwave');
-  if (database.url !== undefined) {
+  // Ctrl+C belongs to psql (it cancels the query); this process waits for psql to exit.
+  process.on('SIGINT', () => undefined);
+  const server = await openEmbedded(database, "read it through the app's REST or GraphQL API");
+  if (server === undefined) {
     console.error('DATABASE_URL is set: use psql "$DATABASE_URL" for that server');
     process.exitCode = 1;
     return;
   }
-  // Ctrl+C belongs to psql (it cancels the query); this process waits for psql to exit.
-  process.on('SIGINT', () => undefined);
-  const server = await startEmbeddedTimescale({
-    dataDir: database.embeddedDataDir,
-    port: 0,
-  });
   try {
     // PGlite asks for a password and takes any; the gate has already checked the user.
     const url = new URL(server.url);

@@ -3,13 +3,7 @@ import { SingleBar } from 'cli-progress';
 
 import { loadConfig } from '@nexwave/config';
 import { systemClock } from '@nexwave/core';
-import {
-  createDataSource,
-  EmbeddedTimescaleError,
-  runMigrations,
-  startEmbeddedTimescale,
-  type EmbeddedTimescale,
-} from '@nexwave/database';
+import { createDataSource, openEmbedded, runMigrations } from '@nexwave/database';
 import { PacificaRestClient } from '@nexwave/pacifica';
 
 import {
@@ -33,7 +27,10 @@ async function main(): Promise<void> {
   }
   const config = loadConfig('nexwave');
   const baseUrl = restBase(args, config);
-  const embedded = await openEmbedded(config);
+  const embedded = await openEmbedded(
+    config.database,
+    'point DATABASE_URL at a TimescaleDB server',
+  );
   try {
     const dataSource = createDataSource({
       url: config.database.url ?? embedded!.url,
@@ -56,7 +53,15 @@ async function main(): Promise<void> {
         `downloading ${args.timeframe} candles of ${args.symbols.join(', ')} from ${baseUrl}, ` +
           `${args.from.toISOString()} to ${args.to.toISOString()}`,
       );
-      printSummary(args, await download.run(args, progressBar()));
+      const result = await download.run(args, progressBar());
+      printSummary(args, result.symbols);
+      if (!result.candlesRefreshed) {
+        console.error(
+          'data: the candle views were not refreshed over the period (see the error above), so ' +
+            'they may not serve every stored bar: rerun the same command to refresh them',
+        );
+        process.exitCode = 1;
+      }
     } finally {
       await dataSource.destroy();
     }
@@ -79,27 +84,6 @@ function restBase(args: DownloadArgs, config: NexwaveConfig): string {
     );
   }
   return config.pacifica.apiUrl;
-}
-
-async function openEmbedded(config: NexwaveConfig): Promise<EmbeddedTimescale | undefined> {
-  if (config.database.url !== undefined) {
-    return undefined;
-  }
-  try {
-    return await startEmbeddedTimescale({
-      dataDir: config.database.embeddedDataDir,
-      port: 0,
-      logger: { log: () => undefined, error: (message: string) => console.error(message) },
-    });
-  } catch (error) {
-    if (error instanceof EmbeddedTimescaleError && /in use by process/.test(error.message)) {
-      throw new DataArgsError(
-        `${error.message}. Nexwave is running on ${config.database.embeddedDataDir}: stop it and ` +
-          'rerun, or point DATABASE_URL at a TimescaleDB server.',
-      );
-    }
-    throw error;
-  }
 }
 
 /** A bar on a terminal; one line per symbol's completion otherwise (logs, tests). */

@@ -80,7 +80,11 @@ describe('DownloadHistory', () => {
     };
 
     const bar = progress();
-    const [first] = await download.run(request, bar);
+    const {
+      symbols: [first],
+      candlesRefreshed,
+    } = await download.run(request, bar);
+    expect(candlesRefreshed).toBe(true);
     expect(source.requests).toEqual([
       [0, 4, 4],
       [4, 8, 4],
@@ -101,12 +105,43 @@ describe('DownloadHistory', () => {
     expect(candles.refreshes).toEqual([{ from: new Date(T0), now: clock.now() }]);
 
     source.requests.length = 0;
-    const [again] = await download.run(request, progress());
+    const {
+      symbols: [again],
+    } = await download.run(request, progress());
     // Windows with a hole are asked again (the exchange may have filled it), full ones are not.
     expect(source.requests).toEqual([
       [0, 4, 4],
       [4, 8, 4],
     ]);
     expect(again).toMatchObject({ barsWritten: 0, rowsWritten: 0, barsSkipped: 6, missingBars: 3 });
+  });
+
+  it('says so when the candle aggregates could not be refreshed, and refreshes on a rerun', async () => {
+    const store = new InMemoryTickStore();
+    const candles = new InMemoryCandleAggregates();
+    const clock = new FixedClock(new Date(T0 + 10 * M));
+    const download = new DownloadHistory(
+      new FakeSource(new Set()),
+      new StoreBars(store),
+      store,
+      candles,
+      clock,
+    );
+    const request = {
+      symbols: ['BTC', 'ETH'],
+      timeframe: '1m' as const,
+      from: new Date(T0),
+      to: new Date(T0 + 4 * M),
+    };
+    candles.fails = true;
+    const failed = await download.run(request, progress());
+    expect(failed.candlesRefreshed).toBe(false);
+    expect(failed.symbols.map((s) => s.barsWritten)).toEqual([4, 4]);
+
+    candles.fails = false;
+    const rerun = await download.run(request, progress());
+    expect(rerun.candlesRefreshed).toBe(true);
+    expect(rerun.symbols.map((s) => s.barsSkipped)).toEqual([4, 4]);
+    expect(candles.refreshes).toHaveLength(2);
   });
 });

@@ -28,6 +28,13 @@ export interface SymbolSummary {
   missingBars: number;
 }
 
+export interface DownloadResult {
+  symbols: SymbolSummary[];
+  /** False when the candle aggregates could not be refreshed over the period (logged): the bars
+   * are stored, but the views may not serve them all until a refresh succeeds (a rerun). */
+  candlesRefreshed: boolean;
+}
+
 export interface DownloadProgress {
   start(totalBars: number): void;
   /** `bars` more bars of `symbol` handled (written, skipped or found missing). */
@@ -39,7 +46,8 @@ export interface DownloadProgress {
  * Downloads candle history into `ticks` (as `kline-ticks.ts` describes) window by window, the
  * oldest first. Bars that already hold ticks are skipped, so a rerun or a run after an interrupted
  * one fetches only what is missing, and a minute recorded live is never doubled. Each window is
- * one atomic insert. The candle aggregates are refreshed over the period at the end.
+ * one atomic insert. The candle aggregates are refreshed over the period at the end; a rerun
+ * refreshes them again.
  */
 export class DownloadHistory {
   constructor(
@@ -50,7 +58,7 @@ export class DownloadHistory {
     private readonly clock: Clock,
   ) {}
 
-  async run(request: DownloadRequest, progress: DownloadProgress): Promise<SymbolSummary[]> {
+  async run(request: DownloadRequest, progress: DownloadProgress): Promise<DownloadResult> {
     const barMs = TIMEFRAME_MS[request.timeframe];
     const now = this.clock.now().getTime();
     const windows = historyWindows(
@@ -71,8 +79,8 @@ export class DownloadHistory {
         }
         summaries.push(summary);
       }
-      await this.candles.refreshSince(request.from, this.clock.now());
-      return summaries;
+      const candlesRefreshed = await this.candles.refreshSince(request.from, this.clock.now());
+      return { symbols: summaries, candlesRefreshed };
     } finally {
       progress.stop();
     }
