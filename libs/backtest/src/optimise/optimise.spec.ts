@@ -10,7 +10,7 @@ import { gridSets, parseRanges } from './parameter-space';
 import { walkForwardFolds } from './walk-forward';
 
 // Worker start-up (swc compiling the sources) is slow on a loaded machine: not a timing assertion.
-jest.setTimeout(300_000);
+jest.setTimeout(120_000);
 
 const candles = walkCandles(11, 480, { timeframe: '1h', volatility: 0.02 });
 const base: OptimiseBase = {
@@ -82,8 +82,19 @@ describe('optimise (worker threads)', () => {
     expect(await walkForward(one, sets, 'pnl', folds)).toEqual(results);
   });
 
-  it('rejects with the worker error naming the set', async () => {
-    await expect(optimise(one, [{ lookback: 1 }], 'pnl')).rejects.toThrow('parameter set 0');
+  it('rejects with the error of a failed set once the sets in flight are back, and stays usable', async () => {
+    await expect(optimise(two, [...sets, { lookback: 1 }, ...sets], 'pnl')).rejects.toThrow(
+      `parameter set ${sets.length}: `,
+    );
+    expect(await optimise(two, sets, 'pnl')).toEqual(await optimise(one, sets, 'pnl'));
+  });
+
+  it('rejects a run whose worker dies, and every run after', async () => {
+    const pool = new OptimiserPool(base, candles, 1);
+    const run = optimise(pool, sets, 'pnl');
+    await pool.close();
+    await expect(run).rejects.toThrow('an optimiser worker exited');
+    await expect(optimise(pool, sets, 'pnl')).rejects.toThrow('closed');
   });
 
   it('names an unknown objective', () => {

@@ -20,32 +20,36 @@ const ROOT = `${__dirname}/../../../..`;
 /**
  * From TypeScript sources (tests, the ts-node CLI) the worker compiles what it requires with swc
  * and the repo's .swcrc (which also maps the @nexwave/* aliases): ts-node takes ~5x longer to start.
+ * Paths are absolute: an eval worker resolves `require` from the working directory.
  */
-const TS_WORKER = (file: string) => `
+const tsWorker = (file: string) => `
 const { readFileSync } = require('node:fs');
 const Module = require('node:module');
-const { transformSync } = require('@swc/core');
+const { transformSync } = require(${JSON.stringify(require.resolve('@swc/core'))});
 const options = JSON.parse(readFileSync(${JSON.stringify(`${ROOT}/.swcrc`)}, 'utf8'));
 options.jsc.baseUrl = require('node:path').resolve(${JSON.stringify(ROOT)});
 Module._extensions['.ts'] = (module, filename) =>
   module._compile(transformSync(readFileSync(filename, 'utf8'), { ...options, filename, swcrc: false }).code, filename);
 require(${JSON.stringify(file)});`;
 
-/** Starts a worker on the compiled file, or on the TypeScript source through swc. */
+/** Starts a worker on the compiled file (dist), or on the TypeScript source through swc. */
 function startWorker(workerData: unknown): Worker {
   const file = `${__dirname}/optimise.worker${__filename.slice(__filename.lastIndexOf('.'))}`;
   return file.endsWith('.ts')
-    ? new Worker(TS_WORKER(file), { eval: true, workerData })
+    ? new Worker(tsWorker(file), { eval: true, workerData })
     : new Worker(file, { workerData });
 }
 
 /**
  * `size` worker threads, each given the base and the candles once (structured clone), then fed
  * tasks one at a time as it frees up. Results come back by task index, so what a run returns does
- * not depend on the number of workers or their timing.
+ * not depend on the number of workers or their timing. One run at a time. A task that throws
+ * rejects the run once the tasks in flight are back (the pool stays usable); a worker that dies
+ * rejects it and closes the pool. Always `close()` it (in a finally): live workers keep a process up.
  */
 export class OptimiserPool {
   private readonly workers: Worker[];
+  private failure: Error | undefined;
 
   constructor(
     base: OptimiseBase,
@@ -55,56 +59,83 @@ export class OptimiserPool {
     this.workers = Array.from({ length: Math.max(1, size) }, () => startWorker({ base, candles }));
   }
 
-  /** Runs every task; `onDone` after each (progress). Rejects on the first failed task. */
+  /** Runs every task; `onDone(done)` after each (progress). */
   run(tasks: readonly OptimiseTask[], onDone?: (done: number) => void): Promise<BacktestSummary[]> {
+    if (this.failure) {
+      return Promise.reject(this.failure);
+    }
     const results: BacktestSummary[] = new Array<BacktestSummary>(tasks.length);
     const position = new Map(tasks.map((task, i) => [task.index, i]));
     let next = 0;
     let done = 0;
-    return new Promise((resolve, reject) => {
-      if (tasks.length === 0) {
-        resolve(results);
-        return;
-      }
-      const listeners = this.workers.map((worker) => {
+    let inFlight = 0;
+    let taskError: Error | undefined;
+    return new Promise<BacktestSummary[]>((resolve, reject) => {
+      const detach: (() => void)[] = [];
+      const feeds: (() => void)[] = [];
+      const settle = (error?: Error) => {
+        detach.forEach((off) => off());
+        if (error) {
+          reject(error);
+        } else {
+          resolve(results);
+        }
+      };
+      const workerFailed = (error: Error) => {
+        this.failure ??= error;
+        settle(error);
+        void this.close();
+      };
+      for (const worker of this.workers) {
         const feed = () => {
-          if (next < tasks.length) {
+          if (taskError === undefined && next < tasks.length) {
+            inFlight += 1;
             worker.postMessage(tasks[next++]);
           }
         };
         const onMessage = (reply: WorkerReply) => {
+          inFlight -= 1;
           if ('error' in reply) {
-            cleanup();
-            reject(new Error(`parameter set ${reply.index}: ${reply.error}`));
-            return;
+            taskError ??= new Error(`parameter set ${reply.index}: ${reply.error}`);
+          } else {
+            results[position.get(reply.index)!] = reply.summary;
+            done += 1;
+            onDone?.(done);
           }
-          results[position.get(reply.index)!] = reply.summary;
-          onDone?.(++done);
-          if (done === tasks.length) {
-            cleanup();
-            resolve(results);
+          if (taskError !== undefined) {
+            if (inFlight === 0) {
+              settle(taskError);
+            }
+          } else if (done === tasks.length) {
+            settle();
           } else {
             feed();
           }
         };
-        const onError = (error: Error) => {
-          cleanup();
-          reject(error);
-        };
+        const onError = (error: Error) => workerFailed(error);
+        const onExit = (code: number) =>
+          workerFailed(new Error(`an optimiser worker exited (code ${code}) during a run`));
+        feeds.push(feed);
         worker.on('message', onMessage);
         worker.on('error', onError);
-        feed();
-        return { worker, onMessage, onError };
-      });
-      const cleanup = () =>
-        listeners.forEach(({ worker, onMessage, onError }) => {
+        worker.on('exit', onExit);
+        detach.push(() => {
           worker.off('message', onMessage);
           worker.off('error', onError);
+          worker.off('exit', onExit);
         });
+      }
+      if (tasks.length === 0) {
+        settle();
+        return;
+      }
+      // Fed once every listener is attached: no reply can find the run half set up.
+      feeds.forEach((feed) => feed());
     });
   }
 
   async close(): Promise<void> {
+    this.failure ??= new Error('the optimiser pool is closed');
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }
