@@ -19,12 +19,15 @@ Options:
   --to <iso>             end of the period (exclusive)
   --param <name=value>   a strategy parameter (repeatable); numbers and true/false are parsed
   --json                 print exactly one JSON object (the summary) on stdout; logs go to stderr
+  --report <path.html>   also write a self-contained HTML report (price with fills, equity,
+                         drawdown, trades)
   -h, --help             this text
 
 Exit codes: 0 done, 1 the run failed, 2 bad arguments.`;
 
 export type BacktestArgs =
-  { command: 'help' } | { command: 'run'; request: BacktestRequest; json: boolean };
+  | { command: 'help' }
+  | { command: 'run'; request: BacktestRequest; json: boolean; report?: string };
 
 /** A problem with the arguments: the CLI exits 2 with this message. */
 export class BacktestArgsError extends Error {
@@ -45,6 +48,7 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
         to: { type: 'string' },
         param: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -68,7 +72,7 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
       to: values.to,
       parameters: parseParams(values.param ?? []),
     });
-    return { command: 'run', request, json: values.json };
+    return { command: 'run', request, json: values.json, report: values.report };
   } catch (error) {
     if (error instanceof BacktestingError) {
       const field = String(error.details.field);

@@ -1,25 +1,17 @@
 // `npm run backtest -- --strategy ... --symbols ... --from ... --to ...` (see --help).
-import { SingleBar } from 'cli-progress';
+import { writeFile } from 'node:fs/promises';
 
+import { renderBacktestReport } from '@nexwave/backtest';
 import { loadConfig } from '@nexwave/config';
 import { systemClock } from '@nexwave/core';
-import {
-  createDataSource,
-  EmbeddedTimescaleError,
-  runMigrations,
-  startEmbeddedTimescale,
-  type EmbeddedTimescale,
-} from '@nexwave/database';
-import { PacificaRestClient } from '@nexwave/pacifica';
 
-import { BacktestRunner, type RunProgress } from '../application/backtest-runner';
+import { BacktestRunner } from '../application/backtest-runner';
 import { StoredBacktestDataAdapter } from '../infrastructure/data/stored-backtest-data.adapter';
-import { BACKTESTING_ENTITIES } from '../infrastructure/persistence/backtest-run.entity';
 import { TypeOrmBacktestRunRepository } from '../infrastructure/persistence/typeorm-backtest-run.repository';
 import { BACKTEST_HELP, BacktestArgsError, parseBacktestArgs } from './backtest-args';
+import { progressBar } from './progress-bar';
+import { exchangeClient, withStoredData } from './stored-data';
 import { summaryJson, summaryTable } from './summary-table';
-
-type NexwaveConfig = ReturnType<typeof loadConfig<'nexwave'>>;
 
 /** Exit code for bad arguments (the run itself failing is 1). */
 const BAD_ARGUMENTS = 2;
@@ -30,83 +22,37 @@ async function main(): Promise<void> {
     console.log(BACKTEST_HELP);
     return;
   }
-  const { request, json } = args;
+  const { request, json, report } = args;
   const config = loadConfig('nexwave');
-  const exchange = new PacificaRestClient({ baseUrl: restBase(config) });
-  const embedded = await openEmbedded(config);
-  try {
-    const dataSource = createDataSource({
-      url: config.database.url ?? embedded!.url,
-      embedded: embedded !== undefined,
-      poolSize: 2,
-      entities: BACKTESTING_ENTITIES,
-    });
-    await dataSource.initialize();
-    try {
-      await runMigrations(dataSource);
-      const runner = new BacktestRunner(
-        new StoredBacktestDataAdapter(dataSource, exchange),
-        new TypeOrmBacktestRunRepository(dataSource),
-        systemClock,
-      );
-      console.error(
-        `backtesting ${request.strategy} on ${request.timeframe} candles of ` +
-          `${request.symbols.join(', ')}, ${request.from.toISOString()} to ${request.to.toISOString()}`,
-      );
-      const { id, result } = await runner.run(request, progressBar());
-      if (json) {
-        process.stdout.write(`${JSON.stringify(summaryJson(id, result.summary))}\n`);
-      } else {
-        console.log(`run ${id}\n${summaryTable(result.summary)}`);
-      }
-    } finally {
-      await dataSource.destroy();
+  await withStoredData(config, async (dataSource) => {
+    const runner = new BacktestRunner(
+      new StoredBacktestDataAdapter(dataSource, exchangeClient(config)),
+      new TypeOrmBacktestRunRepository(dataSource),
+      systemClock,
+    );
+    console.error(
+      `backtesting ${request.strategy} on ${request.timeframe} candles of ` +
+        `${request.symbols.join(', ')}, ${request.from.toISOString()} to ${request.to.toISOString()}`,
+    );
+    const bar = progressBar(
+      'backtesting [{bar}] {percentage}% | {value}/{total} candles | ETA {eta_formatted}',
+    );
+    const { id, result, candles } = await runner.run(request, bar);
+    if (report !== undefined) {
+      const html = renderBacktestReport(result, candles, {
+        title: `Backtest ${request.strategy} ${request.symbols.join(', ')} ${request.timeframe}`,
+        strategyId: `run ${id}`,
+        parameters: request.parameters,
+      });
+      await writeFile(report, html);
+      console.error(`report written to ${report}`);
     }
-  } finally {
-    await embedded?.stop();
-  }
-}
-
-function restBase(config: NexwaveConfig): string {
-  return config.pacifica.apiUrl ?? `http://127.0.0.1:${config.pacifica.simPort}/api/v1`;
-}
-
-async function openEmbedded(config: NexwaveConfig): Promise<EmbeddedTimescale | undefined> {
-  if (config.database.url !== undefined) {
-    return undefined;
-  }
-  try {
-    return await startEmbeddedTimescale({
-      dataDir: config.database.embeddedDataDir,
-      port: 0,
-      logger: { log: () => undefined, error: (message: string) => console.error(message) },
-    });
-  } catch (error) {
-    if (error instanceof EmbeddedTimescaleError && /in use by process/.test(error.message)) {
-      throw new Error(
-        `${error.message}. Nexwave is running on ${config.database.embeddedDataDir}: stop it and ` +
-          'rerun, or point DATABASE_URL at a TimescaleDB server (or POST /api/v1/backtests).',
-      );
+    if (json) {
+      process.stdout.write(`${JSON.stringify(summaryJson(id, result.summary))}\n`);
+    } else {
+      console.log(`run ${id}\n${summaryTable(result.summary)}`);
     }
-    throw error;
-  }
-}
-
-/** A bar on a terminal (stderr, so that --json keeps stdout to its one object); nothing otherwise. */
-function progressBar(): RunProgress {
-  if (!process.stderr.isTTY) {
-    return { start: () => undefined, advance: () => undefined, stop: () => undefined };
-  }
-  const bar = new SingleBar({
-    format: 'backtesting [{bar}] {percentage}% | {value}/{total} candles | ETA {eta_formatted}',
-    hideCursor: true,
-    stream: process.stderr,
   });
-  return {
-    start: (total) => bar.start(total, 0),
-    advance: (done) => bar.update(done),
-    stop: () => bar.stop(),
-  };
 }
 
 main().catch((error: unknown) => {
