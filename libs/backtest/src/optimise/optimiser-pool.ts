@@ -35,9 +35,14 @@ require(${JSON.stringify(file)});`;
 /** Starts a worker on the compiled file (dist), or on the TypeScript source through swc. */
 function startWorker(workerData: unknown): Worker {
   const file = `${__dirname}/optimise.worker${__filename.slice(__filename.lastIndexOf('.'))}`;
-  return file.endsWith('.ts')
-    ? new Worker(tsWorker(file), { eval: true, workerData })
-    : new Worker(file, { workerData });
+  if (!file.endsWith('.ts')) {
+    return new Worker(file, { workerData });
+  }
+  // Held by the main thread so that the native addon is never unloaded: a worker loading it again
+  // after the last one holding it ended crashes the process (SIGSEGV; nodejs/node#43534).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only from sources (a dev dependency)
+  require('@swc/core');
+  return new Worker(tsWorker(file), { eval: true, workerData });
 }
 
 /**
