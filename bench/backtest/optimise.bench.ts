@@ -57,9 +57,9 @@ async function main(): Promise<void> {
   console.log(
     `mean_reversion, ${sets.length} parameter sets × ${CANDLES.toLocaleString('en-US')} 1m candles of 1 symbol = ${total.toLocaleString('en-US')} candles replayed, ranked by sharpe`,
   );
-  const main = inMainThread();
+  const serial = inMainThread();
   console.log(
-    `main thread, no worker: ${main.toFixed(2)} s, ${Math.round(total / main).toLocaleString('en-US')} candles/s`,
+    `main thread, no worker: ${serial.toFixed(2)} s, ${Math.round(total / serial).toLocaleString('en-US')} candles/s`,
   );
   const counts = [...new Set([1, Math.max(2, availableParallelism())])];
   const results: { workers: number; seconds: number }[] = [];

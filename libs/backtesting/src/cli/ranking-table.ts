@@ -1,7 +1,19 @@
-import type { Objective, OptimiseRun, WalkForwardResult } from '@nexwave/backtest';
+import type { BacktestSummary, Objective, OptimiseRun, WalkForwardResult } from '@nexwave/backtest';
 
 const fixed = (value: number | null, digits: number) =>
   value === null ? 'n/a' : value.toFixed(digits);
+
+type Figure = readonly [string, string, (summary: BacktestSummary) => string];
+
+const FIGURES: readonly Figure[] = [
+  ['trades', 'trades', (s) => String(s.trades)],
+  ['pnl', 'pnl', (s) => Number(s.pnl).toFixed(2)],
+  ['returnPct', 'return %', (s) => s.returnPct.toFixed(2)],
+  ['sharpe', 'sharpe', (s) => fixed(s.sharpe, 3)],
+  ['maxDrawdownPct', 'max dd %', (s) => s.maxDrawdownPct.toFixed(2)],
+  ['winRate', 'win %', (s) => fixed(s.winRate === null ? null : s.winRate * 100, 1)],
+  ['profitFactor', 'pf', (s) => fixed(s.profitFactor, 3)],
+];
 
 /** The best `top` runs as a text table: rank, the varied parameters, the objective, key figures. */
 export function rankingTable(
@@ -10,31 +22,15 @@ export function rankingTable(
   objective: Objective,
   top = 20,
 ): string {
-  const header = [
-    '#',
-    ...parameters,
-    objective,
-    'trades',
-    'pnl',
-    'return %',
-    'sharpe',
-    'max dd %',
-    'win %',
-    'pf',
-  ];
+  const figures = FIGURES.filter(([key]) => key !== objective);
+  const header = ['#', ...parameters, objective, ...figures.map(([, name]) => name)];
   const rows = runs
     .slice(0, top)
     .map((run, i) => [
       String(i + 1),
       ...parameters.map((name) => String(run.parameters[name])),
       fixed(run.score, 4),
-      String(run.summary.trades),
-      Number(run.summary.pnl).toFixed(2),
-      run.summary.returnPct.toFixed(2),
-      fixed(run.summary.sharpe, 3),
-      run.summary.maxDrawdownPct.toFixed(2),
-      fixed(run.summary.winRate === null ? null : run.summary.winRate * 100, 1),
-      fixed(run.summary.profitFactor, 3),
+      ...figures.map(([, , show]) => show(run.summary)),
     ]);
   return table([header, ...rows]);
 }
