@@ -4,7 +4,7 @@ import { TIMEFRAME_MS } from '@nexwave/strategy';
 import { loadBacktestData, type BacktestData } from '../application/load-backtest-data';
 import type { BacktestRequest } from '../domain/backtest-request';
 import { StoredBacktestDataAdapter } from '../infrastructure/data/stored-backtest-data.adapter';
-import type { CandleSource } from './optimise-args';
+import type { CandleSource } from './source-args';
 import { exchangeClient, withStoredData, type NexwaveConfig } from './stored-data';
 
 /** The simulated markets' lot and tick sizes. */

@@ -17,6 +17,13 @@ import {
 import { backtestRequest, type BacktestRequest } from '../domain/backtest-request';
 import { BacktestingError } from '../domain/backtesting.errors';
 import { BacktestArgsError, parseParams } from './backtest-args';
+import {
+  integerOption,
+  parseSource,
+  SOURCE_OPTIONS,
+  sourceHelp,
+  type CandleSource,
+} from './source-args';
 
 export const OPTIMISE_HELP = `Usage: npm run optimise -- --strategy mean_reversion --symbols BTC --timeframe 1h --from <iso> --to <iso> --grid lookback=10:40:5 [options]
 
@@ -37,20 +44,16 @@ Options:
   --objective <name>       sharpe (default), sortino, pnl, returnPct, profitFactor, winRate,
                            maxDrawdownPct (smallest first)
   --random <N>             N distinct random sets of the grid instead of all of it
-  --seed <S>               seed of --random and of --source sim (default 1)
   --walk-forward <k>       also cut [from, to) into k + 1 windows: per fold, the best set
                            in-sample judged on the next window (out-of-sample)
   --workers <N>            worker threads (default: cores - 1, at least 1)
-  --source <stored|sim>    stored candles (default) or a seeded random walk (lot 0.00001, tick 0.01)
-  --days <D>               --source sim: days of candles (default 30)
+${sourceHelp(27, 'seed of --random and of --source sim (default 1)')}
   --json                   print exactly one JSON object on stdout; logs go to stderr
   --heatmap <path.html>    write an HTML heat map of two grid parameters vs the objective
   --heatmap-axes <x,y>     the two parameters (default: the first two --grid)
   -h, --help               this text
 
 Exit codes: 0 done, 1 the run failed, 2 bad arguments.`;
-
-export type CandleSource = { kind: 'stored' } | { kind: 'sim'; seed: number };
 
 export interface OptimiseOptions {
   /** The period, symbols and fixed parameters (validated, defaults filled in). */
@@ -66,9 +69,6 @@ export interface OptimiseOptions {
 }
 
 export type OptimiseArgs = { command: 'help' } | ({ command: 'run' } & OptimiseOptions);
-
-const DAY_MS = 86_400_000;
-const SIM_FROM = '2026-01-01T00:00:00.000Z';
 
 export function parseOptimiseArgs(argv: readonly string[]): OptimiseArgs {
   let values;
@@ -86,11 +86,9 @@ export function parseOptimiseArgs(argv: readonly string[]): OptimiseArgs {
         param: { type: 'string', multiple: true },
         objective: { type: 'string', default: 'sharpe' },
         random: { type: 'string' },
-        seed: { type: 'string', default: '1' },
         'walk-forward': { type: 'string' },
         workers: { type: 'string' },
-        source: { type: 'string', default: 'stored' },
-        days: { type: 'string' },
+        ...SOURCE_OPTIONS,
         json: { type: 'boolean', default: false },
         heatmap: { type: 'string' },
         'heatmap-axes': { type: 'string' },
@@ -103,20 +101,8 @@ export function parseOptimiseArgs(argv: readonly string[]): OptimiseArgs {
   if (values.help) {
     return { command: 'help' };
   }
-  if (values.source !== 'stored' && values.source !== 'sim') {
-    throw new BacktestArgsError(`--source: expected stored or sim (got ${values.source})`);
-  }
-  const sim = values.source === 'sim';
-  if (values.days !== undefined && !sim) {
-    throw new BacktestArgsError('--days: only with --source sim');
-  }
-  const seed = integer('seed', values.seed, 0);
-  const from = values.from ?? (sim ? SIM_FROM : undefined);
-  const to =
-    values.to ??
-    (sim && from !== undefined
-      ? new Date(Date.parse(from) + integer('days', values.days ?? '30', 1) * DAY_MS).toISOString()
-      : undefined);
+  const { source, from, to } = parseSource(values);
+  const seed = integerOption('seed', values.seed, 0);
   const required = { strategy: values.strategy, symbols: values.symbols, from, to };
   for (const [name, value] of Object.entries(required)) {
     if (value === undefined) {
@@ -146,7 +132,7 @@ export function parseOptimiseArgs(argv: readonly string[]): OptimiseArgs {
   const sets =
     values.random === undefined
       ? gridSets(ranges)
-      : randomSets(ranges, integer('random', values.random, 1), seed);
+      : randomSets(ranges, integerOption('random', values.random, 1), seed);
   checkSets(request, fixed, sets);
   const objective = optimiseInput('objective', () => parseObjective(values.objective));
   const folds =
@@ -156,7 +142,7 @@ export function parseOptimiseArgs(argv: readonly string[]): OptimiseArgs {
           walkForwardFolds(
             request.from,
             request.to,
-            integer('walk-forward', values['walk-forward']!, 1),
+            integerOption('walk-forward', values['walk-forward']!, 1),
           ),
         );
   return {
@@ -167,8 +153,8 @@ export function parseOptimiseArgs(argv: readonly string[]): OptimiseArgs {
     objective,
     folds,
     workers:
-      values.workers === undefined ? defaultWorkers() : integer('workers', values.workers, 1),
-    source: sim ? { kind: 'sim', seed } : { kind: 'stored' },
+      values.workers === undefined ? defaultWorkers() : integerOption('workers', values.workers, 1),
+    source,
     json: values.json,
     heatmap:
       values.heatmap === undefined
@@ -202,16 +188,6 @@ function axes(spec: string | undefined, ranges: readonly ParameterRange[]) {
     }
   }
   return { x: names[0], y: names[1] };
-}
-
-function integer(option: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min) {
-    throw new BacktestArgsError(
-      `--${option}: expected an integer of at least ${min} (got ${text})`,
-    );
-  }
-  return value;
 }
 
 /** OptimiseError (names the parameter) → BacktestArgsError naming the option too. */
