@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
 
-// Pools one after another in a ts-node process (as the CLI and the bench run): jest cannot show
-// this, its own process holds @swc/core already.
+// @nexwave/backtest's pools one after another in a ts-node process, as the CLIs and the bench
+// run them: jest cannot show this, its own process holds @swc/core already.
 const SCRIPT = `
 const { OptimiserPool, optimise, walkCandles } = require('@nexwave/backtest');
 const candles = walkCandles(1, 300, { timeframe: '1m', from: 0 });
