@@ -10,3 +10,4 @@ export * from './infrastructure/data/stored-backtest-data.adapter';
 export * from './infrastructure/persistence/backtest-run.entity';
 export * from './infrastructure/persistence/typeorm-backtest-run.repository';
 export * from './backtesting.module';
+export * from './application/load-backtest-data';

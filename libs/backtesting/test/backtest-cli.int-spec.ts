@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,6 +23,7 @@ const TO = FROM + DAYS * 24 * HOUR;
 // 1m klines stored, replayed as 15m candles (the views roll them up).
 const iso = (ms: number) => new Date(ms).toISOString();
 const BACKTEST = 'libs/backtesting/src/cli/backtest.cli.ts';
+const OPTIMISE = 'libs/backtesting/src/cli/optimise.cli.ts';
 
 describe('npm run backtest (a process on the embedded database, markets from the simulator)', () => {
   let sim: PacificaSim;
@@ -139,6 +140,52 @@ describe('npm run backtest (a process on the embedded database, markets from the
       await server.stop();
     }
   }, 180_000);
+
+  it('--report writes a self-contained HTML report of the run; --json stays one object', async () => {
+    const report = join(dataDir, 'report.html');
+    const run = await runCli(BACKTEST, [...args, '--json', '--report', report], env);
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout) as { runId: string; trades: number; candles: number };
+    expect(output.trades).toBeGreaterThan(0);
+    const html = await readFile(report, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`run ${output.runId}`);
+    const data = JSON.parse(
+      html.match(/<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/)![1],
+    ) as { symbols: { symbol: string; bars: unknown[]; markers: unknown[] }[] };
+    expect(data.symbols.map((s) => s.symbol)).toEqual(['BTC', 'ETH']);
+    expect(data.symbols.reduce((n, s) => n + s.bars.length, 0)).toBe(output.candles);
+    expect(data.symbols.reduce((n, s) => n + s.markers.length, 0)).toBeGreaterThanOrEqual(
+      output.trades,
+    );
+    expect(html).not.toMatch(/<script[^>]+src=/);
+  }, 180_000);
+
+  it('npm run optimise ranks a grid on the same stored candles (--json)', async () => {
+    const grid = ['--grid', 'lookback=10:20:10', '--grid', 'entryStdDevs=1:1.5:0.5'];
+    const run = await runCli(
+      OPTIMISE,
+      [...args.slice(0, 10), ...grid, '--objective', 'pnl', '--workers', '2', '--json'],
+      env,
+    );
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout) as {
+      source: string;
+      ranking: { parameters: object; summary: { pnl: string; candles: number } }[];
+    };
+    expect(output.source).toBe('stored');
+    expect(output.ranking).toHaveLength(4);
+    const pnls = output.ranking.map((r) => Number(r.summary.pnl));
+    expect(pnls).toEqual([...pnls].sort((a, b) => b - a));
+    const single = await runCli(BACKTEST, [...args, '--json'], env);
+    const { runId, ...summary } = JSON.parse(single.stdout) as Record<string, unknown>;
+    expect(runId).toBeDefined();
+    expect(
+      output.ranking.find(
+        (r) => JSON.stringify(r.parameters) === '{"lookback":10,"entryStdDevs":1}',
+      )?.summary,
+    ).toEqual(summary);
+  }, 240_000);
 
   it('prints a summary table without --json', async () => {
     const run = await runCli(BACKTEST, args, env);

@@ -1,2 +1,3 @@
 // Candle series for backtest specs and the bench.
-export { candle, T0, walkCandle, walkCandles } from './candles';
+export { walkCandle } from '../domain/random-walk-candles';
+export { candle, T0, walkCandles } from './candles';

@@ -2,10 +2,12 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 import { backtest, mergeCandles, type BacktestResult } from '@nexwave/backtest';
 import type { Clock } from '@nexwave/core';
+import type { Candle } from '@nexwave/strategy';
 
 import type { BacktestRequest } from '../domain/backtest-request';
 import type { BacktestRun } from '../domain/backtest-run';
 import { storedOutcome } from '../domain/backtest-run';
+import { loadBacktestData } from './load-backtest-data';
 import { BacktestDataPort } from './ports/backtest-data.port';
 import { BacktestRunRepository } from './ports/backtest-run.repository';
 
@@ -16,6 +18,11 @@ export interface RunProgress {
   start(total: number): void;
   advance(done: number): void;
   stop(): void;
+}
+
+interface Replayed {
+  readonly result: BacktestResult;
+  readonly candles: Candle[];
 }
 
 const NO_PROGRESS: RunProgress = {
@@ -43,24 +50,28 @@ export class BacktestRunner {
     return run;
   }
 
-  /** Stores the run and replays it; the result, or the error the run was stored with. */
+  /**
+   * Stores the run and replays it; the result with the candles replayed (for a report), or the
+   * error the run was stored with.
+   */
   async run(
     request: BacktestRequest,
     progress: RunProgress = NO_PROGRESS,
-  ): Promise<{ id: string; result: BacktestResult }> {
+  ): Promise<{ id: string; result: BacktestResult; candles: Candle[] }> {
     const run = await this.runs.create(request, this.clock.now());
-    return { id: run.id, result: await this.execute(run.id, request, progress) };
+    const { result, candles } = await this.execute(run.id, request, progress);
+    return { id: run.id, result, candles };
   }
 
   private async execute(
     id: string,
     request: BacktestRequest,
     progress: RunProgress,
-  ): Promise<BacktestResult> {
+  ): Promise<Replayed> {
     try {
-      const result = await this.replay(id, request, progress);
-      await this.runs.finish(id, storedOutcome(result), this.clock.now());
-      return result;
+      const replayed = await this.replay(id, request, progress);
+      await this.runs.finish(id, storedOutcome(replayed.result), this.clock.now());
+      return replayed;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await this.runs.finish(id, { status: 'failed', error: message }, this.clock.now());
@@ -72,13 +83,10 @@ export class BacktestRunner {
     id: string,
     request: BacktestRequest,
     progress: RunProgress,
-  ): Promise<BacktestResult> {
-    const markets = await this.data.markets(request.symbols);
-    const series = [];
-    for (const symbol of request.symbols) {
-      series.push(await this.data.candles(symbol, request.timeframe, request.from, request.to));
-    }
-    const total = series.reduce((sum, candles) => sum + candles.length, 0);
+  ): Promise<Replayed> {
+    const { markets, series } = await loadBacktestData(this.data, request);
+    const candles = [...mergeCandles(series)];
+    const total = candles.length;
     await this.runs.progress(id, 0, total);
     progress.start(total);
     const steps = backtest({
@@ -87,7 +95,7 @@ export class BacktestRunner {
       timeframe: request.timeframe,
       symbols: request.symbols,
       markets,
-      candles: mergeCandles(series),
+      candles,
       progressEvery: PROGRESS_EVERY,
     });
     try {
@@ -95,7 +103,7 @@ export class BacktestRunner {
         if (step.done) {
           await this.runs.progress(id, total, total);
           progress.advance(total);
-          return step.value;
+          return { result: step.value, candles };
         }
         await this.runs.progress(id, step.value.candles, total);
         progress.advance(step.value.candles);

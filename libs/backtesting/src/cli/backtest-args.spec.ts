@@ -52,6 +52,38 @@ describe('parseBacktestArgs', () => {
     expect(() => parseBacktestArgs(argv)).toThrow(reason);
   });
 
+  it('--source sim: a random walk from 2026-01-01 for --days, seeded', () => {
+    const args = parseBacktestArgs([
+      ...BASE.slice(0, 4),
+      '--source',
+      'sim',
+      '--days',
+      '3',
+      '--seed',
+      '9',
+      '--report',
+      'r.html',
+    ]);
+    expect(args).toMatchObject({
+      source: { kind: 'sim', seed: 9 },
+      report: 'r.html',
+      request: {
+        from: new Date('2026-01-01T00:00:00Z'),
+        to: new Date('2026-01-04T00:00:00Z'),
+      },
+    });
+    expect(parseBacktestArgs(BASE)).toMatchObject({ source: { kind: 'stored' } });
+  });
+
+  it.each([
+    [[...BASE, '--source', 'csv'], /^--source: expected stored or sim/],
+    [[...BASE, '--days', '3'], /^--days: only with --source sim/],
+    [[...BASE, '--source', 'sim', '--days', '0'], /^--days: expected an integer of at least 1/],
+    [[...BASE, '--source', 'sim', '--seed', '1.5'], /^--seed: expected an integer of at least 0/],
+  ])('refuses %j naming the option', (argv, reason) => {
+    expect(() => parseBacktestArgs(argv)).toThrow(reason);
+  });
+
   it('--help', () => {
     expect(parseBacktestArgs(['--help'])).toEqual({ command: 'help' });
   });

@@ -2,6 +2,10 @@ import { parseArgs } from 'node:util';
 
 import { backtestRequest, type BacktestRequest } from '../domain/backtest-request';
 import { BacktestingError } from '../domain/backtesting.errors';
+import { BacktestArgsError } from './backtest-args.error';
+import { parseSource, SOURCE_OPTIONS, sourceHelp, type CandleSource } from './source-args';
+
+export { BacktestArgsError } from './backtest-args.error';
 
 export const BACKTEST_HELP = `Usage: npm run backtest -- --strategy mean_reversion --symbols BTC --timeframe 1h --from <iso> --to <iso> [options]
 
@@ -19,17 +23,22 @@ Options:
   --to <iso>             end of the period (exclusive)
   --param <name=value>   a strategy parameter (repeatable); numbers and true/false are parsed
   --json                 print exactly one JSON object (the summary) on stdout; logs go to stderr
+  --report <path.html>   also write a self-contained HTML report (price with fills, equity,
+                         drawdown, trades)
+${sourceHelp(25)}
   -h, --help             this text
 
 Exit codes: 0 done, 1 the run failed, 2 bad arguments.`;
 
 export type BacktestArgs =
-  { command: 'help' } | { command: 'run'; request: BacktestRequest; json: boolean };
-
-/** A problem with the arguments: the CLI exits 2 with this message. */
-export class BacktestArgsError extends Error {
-  override readonly name = 'BacktestArgsError';
-}
+  | { command: 'help' }
+  | {
+      command: 'run';
+      request: BacktestRequest;
+      source: CandleSource;
+      json: boolean;
+      report?: string;
+    };
 
 export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
   let values;
@@ -45,6 +54,8 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
         to: { type: 'string' },
         param: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
+        report: { type: 'string' },
+        ...SOURCE_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -54,9 +65,11 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
   if (values.help) {
     return { command: 'help' };
   }
-  for (const required of ['strategy', 'symbols', 'from', 'to'] as const) {
-    if (values[required] === undefined) {
-      throw new BacktestArgsError(`--${required} is required`);
+  const { source, from, to } = parseSource(values);
+  const required = { strategy: values.strategy, symbols: values.symbols, from, to };
+  for (const [name, value] of Object.entries(required)) {
+    if (value === undefined) {
+      throw new BacktestArgsError(`--${name} is required`);
     }
   }
   try {
@@ -64,11 +77,11 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
       strategy: values.strategy,
       symbols: values.symbols!.split(',').map((s) => s.trim()),
       timeframe: values.timeframe,
-      from: values.from,
-      to: values.to,
+      from,
+      to,
       parameters: parseParams(values.param ?? []),
     });
-    return { command: 'run', request, json: values.json };
+    return { command: 'run', request, source, json: values.json, report: values.report };
   } catch (error) {
     if (error instanceof BacktestingError) {
       const field = String(error.details.field);

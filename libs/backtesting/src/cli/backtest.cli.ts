@@ -1,22 +1,35 @@
 // `npm run backtest -- --strategy ... --symbols ... --from ... --to ...` (see --help).
-import { SingleBar } from 'cli-progress';
+import { writeFile } from 'node:fs/promises';
 
+import {
+  mergeCandles,
+  renderBacktestReport,
+  runBacktest,
+  type BacktestResult,
+} from '@nexwave/backtest';
 import { loadConfig } from '@nexwave/config';
 import { systemClock } from '@nexwave/core';
-import { createDataSource, openEmbedded, runMigrations } from '@nexwave/database';
-import { PacificaRestClient } from '@nexwave/pacifica';
+import type { Candle } from '@nexwave/strategy';
 
-import { BacktestRunner, type RunProgress } from '../application/backtest-runner';
+import { BacktestRunner } from '../application/backtest-runner';
+import type { BacktestRequest } from '../domain/backtest-request';
 import { StoredBacktestDataAdapter } from '../infrastructure/data/stored-backtest-data.adapter';
-import { BACKTESTING_ENTITIES } from '../infrastructure/persistence/backtest-run.entity';
 import { TypeOrmBacktestRunRepository } from '../infrastructure/persistence/typeorm-backtest-run.repository';
 import { BACKTEST_HELP, BacktestArgsError, parseBacktestArgs } from './backtest-args';
+import { simulatedData } from './candle-source';
+import { progressBar } from './progress-bar';
+import { exchangeClient, withStoredData } from './stored-data';
 import { summaryJson, summaryTable } from './summary-table';
-
-type NexwaveConfig = ReturnType<typeof loadConfig<'nexwave'>>;
 
 /** Exit code for bad arguments (the run itself failing is 1). */
 const BAD_ARGUMENTS = 2;
+
+interface Replayed {
+  /** The stored run's id; null with --source sim (nothing stored). */
+  readonly id: string | null;
+  readonly result: BacktestResult;
+  readonly candles: readonly Candle[];
+}
 
 async function main(): Promise<void> {
   const args = parseBacktestArgs(process.argv.slice(2));
@@ -24,65 +37,62 @@ async function main(): Promise<void> {
     console.log(BACKTEST_HELP);
     return;
   }
-  const { request, json } = args;
-  const config = loadConfig('nexwave');
-  const exchange = new PacificaRestClient({ baseUrl: restBase(config) });
-  const embedded = await openEmbedded(
-    config.database,
-    'point DATABASE_URL at a TimescaleDB server (or POST /api/v1/backtests)',
+  const { request, source, json, report } = args;
+  console.error(
+    `backtesting ${request.strategy} on ${request.timeframe} candles of ` +
+      `${request.symbols.join(', ')}, ${request.from.toISOString()} to ${request.to.toISOString()}` +
+      `${source.kind === 'sim' ? ` (a random walk, seed ${source.seed})` : ''}`,
   );
-  try {
-    const dataSource = createDataSource({
-      url: config.database.url ?? embedded!.url,
-      embedded: embedded !== undefined,
-      poolSize: 2,
-      entities: BACKTESTING_ENTITIES,
+  const { id, result, candles } =
+    source.kind === 'sim' ? simulatedRun(source.seed, request) : await storedRun(request);
+  if (report !== undefined) {
+    const html = renderBacktestReport(result, candles, {
+      title: `Backtest ${request.strategy} ${request.symbols.join(', ')} ${request.timeframe}`,
+      strategyId: id === null ? undefined : `run ${id}`,
+      parameters: request.parameters,
     });
-    await dataSource.initialize();
-    try {
-      await runMigrations(dataSource);
-      const runner = new BacktestRunner(
-        new StoredBacktestDataAdapter(dataSource, exchange),
-        new TypeOrmBacktestRunRepository(dataSource),
-        systemClock,
-      );
-      console.error(
-        `backtesting ${request.strategy} on ${request.timeframe} candles of ` +
-          `${request.symbols.join(', ')}, ${request.from.toISOString()} to ${request.to.toISOString()}`,
-      );
-      const { id, result } = await runner.run(request, progressBar());
-      if (json) {
-        process.stdout.write(`${JSON.stringify(summaryJson(id, result.summary))}\n`);
-      } else {
-        console.log(`run ${id}\n${summaryTable(result.summary)}`);
-      }
-    } finally {
-      await dataSource.destroy();
-    }
-  } finally {
-    await embedded?.stop();
+    await writeFile(report, html);
+    console.error(`report written to ${report}`);
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify(summaryJson(id, result.summary))}\n`);
+  } else {
+    console.log(
+      `${id === null ? 'not stored (--source sim)' : `run ${id}`}\n${summaryTable(result.summary)}`,
+    );
   }
 }
 
-function restBase(config: NexwaveConfig): string {
-  return config.pacifica.apiUrl ?? `http://127.0.0.1:${config.pacifica.simPort}/api/v1`;
+/** Loads the stored candles, replays them and stores the run (backtest_runs). */
+function storedRun(request: BacktestRequest): Promise<Replayed> {
+  const config = loadConfig('nexwave');
+  return withStoredData(config, (dataSource) =>
+    new BacktestRunner(
+      new StoredBacktestDataAdapter(dataSource, exchangeClient(config)),
+      new TypeOrmBacktestRunRepository(dataSource),
+      systemClock,
+    ).run(
+      request,
+      progressBar(
+        'backtesting [{bar}] {percentage}% | {value}/{total} candles | ETA {eta_formatted}',
+      ),
+    ),
+  );
 }
 
-/** A bar on a terminal (stderr, so that --json keeps stdout to its one object); nothing otherwise. */
-function progressBar(): RunProgress {
-  if (!process.stderr.isTTY) {
-    return { start: () => undefined, advance: () => undefined, stop: () => undefined };
-  }
-  const bar = new SingleBar({
-    format: 'backtesting [{bar}] {percentage}% | {value}/{total} candles | ETA {eta_formatted}',
-    hideCursor: true,
-    stream: process.stderr,
+/** The request on seeded random walks: no database, nothing stored. */
+function simulatedRun(seed: number, request: BacktestRequest): Replayed {
+  const { markets, series } = simulatedData(seed, request);
+  const candles = [...mergeCandles(series)];
+  const result = runBacktest({
+    strategy: request.strategy,
+    parameters: request.parameters,
+    timeframe: request.timeframe,
+    symbols: request.symbols,
+    markets,
+    candles,
   });
-  return {
-    start: (total) => bar.start(total, 0),
-    advance: (done) => bar.update(done),
-    stop: () => bar.stop(),
-  };
+  return { id: null, result, candles };
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,10 @@
 import type { BacktestSummary } from '@nexwave/backtest';
 
-/** The fields `--json` prints, camelCase, in table order. */
-export function summaryJson(runId: string, summary: BacktestSummary): Record<string, unknown> {
+/** The fields `--json` prints, camelCase, in table order (`runId` null when nothing is stored). */
+export function summaryJson(
+  runId: string | null,
+  summary: BacktestSummary,
+): Record<string, unknown> {
   return { runId, ...summary };
 }
 
