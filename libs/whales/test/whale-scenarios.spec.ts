@@ -1,11 +1,12 @@
-import { ActivityTracker, detectionRules, detectWhales } from '@nexwave/whales/testing';
+import { ActivityTracker, detectionRules, trackerOptions } from '@nexwave/whales/testing';
 
-import { SimulatedBooks } from '../src/testing/simulation/simulated-books';
+import { SimulatedBooks } from '../src/testing/evaluation/simulated-books';
 
 /**
- * Issue 16's two field reports, reproduced on the simulator's own book model (fixed seeds): the
- * walk shifts the synthetic quotes off the whale's price grid, so its levels interleave with
- * ordinary ones and flicker as the flow trades into them.
+ * Issue 16's two field reports, reproduced on the simulator's own book model (fixed seeds), with
+ * the production tracker settings: the walk shifts the synthetic quotes off the whale's price
+ * grid, so its levels interleave with ordinary ones, and moves the whale in and out of the ten
+ * levels the stream shows.
  */
 const START = Date.UTC(2026, 0, 1);
 const DETECTION_INTERVAL_MS = 5_000;
@@ -15,16 +16,14 @@ function followWhale(seed: number, request: Parameters<SimulatedBooks['placeWhal
   sim.advance(3_000);
   const whale = sim.placeWhale(request, 'simulator');
   let ids = 0;
-  const tracker = new ActivityTracker({
-    gracePeriodMs: 2 * DETECTION_INTERVAL_MS,
-    newId: () => `activity-${++ids}`,
-  });
-  const rules = detectionRules();
+  const tracker = new ActivityTracker(
+    trackerOptions(detectionRules(), DETECTION_INTERVAL_MS, () => `activity-${++ids}`),
+  );
   const opened: { kind: string; prices: string[] }[] = [];
   while (sim.now < whale.expiresAt - DETECTION_INTERVAL_MS) {
     sim.advance(DETECTION_INTERVAL_MS);
     const book = sim.snapshot(request.symbol);
-    for (const activity of tracker.observe(book, detectWhales(book, rules)).opened) {
+    for (const activity of tracker.observe(book).opened) {
       opened.push({ kind: activity.kind, prices: activity.detected.levels.map((l) => l.price) });
     }
   }

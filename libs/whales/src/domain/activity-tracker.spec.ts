@@ -1,9 +1,7 @@
 import { ActivityTracker } from './activity-tracker';
-import { detectWhales } from './detect-whales';
 import { detectionRules } from './detection-rules';
 import { OrderBookSnapshot } from './order-book';
 import { book, level, levels, T0 } from './testing/books';
-import { WhaleCandidate } from './whale-candidate';
 import { WhalesError } from './whales.errors';
 
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1_000);
@@ -32,14 +30,14 @@ function tracker() {
   let next = 0;
   const ids: Date[] = [];
   const activities = new ActivityTracker({
+    rules,
     gracePeriodMs: 10_000,
     newId: (firstSeenAt) => {
       ids.push(firstSeenAt);
       return `whale-${++next}`;
     },
   });
-  const feed = (snap: OrderBookSnapshot, candidates?: WhaleCandidate[]) =>
-    activities.observe(snap, candidates ?? detectWhales(snap, rules));
+  const feed = (snap: OrderBookSnapshot) => activities.observe(snap);
   const summary = (snap: OrderBookSnapshot) => {
     const update = feed(snap);
     return {
@@ -146,15 +144,23 @@ describe('ActivityTracker', () => {
     ).toEqual(['whale-1 BTC 995', 'whale-2 BTC 991', 'whale-3 BTC 1003', 'whale-4 ETH 995']);
   });
 
-  it('a ladder is not the continuation of a single whale at the same price', () => {
-    const { summary } = tracker();
-    summary(snapshot(0, [['bid', 995, 40]]));
+  it('a single that grows into a ladder around its level stays one activity, now a ladder', () => {
+    const { feed } = tracker();
+    feed(snapshot(0, [['bid', 995, 40]]));
     const ladder = snapshot(5, [
       ['bid', 996, 30],
       ['bid', 995, 30],
       ['bid', 994, 30],
     ]);
-    expect(summary(ladder).opened).toEqual(['whale-2']);
+    const update = feed(ladder);
+    expect(update.opened).toEqual([]);
+    expect(update.updated[0]).toMatchObject({
+      id: 'whale-1',
+      kind: 'ladder',
+      prices: ['996', '995', '994'],
+      changes: [{ at: at(5), kind: 'ladder', levelCount: 3, notionalUsd: '89550' }],
+    });
+    expect(update.updated[0].detected.kind).toBe('single');
   });
 
   it('a book of one symbol never closes another symbol; expire() does', () => {
@@ -185,10 +191,12 @@ describe('ActivityTracker', () => {
 });
 
 describe('ActivityTracker options', () => {
-  it.each([{ gracePeriodMs: 0 }, { gracePeriodMs: 10_000, priceTolerance: -0.1 }])(
-    'rejects %j',
-    (options) => {
-      expect(() => new ActivityTracker({ ...options, newId: () => 'x' })).toThrow(WhalesError);
-    },
-  );
+  it.each([
+    { gracePeriodMs: 0 },
+    { gracePeriodMs: 10_000, priceTolerance: -0.1 },
+    { gracePeriodMs: 10_000, keepSizeVsMedian: -1 },
+    { gracePeriodMs: 10_000, materialChange: 0 },
+  ])('rejects %j', (options) => {
+    expect(() => new ActivityTracker({ ...options, rules, newId: () => 'x' })).toThrow(WhalesError);
+  });
 });

@@ -1,15 +1,14 @@
 import { ActivityTracker, WhaleActivity } from './activity-tracker';
 import { discordAlert, telegramAlert } from './alert-message';
-import { detectWhales } from './detect-whales';
 import { detectionRules } from './detection-rules';
 import { Level } from './order-book';
 import { book, level, levels, T0 } from './testing/books';
 
 function activity(symbol: string, bids: Level[], asks: Level[]): WhaleActivity {
   const snapshot = book(bids, asks, symbol, T0);
-  const tracker = new ActivityTracker({ gracePeriodMs: 10_000, newId: () => 'whale-1' });
   const rules = detectionRules({ thresholdUsd: 5_000 });
-  return tracker.observe(snapshot, detectWhales(snapshot, rules)).opened[0];
+  const tracker = new ActivityTracker({ rules, gracePeriodMs: 10_000, newId: () => 'whale-1' });
+  return tracker.observe(snapshot).opened[0];
 }
 
 const single = activity(

@@ -33,9 +33,21 @@ describe('ladders', () => {
       [],
     ],
     [
-      'similar levels separated by other visible levels',
+      'similar levels interleaved with ordinary ones (a ladder off the quote grid, issue 16)',
       [level(999, 10), level(998, 1), level(997, 10), level(996, 1), level(995, 10), level(994, 1)],
-      [],
+      ['bid ladder 999-995'],
+    ],
+    [
+      'similar levels separated by a large dissimilar one',
+      [
+        level(999, 10),
+        level(998, 40),
+        level(997, 10),
+        level(996, 1),
+        level(995, 10),
+        level(994, 1),
+      ],
+      ['bid single 998-998'],
     ],
     [
       'a price gap over 2x the first step ends the ladder',

@@ -3,9 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 
 import { ActivityTracker, type WhaleActivity } from '../../domain/activity-tracker';
 import { discordAlert, telegramAlert } from '../../domain/alert-message';
-import { detectWhales } from '../../domain/detect-whales';
 import type { DetectionRules } from '../../domain/detection-rules';
 import type { OrderBookSnapshot } from '../../domain/order-book';
+import { trackerOptions, type TrackingSettings } from '../../domain/tracking-settings';
 import { RecordWhaleActivitiesCommand } from '../commands/record-whale-activities.command';
 import type { AlertChannelName, QueuedAlert } from '../ports/alert-channel.port';
 
@@ -13,8 +13,10 @@ export interface WhaleDetectionOptions {
   readonly rules: DetectionRules;
   /** Channels that get an alert row for each new activity. */
   readonly channels: readonly AlertChannelName[];
-  /** An activity unseen this long is closed (two detection intervals). */
-  readonly gracePeriodMs: number;
+  /** Time between detection runs: the tracker's grace period is counted in runs. */
+  readonly detectionIntervalMs: number;
+  /** The tracker's settings (DEFAULT_TRACKING_SETTINGS unless a test says otherwise). */
+  readonly tracking?: TrackingSettings;
   /**
    * A new activity overlapping one stored and last seen this recently continues it (see
    * WhaleActivityStorePort.record): the same whale seen by another replica, or before a restart.
@@ -53,10 +55,9 @@ export class WhaleDetectionService {
     private readonly commands: CommandBus,
     private readonly options: WhaleDetectionOptions,
   ) {
-    this.tracker = new ActivityTracker({
-      gracePeriodMs: options.gracePeriodMs,
-      newId: options.newId,
-    });
+    this.tracker = new ActivityTracker(
+      trackerOptions(options.rules, options.detectionIntervalMs, options.newId, options.tracking),
+    );
   }
 
   /** Takes a snapshot from the stream; keeps it only when it is the symbol's newest. */
@@ -88,7 +89,7 @@ export class WhaleDetectionService {
     let closed = 0;
     for (const symbol of symbols) {
       const book = this.latest.get(symbol)!;
-      const update = this.tracker.observe(book, detectWhales(book, this.options.rules));
+      const update = this.tracker.observe(book);
       update.opened.forEach((activity) => this.unsavedOpened.set(activity.id, activity));
       update.updated.forEach((activity) => this.noteSeen(activity));
       update.closed.forEach((activity) => this.noteSeen(activity, true));
