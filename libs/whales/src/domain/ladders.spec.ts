@@ -38,6 +38,48 @@ describe('ladders', () => {
       ['bid ladder 999-995'],
     ],
     [
+      'two ordinary levels between rungs are passed over',
+      [
+        level(999, 10),
+        level(998, 1),
+        level(997, 1),
+        level(996, 10),
+        level(995, 1),
+        level(994, 1),
+        level(993, 10),
+        ...levels(992, -1, 3),
+      ],
+      ['bid ladder 999-993'],
+    ],
+    [
+      'three ordinary levels between two large ones end the run',
+      [
+        level(999, 30),
+        ...levels(998, -1, 3),
+        level(995, 30),
+        ...levels(994, -1, 3),
+        level(991, 30),
+        level(990, 1),
+      ],
+      ['bid single 999-999', 'bid single 995-995', 'bid single 991-991'],
+    ],
+    [
+      'two rungs whose next rung would lie past the last level shown: a ladder cut by the edge',
+      [...levels(1000, -1, 7), level(993, 15), level(992, 1), level(991, 15)],
+      ['bid ladder 993-991'],
+    ],
+    [
+      'two rungs with room for a third before the edge are not a ladder',
+      [
+        ...levels(1000, -1, 5),
+        level(995, 30),
+        level(994, 1),
+        level(993, 30),
+        ...levels(992, -1, 2),
+      ],
+      ['bid single 995-995', 'bid single 993-993'],
+    ],
+    [
       'similar levels separated by a large dissimilar one',
       [
         level(999, 10),

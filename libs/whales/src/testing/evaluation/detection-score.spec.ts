@@ -51,6 +51,7 @@ describe('scoreDetections (a hand-made run with known counts)', () => {
       detectable: 3,
       decoys: 1,
       activities: 6,
+      detected: 2,
       precision: 0.5,
       recall: 2 / 3,
       kindAccuracy: 0.5,

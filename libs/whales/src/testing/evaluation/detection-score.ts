@@ -37,6 +37,8 @@ export interface DetectionScore {
   readonly detectable: number;
   readonly decoys: number;
   readonly activities: number;
+  /** Whales (detectable or not) with at least one activity. */
+  readonly detected: number;
   /** Activities that are a real whale's, over all activities. */
   readonly precision: number;
   /** Detectable whales with at least one activity, over detectable whales. */
@@ -96,6 +98,7 @@ export function scoreDetections(
     detectable: detectable.length,
     decoys: truth.length - real.length,
     activities: activities.length,
+    detected: detected.length,
     precision: ratio(attributed, activities.length),
     recall: ratio(detectable.filter((t) => byWhale.has(t)).length, detectable.length),
     kindAccuracy: ratio(detected.filter((t) => firstOf(t).kind === t.kind).length, detected.length),

@@ -22,6 +22,11 @@ export interface GroundTruthRunOptions {
   readonly tracking?: TrackingSettings;
   /** Share of placements that are decoys (default 0.3). */
   readonly decoyShare?: number;
+  /**
+   * Nothing new is placed on a symbol and side for this long after the last placement there left
+   * (default 30 s): a tracker whose grace period is longer takes the next whale for the last one.
+   */
+  readonly coolDownMs?: number;
 }
 
 export interface GroundTruthRun {
@@ -85,7 +90,7 @@ export function runGroundTruth(options: GroundTruthRunOptions): GroundTruthRun {
   while (running()) {
     sim.advance(intervalMs / 2);
     if (placedWhales < options.whales) {
-      const slot = freeSlot(sim, placed(), random, graceMs + intervalMs);
+      const slot = freeSlot(sim, placed(), random, options.coolDownMs ?? 30_000);
       if (slot) {
         const decoy = random() < (options.decoyShare ?? 0.3);
         const request = decoy
