@@ -41,6 +41,8 @@ export interface WhaleActivity {
   /** The notional the last alert (detection or update) described, and when it was due. */
   readonly alertedNotionalUsd: string;
   readonly alertedAt: Date;
+  /** Update alerts due so far: the latest one's revision (the detection alert is revision 0). */
+  readonly updateAlerts: number;
 }
 
 export interface TrackerUpdate {
@@ -261,6 +263,7 @@ export class ActivityTracker {
       changes: [],
       alertedNotionalUsd: candidate.notionalUsd,
       alertedAt: time,
+      updateAlerts: 0,
     };
     const members = new Map(
       finding.levels.map((l) => [l.price, { price: l.level.price, seenAt: at }]),
@@ -317,6 +320,7 @@ export class ActivityTracker {
       changes,
       alertedNotionalUsd: resized ? latest.notionalUsd : previous.alertedNotionalUsd,
       alertedAt: resized ? time : previous.alertedAt,
+      updateAlerts: previous.updateAlerts + (resized ? 1 : 0),
     };
     return { activity: t.activity, resized };
   }

@@ -1,5 +1,10 @@
 import { ActivityTracker, WhaleActivity } from './activity-tracker';
-import { discordAlert, telegramAlert } from './alert-message';
+import {
+  discordAlert,
+  discordUpdateAlert,
+  telegramAlert,
+  telegramUpdateAlert,
+} from './alert-message';
 import { detectionRules } from './detection-rules';
 import { Level } from './order-book';
 import { book, level, levels, T0 } from './testing/books';
@@ -58,6 +63,31 @@ describe('telegramAlert', () => {
     const { text } = telegramAlert({ ...odd, symbol: '<b>A&B' });
     expect(text).toContain('Symbol: &lt;b&gt;A&amp;B');
     expect(text.replace(/<\/?b>/g, '')).not.toMatch(/[<>]/);
+  });
+});
+
+describe('update alerts', () => {
+  const tracker = new ActivityTracker({
+    rules: detectionRules({ thresholdUsd: 5_000 }),
+    gracePeriodMs: 10_000,
+    updateAlertIntervalMs: 0,
+    newId: () => 'whale-1',
+  });
+  const asks = levels(97001, 1, 10, '0.01');
+  const bids = (amount: string) => [level('97000', amount, 1), ...levels(96999, -1, 9, '0.01')];
+  tracker.observe(book(bids('1.5'), asks, 'BTC', T0));
+  const [grown] = tracker.observe(
+    book(bids('3'), asks, 'BTC', new Date(T0.getTime() + 5_000)),
+  ).resized;
+
+  it('describe the whale as now seen, its value next to the value at detection', () => {
+    const { text } = telegramUpdateAlert(grown);
+    expect(text).toContain('<b>Whale order on BTC: bid (buy wall) changed size</b>');
+    expect(text).toContain('Size: 3 BTC');
+    expect(text).toContain('Value: $291,000.00 (at detection $145,500.00)');
+    expect(discordUpdateAlert(grown).embeds[0].title).toBe(
+      'Whale order on BTC: bid (buy wall) changed size',
+    );
   });
 });
 

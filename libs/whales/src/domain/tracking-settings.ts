@@ -16,7 +16,7 @@ export interface TrackingSettings {
  * not by hand.
  */
 export const DEFAULT_TRACKING_SETTINGS: TrackingSettings = {
-  graceDetectionRuns: 2,
+  graceDetectionRuns: 3,
   priceTolerance: 0.002,
   keepSizeVsMedian: 1.5,
   materialChange: 0.5,

@@ -2,7 +2,12 @@ import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 
 import { ActivityTracker, type WhaleActivity } from '../../domain/activity-tracker';
-import { discordAlert, telegramAlert } from '../../domain/alert-message';
+import {
+  discordAlert,
+  discordUpdateAlert,
+  telegramAlert,
+  telegramUpdateAlert,
+} from '../../domain/alert-message';
 import type { DetectionRules } from '../../domain/detection-rules';
 import type { OrderBookSnapshot } from '../../domain/order-book';
 import { trackerOptions, type TrackingSettings } from '../../domain/tracking-settings';
@@ -11,7 +16,7 @@ import type { AlertChannelName, QueuedAlert } from '../ports/alert-channel.port'
 
 export interface WhaleDetectionOptions {
   readonly rules: DetectionRules;
-  /** Channels that get an alert row for each new activity. */
+  /** Channels that get an alert row for each new activity (and each update alert). */
   readonly channels: readonly AlertChannelName[];
   /** Time between detection runs: the tracker's grace period is counted in runs. */
   readonly detectionIntervalMs: number;
@@ -49,6 +54,8 @@ export class WhaleDetectionService {
   private readonly unsavedOpened = new Map<string, WhaleActivity>();
   private readonly unsavedSeen = new Map<string, WhaleActivity>();
   private readonly unsavedClosed = new Set<string>();
+  /** Seen activities due an update alert (a material size change, rate-limited by the tracker). */
+  private readonly unsavedResized = new Set<string>();
   private round?: Promise<DetectionRound>;
 
   constructor(
@@ -92,6 +99,9 @@ export class WhaleDetectionService {
       const update = this.tracker.observe(book);
       update.opened.forEach((activity) => this.unsavedOpened.set(activity.id, activity));
       update.updated.forEach((activity) => this.noteSeen(activity));
+      update.resized
+        .filter((activity) => !this.unsavedOpened.has(activity.id))
+        .forEach((activity) => this.unsavedResized.add(activity.id));
       update.closed.forEach((activity) => this.noteSeen(activity, true));
       opened += update.opened.length;
       updated += update.updated.length;
@@ -129,6 +139,7 @@ export class WhaleDetectionService {
             seen: seen.map((activity) => ({
               storedId: this.storedIds.get(activity.id) ?? activity.id,
               activity,
+              alerts: this.unsavedResized.has(activity.id) ? this.updateAlertsFor(activity) : [],
             })),
           },
           {
@@ -147,8 +158,19 @@ export class WhaleDetectionService {
     }
     this.unsavedClosed.forEach((id) => this.storedIds.delete(id));
     this.unsavedClosed.clear();
+    this.unsavedResized.clear();
     this.unsavedOpened.clear();
     this.unsavedSeen.clear();
+  }
+
+  private updateAlertsFor(activity: WhaleActivity): QueuedAlert[] {
+    return this.options.channels.map((channel) => ({
+      channel,
+      payload:
+        channel === 'telegram'
+          ? { text: telegramUpdateAlert(activity).text }
+          : discordUpdateAlert(activity),
+    }));
   }
 
   private alertsFor(activity: WhaleActivity): QueuedAlert[] {
