@@ -14,7 +14,9 @@ const SEED = 3;
 
 type Variant = { tracking?: Partial<TrackingSettings>; rules?: DetectionRulesOverrides };
 const sweeps: Record<string, Variant[]> = {
-  graceDetectionRuns: [2, 3, 4, 6, 8, 12].map((v) => ({ tracking: { graceDetectionRuns: v } })),
+  gracePeriodMs: [10_000, 15_000, 20_000, 30_000, 40_000].map((v) => ({
+    tracking: { gracePeriodMs: v },
+  })),
   keepSizeVsMedian: [1.2, 1.5, 2, 2.5].map((v) => ({ tracking: { keepSizeVsMedian: v } })),
   priceTolerance: [0.0005, 0.001, 0.002, 0.004].map((v) => ({ tracking: { priceTolerance: v } })),
   minSizeVsMedian: [2, 2.5, 3, 4].map((v) => ({ rules: { minSizeVsMedian: v } })),

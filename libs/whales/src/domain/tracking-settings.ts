@@ -1,10 +1,13 @@
 import { ActivityTrackerOptions } from './activity-tracker';
 import { DetectionRules } from './detection-rules';
 
-/** The tracker's settings apart from its rules, grace period in detection runs. */
+/** The tracker's settings apart from its rules. */
 export interface TrackingSettings {
-  /** An activity unseen for this many detection runs is closed. */
-  readonly graceDetectionRuns: number;
+  /**
+   * An activity unseen this long is closed (never less than two detection runs). A time, not a
+   * number of runs: a whale leaves the ten levels shown and comes back as the price moves.
+   */
+  readonly gracePeriodMs: number;
   readonly priceTolerance: number;
   readonly keepSizeVsMedian: number;
   readonly materialChange: number;
@@ -16,7 +19,7 @@ export interface TrackingSettings {
  * not by hand.
  */
 export const DEFAULT_TRACKING_SETTINGS: TrackingSettings = {
-  graceDetectionRuns: 3,
+  gracePeriodMs: 15_000,
   priceTolerance: 0.002,
   keepSizeVsMedian: 1.5,
   materialChange: 0.5,
@@ -29,6 +32,10 @@ export function trackerOptions(
   newId: (firstSeenAt: Date) => string,
   settings: TrackingSettings = DEFAULT_TRACKING_SETTINGS,
 ): ActivityTrackerOptions {
-  const { graceDetectionRuns, ...rest } = settings;
-  return { rules, newId, gracePeriodMs: graceDetectionRuns * detectionIntervalMs, ...rest };
+  return {
+    ...settings,
+    rules,
+    newId,
+    gracePeriodMs: Math.max(settings.gracePeriodMs, 2 * detectionIntervalMs),
+  };
 }

@@ -56,7 +56,7 @@ export function runGroundTruth(options: GroundTruthRunOptions): GroundTruthRun {
   const intervalMs = options.detectionIntervalMs ?? 5_000;
   const thresholdUsd = options.thresholdUsd ?? 25_000;
   const tracking = options.tracking ?? DEFAULT_TRACKING_SETTINGS;
-  const graceMs = tracking.graceDetectionRuns * intervalMs;
+  const graceMs = Math.max(tracking.gracePeriodMs, 2 * intervalMs);
   const random = seededRandom(deriveSeed(options.seed, 'whale-evaluation'));
   const sim = new SimulatedBooks({ seed: options.seed, start: START });
   const rules = detectionRules({ ...options.rules, thresholdUsd });
