@@ -13,15 +13,19 @@ const WHALES = Number(process.argv[2] ?? 120);
 const SEED = 3;
 
 type Variant = { tracking?: Partial<TrackingSettings>; rules?: DetectionRulesOverrides };
-const sweeps: Record<string, Variant[]> = {
-  gracePeriodMs: [10_000, 15_000, 20_000, 30_000, 40_000].map((v) => ({
-    tracking: { gracePeriodMs: v },
-  })),
-  keepSizeVsMedian: [1.2, 1.5, 2, 2.5].map((v) => ({ tracking: { keepSizeVsMedian: v } })),
-  priceTolerance: [0.0005, 0.001, 0.002, 0.004].map((v) => ({ tracking: { priceTolerance: v } })),
-  minSizeVsMedian: [2, 2.5, 3, 4].map((v) => ({ rules: { minSizeVsMedian: v } })),
-  'ladder.sizeTolerance': [0.1, 0.2, 0.3].map((v) => ({ rules: { ladder: { sizeTolerance: v } } })),
-  'ladder.minSizeVsMedian': [1.5, 2, 3].map((v) => ({ rules: { ladder: { minSizeVsMedian: v } } })),
+const tracking = (name: keyof TrackingSettings, values: number[]) =>
+  values.map((v): [number, Variant] => [v, { tracking: { [name]: v } }]);
+const rules = (name: 'minSizeVsMedian', values: number[]) =>
+  values.map((v): [number, Variant] => [v, { rules: { [name]: v } }]);
+const ladder = (name: 'sizeTolerance' | 'minSizeVsMedian', values: number[]) =>
+  values.map((v): [number, Variant] => [v, { rules: { ladder: { [name]: v } } }]);
+const sweeps: Record<string, [number, Variant][]> = {
+  gracePeriodMs: tracking('gracePeriodMs', [10_000, 15_000, 20_000, 30_000, 40_000]),
+  keepSizeVsMedian: tracking('keepSizeVsMedian', [1.2, 1.5, 2, 2.5]),
+  priceTolerance: tracking('priceTolerance', [0.0005, 0.001, 0.002, 0.004]),
+  minSizeVsMedian: rules('minSizeVsMedian', [2, 2.5, 3, 4]),
+  'ladder.sizeTolerance': ladder('sizeTolerance', [0.1, 0.2, 0.3]),
+  'ladder.minSizeVsMedian': ladder('minSizeVsMedian', [2, 2.5, 3, 4]),
 };
 
 const only = process.argv[3];
@@ -29,7 +33,7 @@ for (const [name, variants] of Object.entries(sweeps)) {
   if (only && name !== only) {
     continue;
   }
-  for (const variant of variants) {
+  for (const [value, variant] of variants) {
     const { score: s } = runGroundTruth({
       seed: SEED,
       whales: WHALES,
@@ -37,7 +41,7 @@ for (const [name, variants] of Object.entries(sweeps)) {
       tracking: { ...DEFAULT_TRACKING_SETTINGS, ...variant.tracking },
     });
     console.log(
-      `${name}=${JSON.stringify(Object.values(variant.tracking ?? variant.rules ?? {})[0])}: ` +
+      `${name}=${value}: ` +
         `precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} ` +
         `kind ${s.kindAccuracy.toFixed(3)} duplicates ${s.duplicatesPerWhale.toFixed(3)} ` +
         `p95 ${s.latencyP95Intervals} (activities ${s.activities}, fp ${s.falsePositives.decoys}+${s.falsePositives.unattributed})`,

@@ -195,15 +195,12 @@ export class ActivityTracker {
       return present;
     }
     const keepFrom = this.keepSizeVsMedian * view.stats.median;
-    const byPrice = {
-      bid: new Map(view.bid.map((l) => [l.price, l])),
-      ask: new Map(view.ask.map((l) => [l.price, l])),
-    };
     const taken = new Set<PricedLevel>();
     for (const t of tracked) {
+      const side = view[t.activity.side];
       const levels: PricedLevel[] = [];
       for (const [price, member] of t.members) {
-        const level = byPrice[t.activity.side].get(price);
+        const level = levelAt(side, price, t.activity.side);
         if (level && level.amount >= keepFrom && !taken.has(level)) {
           taken.add(level);
           levels.push(level);
@@ -325,9 +322,10 @@ export class ActivityTracker {
     return { activity: t.activity, resized };
   }
 
+  /** A float ratio: this only decides whether to record or alert, nothing goes to the exchange. */
   private isMaterial(notional: string, reference: string): boolean {
-    const base = new Decimal(reference);
-    return base.gt(0) && new Decimal(notional).minus(base).abs().div(base).gte(this.materialChange);
+    const base = Number(reference);
+    return base > 0 && Math.abs(Number(notional) - base) / base >= this.materialChange;
   }
 
   private isStale(activity: WhaleActivity, at: number): boolean {
@@ -346,6 +344,26 @@ export class ActivityTracker {
 
 function lastRecorded(activity: WhaleActivity): string {
   return activity.changes.at(-1)?.notionalUsd ?? activity.detected.notionalUsd;
+}
+
+/** Binary search of a side (best price first) for the level at `price`. */
+function levelAt(
+  levels: readonly PricedLevel[],
+  price: number,
+  side: BookSide,
+): PricedLevel | undefined {
+  const direction = side === 'bid' ? -1 : 1;
+  let low = 0;
+  let high = levels.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (direction * (levels[mid].price - price) < 0) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return levels[low]?.price === price ? levels[low] : undefined;
 }
 
 function priceRange(prices: Iterable<number>): [number, number] {
