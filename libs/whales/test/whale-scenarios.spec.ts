@@ -1,6 +1,9 @@
-import { ActivityTracker, detectionRules, trackerOptions } from '@nexwave/whales/testing';
-
-import { SimulatedBooks } from '../src/testing/evaluation/simulated-books';
+import {
+  ActivityTracker,
+  detectionRules,
+  SimulatedBooks,
+  trackerOptions,
+} from '@nexwave/whales/testing';
 
 /**
  * Issue 16's two field reports, reproduced on the simulator's own book model (fixed seeds), with

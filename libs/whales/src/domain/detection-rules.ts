@@ -36,7 +36,7 @@ export const DEFAULT_DETECTION_RULES: DetectionRules = {
   thresholdUsd: 25_000,
   minShareOfBook: 0.01,
   minSizeVsMedian: 3,
-  ladder: { minLevels: 3, sizeTolerance: 0.2, minSizeVsMedian: 3, maxStepRatio: 2 },
+  ladder: { minLevels: 3, sizeTolerance: 0.2, minSizeVsMedian: 2.5, maxStepRatio: 2 },
 };
 
 export interface DetectionRulesOverrides extends Partial<Omit<DetectionRules, 'ladder'>> {

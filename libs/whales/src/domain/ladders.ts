@@ -6,9 +6,10 @@ import { WhaleFinding } from './whale-candidate';
 
 /**
  * Ladders on one side: runs of at least `minLevels` levels that are
- * - consecutive: adjacent in the snapshot, except that up to two ordinary levels between two rungs
- *   (at most 1/minSizeVsMedian of the run's median amount) are passed over, since a ladder placed
- *   off the market makers' price grid interleaves with their quotes (issue 16's BTC ladder);
+ * - consecutive: adjacent in the snapshot, except that up to two smaller levels between two rungs
+ *   (under the similar band) are passed over, since a ladder placed off the market makers' price
+ *   grid interleaves with their quotes (issue 16's BTC ladder), and a rung being filled is not
+ *   one of its kind any more;
  * - evenly spaced: each price step between rungs within [1/maxStepRatio, maxStepRatio] times the
  *   run's first step, so a wide gap (empty prices between two levels) ends the ladder;
  * - similar: every amount within ±sizeTolerance of the run's median amount;
@@ -58,11 +59,11 @@ function cutByEdge(run: readonly PricedLevel[], levels: readonly PricedLevel[]):
 function runFrom(levels: readonly PricedLevel[], start: number, rules: LadderRules): PricedLevel[] {
   const run = [levels[start]];
   const sortedAmounts = [levels[start].amount];
-  const skipBelow = rules.minSizeVsMedian > 1 ? 1 / rules.minSizeVsMedian : 0;
+  const skipBelow = 1 - rules.sizeTolerance;
   let skipped = 0;
   for (let next = start + 1; next < levels.length; next++) {
     const level = levels[next];
-    if (level.amount <= skipBelow * medianOfSorted(sortedAmounts)) {
+    if (level.amount < skipBelow * medianOfSorted(sortedAmounts)) {
       skipped += 1;
       if (skipped > MAX_ORDINARY_BETWEEN_RUNGS) {
         break;

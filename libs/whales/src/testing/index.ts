@@ -17,5 +17,6 @@ export { InMemoryTradePriceLog } from './in-memory-trade-price.log';
 export { InMemoryWhaleActivityStore } from './in-memory-whale-activity.store';
 export { RecordingAlertChannel } from './recording-alert.channel';
 export { runGroundTruth } from './evaluation/ground-truth-run';
+export { SimulatedBooks } from './evaluation/simulated-books';
 export type { GroundTruthRun, GroundTruthRunOptions } from './evaluation/ground-truth-run';
 export type { DetectionScore } from './evaluation/detection-score';

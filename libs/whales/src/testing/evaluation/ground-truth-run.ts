@@ -47,7 +47,8 @@ const SIDES: readonly BookSide[] = ['bid', 'ask'];
  * resting at the same prices cannot be told apart from the public book); every detection interval
  * each symbol's book goes through the production detector and tracker, and the activities are
  * scored against the simulator's records (scoreDetections).
- * Whales: a single of 8-30 ordinary levels, or a ladder of 3-6 levels of 4-10 each. Decoys, in
+ * Whales: a single of 5-30 ordinary levels, or a ladder of 3-6 levels of 3-10 each (issue 16's
+ * ETH ladder: 4 of 3). Decoys, in
  * equal shares: a single under the USD threshold, a single of 1-2 ordinary levels (over the
  * threshold on the big markets, but no stand-out), a ladder of ordinary-sized levels. Each rests
  * 10-45 s.
@@ -174,11 +175,11 @@ const duration = (random: Random) => Math.round(between(random, 10_000, 45_000))
 function whaleRequest(slot: Slot, random: Random): WhaleRequest {
   const base = { symbol: slot.symbol, side: slot.side, durationMs: duration(random) };
   if (random() < 0.5) {
-    const notionalUsd = Math.round(slot.levelNotionalUsd * between(random, 8, 30));
+    const notionalUsd = Math.round(slot.levelNotionalUsd * between(random, 5, 30));
     return { ...base, kind: 'single', notionalUsd };
   }
   const levels = 3 + Math.floor(random() * 4);
-  const notionalUsd = Math.round(levels * slot.levelNotionalUsd * between(random, 4, 10));
+  const notionalUsd = Math.round(levels * slot.levelNotionalUsd * between(random, 3, 10));
   return { ...base, kind: 'ladder', levels, notionalUsd };
 }
 
