@@ -26,6 +26,7 @@ import { StrategySignalsPendingRisk1795600101000 } from './1795600101000-strateg
 import { CreateOrderBookSnapshots1795600103000 } from './1795600103000-create-order-book-snapshots';
 import { OutboxClaimLease1795600105000 } from './1795600105000-outbox-claim-lease';
 import { CreateBacktestRuns1795600106000 } from './1795600106000-create-backtest-runs';
+import { WhaleAlertRevisions1795600107000 } from './1795600107000-whale-alert-revisions';
 
 /** Every migration, oldest first; the DataSource registers exactly this list. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -55,4 +56,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateOrderBookSnapshots1795600103000,
   OutboxClaimLease1795600105000,
   CreateBacktestRuns1795600106000,
+  WhaleAlertRevisions1795600107000,
 ];

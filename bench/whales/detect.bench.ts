@@ -2,13 +2,7 @@
 // side (Pacifica shows 10; 50 is the stress case). Run by hand:
 // npx ts-node --transpile-only -r tsconfig-paths/register bench/whales/detect.bench.ts
 import { seededRandom } from '@nexwave/core';
-import {
-  ActivityTracker,
-  detectionRules,
-  detectWhales,
-  Level,
-  OrderBookSnapshot,
-} from '@nexwave/whales/testing';
+import { ActivityTracker, detectionRules, Level, OrderBookSnapshot } from '@nexwave/whales/testing';
 
 const SYMBOLS = 30;
 const LEVELS_PER_SIDE = 50;
@@ -89,7 +83,7 @@ interface PassResult {
 
 function pass(latenciesNs: number[]): PassResult {
   let id = 0;
-  const tracker = new ActivityTracker({ gracePeriodMs: 10_000, newId: () => String(++id) });
+  const tracker = new ActivityTracker({ rules, gracePeriodMs: 10_000, newId: () => String(++id) });
   let opened = 0;
   let candidates = 0;
   const cpuStart = process.cpuUsage();
@@ -97,10 +91,9 @@ function pass(latenciesNs: number[]): PassResult {
   for (const books of rounds) {
     for (const book of books) {
       const t0 = process.hrtime.bigint();
-      const found = detectWhales(book, rules);
-      const update = tracker.observe(book, found);
+      const update = tracker.observe(book);
       latenciesNs.push(Number(process.hrtime.bigint() - t0));
-      candidates += found.length;
+      candidates += update.opened.length + update.updated.length;
       opened += update.opened.length;
     }
   }
@@ -122,7 +115,7 @@ console.log(
   `${SYMBOLS} symbols x ${LEVELS_PER_SIDE} levels a side, ${books} books a pass, ${PASSES} passes`,
 );
 console.log(
-  `whales per pass: ${results[0].candidates} candidates, ${results[0].opened} activities opened`,
+  `whales per pass: ${results[0].candidates} sightings, ${results[0].opened} activities opened`,
 );
 console.log(
   `books/s (detect + track): median ${Math.round(rates[Math.floor(PASSES / 2)])} ` +

@@ -1,4 +1,8 @@
-import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
+import {
+  startPacificaSim,
+  type PacificaSim,
+  type WhaleRecord,
+} from '@nexwave/pacifica-sim/testing';
 
 import { SimTestClient, WsProbe, type WsMessage } from './sim-test-client';
 
@@ -187,5 +191,26 @@ describe('pacifica-sim whale schedule', () => {
     });
     expect(outsized.length).toBeGreaterThanOrEqual(1);
     await ws.close();
+  });
+
+  it('serves every whale it placed, its own and injected ones, at GET /sim/whales', async () => {
+    const admin = new SimTestClient(sim.adminUrl);
+    const injected = await admin.post<{ id: number }>('/whales', {
+      symbol: 'SOL',
+      side: 'ask',
+      kind: 'ladder',
+      levels: 3,
+    });
+    const { body } = await admin.get<WhaleRecord[]>('/whales');
+    const own = body.data.filter((whale) => whale.origin === 'simulator');
+    expect(own.length).toBeGreaterThanOrEqual(1);
+    expect(body.data.find((whale) => whale.id === injected.body.data.id)).toMatchObject({
+      origin: 'injected',
+      symbol: 'SOL',
+      side: 'ask',
+      kind: 'ladder',
+      endedAt: null,
+    });
+    expect(body.data.find((w) => w.id === injected.body.data.id)?.levels).toHaveLength(3);
   });
 });

@@ -11,6 +11,7 @@ import { type MemoryStreamAdapter } from '@nexwave/messaging/testing';
 
 import { FakeAlertEndpoint } from '../../../test/support/fake-alert-endpoints';
 import type { OrderBookSnapshot } from '../src/domain/order-book';
+import { level } from '../src/domain/testing/books';
 import { WHALES_ENTITIES } from '../src/infrastructure/persistence/whales.entities';
 import {
   at,
@@ -163,6 +164,39 @@ describe('whale tracker on the embedded TimescaleDB', () => {
       allowed_mentions: { parse: [] },
     });
     expect(await count(`whale_alerts WHERE status = 'sent'`)).toBe(4);
+  });
+
+  it('follows a whale for minutes as one activity, with one update alert per channel when its size changes materially', async () => {
+    const built = await tracker();
+    const grown = (time: Date) => {
+      const snapshot = whaleBook(time);
+      const bids = [...snapshot.bids];
+      bids[2] = level(99_970, 25, 1);
+      return { ...snapshot, bids };
+    };
+    const withoutRung = (time: Date) => {
+      const snapshot = whaleBook(time);
+      return { ...snapshot, asks: snapshot.asks.filter((l) => l.price !== '100050') };
+    };
+    await detect(built, whaleBook(T0));
+    for (let second = 14; second < 300; second += 14) {
+      await detect(
+        built,
+        second % 28 === 0 ? withoutRung(at(second * 1_000)) : whaleBook(at(second * 1_000)),
+      );
+    }
+    expect(await count(`whale_alerts`)).toBe(4);
+    await detect(built, grown(at(301_000))); // 2.5x the bid whale, 5 minutes after its alert
+    await detect(built, grown(at(310_000)));
+
+    expect(await count(`whale_activities`)).toBe(2);
+    const updates = await dataSource.query<{ channel: string; payload: { text?: string } }[]>(
+      `SELECT channel, payload FROM whale_alerts WHERE revision = 1 ORDER BY channel`,
+    );
+    expect(updates.map((u) => u.channel)).toEqual(['discord', 'telegram']);
+    expect(updates[1].payload.text).toContain('Whale order on BTC: bid (buy wall) changed size');
+    expect(updates[1].payload.text).toContain('$2,499,250.00 (at detection $999,700.00)');
+    expect(await count(`whale_alerts`)).toBe(6);
   });
 
   it('waits for the Retry-After of a 429, then sends the alert once', async () => {

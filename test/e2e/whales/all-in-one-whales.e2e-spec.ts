@@ -10,12 +10,7 @@ import type { Clock } from '@nexwave/core';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import { connectMessaging } from '@nexwave/messaging';
 import { InMemoryBroker, MessageRecorder } from '@nexwave/messaging/testing';
-import {
-  DEFAULT_MARKETS,
-  PACIFICA_SIM,
-  startPacificaSim,
-  type PacificaSim,
-} from '@nexwave/pacifica-sim/testing';
+import { PACIFICA_SIM, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 import type { WhaleActivityView } from '@nexwave/whales';
 import { ImpactMeasurer, WhalesClockPort } from '@nexwave/whales/testing';
 
@@ -66,17 +61,6 @@ describe('all-in-one app: whales from the simulator to alerts and impact', () =>
     })
       .overrideProvider(WhalesClockPort)
       .useValue(clock)
-      // A still market: the walk and the random flow would otherwise trade into the injected
-      // orders (a partly eaten ladder is seen as single whales), and this test is about the path
-      // from a resting whale to its alerts and impact.
-      .overrideProvider(PACIFICA_SIM)
-      .useFactory({
-        factory: () =>
-          startPacificaSim({
-            port: 0,
-            markets: DEFAULT_MARKETS.map((market) => ({ ...market, volatility: 0 })),
-          }),
-      })
       .compile();
     app = moduleRef.createNestApplication({ logger: false });
     connectMessaging(app);
@@ -95,10 +79,25 @@ describe('all-in-one app: whales from the simulator to alerts and impact', () =>
 
   it('stores an injected whale and ladder once each, alerts each once per channel and reports their 15-minute impact', async () => {
     const sim = app.get<PacificaSim>(PACIFICA_SIM);
-    sim.injectWhale({ symbol: 'BTC', side: 'bid', kind: 'single', durationMs: 20_000 });
-    sim.injectWhale({ symbol: 'ETH', side: 'ask', kind: 'ladder', durationMs: 20_000 });
+    sim.injectWhale({ symbol: 'BTC', side: 'bid', kind: 'single', durationMs: 10_000 });
+    // Issue 16's ladder, on the default market: the walk and the random flow trade into the
+    // injected orders and move them in and out of the ten levels shown, still one activity each.
+    sim.injectWhale({
+      symbol: 'ETH',
+      side: 'ask',
+      kind: 'ladder',
+      levels: 4,
+      notionalUsd: 300_000,
+      durationMs: 10_000,
+    });
 
     await Promise.all([telegram.waitFor(2), discord.waitFor(2), detected.waitFor(2)]);
+    // Until both have left the book: a second activity for either would be recorded by then.
+    const deadline = Date.now() + 60_000;
+    while (!sim.whales().every((whale) => whale.endedAt !== null) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(sim.whales().map((whale) => whale.endedAt !== null)).toEqual([true, true]);
     const server = app.getHttpServer() as Server;
     const list = async () =>
       (await request(server).get('/api/v1/whales').expect(200)).body as {

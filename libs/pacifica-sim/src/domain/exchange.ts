@@ -64,6 +64,7 @@ export class Exchange {
     this.orders = orders;
     this.stops = new Stops(markets, accounts, orders);
     this.trading = new OrderEntry(markets, accounts, orders, settlement, this.stops);
+    this.whales = new WhaleInjector(markets, this.orderIds);
     this.ticker = new MarketTicker(
       markets,
       this.orderIds,
@@ -71,8 +72,8 @@ export class Exchange {
       this.stops,
       this.trading,
       options.syntheticLevels ?? 20,
+      this.whales,
     );
-    this.whales = new WhaleInjector(markets, this.orderIds);
   }
 
   /** The highest id handed out to any order: accounts', synthetic quotes' and whales'. */

@@ -70,7 +70,12 @@ export interface WhaleRequest {
   levels?: number;
 }
 
+/** Who asked for a whale: a request (`POST /sim/whales`, tests) or the simulator's own timer. */
+export type WhaleOrigin = 'injected' | 'simulator';
+
 export interface WhalePlaced {
+  /** The whale's ground-truth id (see WhaleRecord). */
+  id: number;
   symbol: string;
   side: Side;
   kind: WhaleKind;
@@ -78,4 +83,22 @@ export interface WhalePlaced {
   prices: string[];
   amounts: string[];
   expiresAt: number;
+}
+
+/** Ground truth: a whale as placed, and when it left the book (`GET /sim/whales`). */
+export interface WhaleRecord {
+  /** 1, 2, ... in placement order. */
+  readonly id: number;
+  readonly origin: WhaleOrigin;
+  readonly symbol: string;
+  readonly side: Side;
+  readonly kind: WhaleKind;
+  /** Best price first; one order per level. */
+  readonly levels: readonly { orderId: number; price: string; amount: string }[];
+  /** Σ price × amount as placed. */
+  readonly notionalUsd: string;
+  readonly placedAt: number;
+  readonly expiresAt: number;
+  /** When its last order left the book (expired, or filled); null while any rests. */
+  endedAt: number | null;
 }

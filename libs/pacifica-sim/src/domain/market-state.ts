@@ -7,6 +7,7 @@ import {
   type Candle,
   type KlineInterval,
 } from './candles';
+import type { WhaleRecord } from './exchange.types';
 import type { MarketSpec } from './market';
 import { MarketHistory } from './market-history';
 import { OrderBook } from './order-book';
@@ -22,6 +23,8 @@ export interface StopTrigger {
 export interface WhalePlacement {
   orderIds: number[];
   expiresAt: number;
+  /** Its ground-truth record, ended when the placement leaves the book. */
+  record: WhaleRecord;
 }
 
 const TAPE_SIZE = 1_000;

@@ -8,6 +8,7 @@ import type { Sequence } from './sequence';
 import type { Settlement } from './settlement';
 import type { Stops } from './stops';
 import { syntheticQuotes } from './synthetic-liquidity';
+import type { WhaleInjector } from './whale-injector';
 
 const FLOW_OWNER = '~flow';
 
@@ -20,6 +21,7 @@ export class MarketTicker {
     private readonly stops: Stops,
     private readonly entry: OrderEntry,
     private readonly syntheticLevels: number,
+    private readonly whales: WhaleInjector,
   ) {}
 
   /** One step of every market: walk, refresh the synthetic book, random flow, stop triggers. */
@@ -38,12 +40,10 @@ export class MarketTicker {
     for (const order of market.book.ordersOf(SYNTHETIC_OWNER)) {
       market.book.remove(order.id);
     }
-    for (const whale of market.whales.filter((w) => w.expiresAt <= now)) {
-      whale.orderIds.forEach((id) => market.book.remove(id));
-      market.whales.splice(market.whales.indexOf(whale), 1);
-    }
+    this.whales.retire(market, now);
     this.quote(market, now);
     this.randomFlow(market, now);
+    this.whales.retire(market, now);
     this.stops.trigger(market, now, (stop) => this.entry.placeStopChild(stop, now));
   }
 

@@ -1,4 +1,4 @@
-import type { WhaleRequest } from '../domain/exchange.types';
+import type { WhaleRecord, WhaleRequest } from '../domain/exchange.types';
 import type { FaultRule } from './fault-injector';
 import { HttpError, ok, type Envelope } from './http-error';
 import { validate } from './request-schema';
@@ -10,6 +10,8 @@ export interface SimControls {
   dropWsConnections(): number;
   pauseBook(symbol: string, paused: boolean): void;
   injectWhale(request: WhaleRequest): unknown;
+  /** Ground truth: every whale placed, injected or the simulator's own. */
+  whales(): readonly WhaleRecord[];
   tick(count?: number): void;
   moveMid(symbol: string, price: string): void;
 }
@@ -62,6 +64,8 @@ export function handleAdmin(
       });
       return ok(controls.injectWhale(request as unknown as WhaleRequest));
     }
+    case 'GET /sim/whales':
+      return ok(controls.whales());
     case 'POST /sim/tick': {
       const request = validate(body ?? {}, { count: { type: 'int', optional: true } });
       controls.tick((request['count'] as number | undefined) ?? 1);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { deriveSeed, seededRandom, systemClock, type Clock } from '@nexwave/core';
 
 import { Exchange } from '../domain/exchange';
-import type { WhalePlaced, WhaleRequest } from '../domain/exchange.types';
+import type { WhaleOrigin, WhalePlaced, WhaleRequest } from '../domain/exchange.types';
 import { DEFAULT_MARKETS, type MarketSpec } from '../domain/market';
 import { handleAdmin, type SimControls } from './admin-routes';
 import { FaultInjector, type FaultRule } from './fault-injector';
@@ -65,6 +65,11 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
   const hub = new WsHub(server, exchange, wire, api, () => flush(), now);
   const flush = () => hub.publishEvents(exchange.drainEvents());
   const whaleRandom = seededRandom(deriveSeed(seed, 'whales'));
+  const placeWhale = (request: WhaleRequest, origin: WhaleOrigin) => {
+    const placed = exchange.whales.injectWhale(request, now(), origin);
+    hub.publishMarketData();
+    return placed;
+  };
 
   const controls: SimControls = {
     addFault: (rule: FaultRule) => faults.add(rule),
@@ -78,11 +83,8 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
         hub.pausedBooks.delete(symbol);
       }
     },
-    injectWhale: (request) => {
-      const placed = exchange.whales.injectWhale(request, now());
-      hub.publishMarketData();
-      return placed;
-    },
+    injectWhale: (request) => placeWhale(request, 'injected'),
+    whales: () => exchange.whales.placed,
     tick: (count = 1) => {
       for (let i = 0; i < count; i++) {
         exchange.ticker.tick(now());
@@ -146,12 +148,15 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
       setInterval(() => {
         const markets = exchange.markets.list();
         const market = markets[Math.floor(whaleRandom() * markets.length)];
-        controls.injectWhale({
-          symbol: market.spec.symbol,
-          side: whaleRandom() < 0.5 ? 'bid' : 'ask',
-          kind: whaleRandom() < 0.5 ? 'single' : 'ladder',
-          durationMs: Math.max(1_000, options.whaleEveryMs! / 2),
-        });
+        placeWhale(
+          {
+            symbol: market.spec.symbol,
+            side: whaleRandom() < 0.5 ? 'bid' : 'ask',
+            kind: whaleRandom() < 0.5 ? 'single' : 'ladder',
+            durationMs: Math.max(1_000, options.whaleEveryMs! / 2),
+          },
+          'simulator',
+        );
       }, options.whaleEveryMs),
     );
   }
@@ -165,7 +170,7 @@ export async function startPacificaSim(options: PacificaSimOptions = {}): Promis
 
   return {
     ...controls,
-    injectWhale: (request) => controls.injectWhale(request) as WhalePlaced,
+    injectWhale: (request) => placeWhale(request, 'injected'),
     url: `http://${host}:${port}${API_PREFIX}`,
     wsUrl: `ws://${host}:${port}/ws`,
     adminUrl: `http://${host}:${port}/sim`,

@@ -1,9 +1,7 @@
-import { ActivityTracker } from './activity-tracker';
-import { detectWhales } from './detect-whales';
+import { ActivityTracker, ActivityTrackerOptions } from './activity-tracker';
 import { detectionRules } from './detection-rules';
 import { OrderBookSnapshot } from './order-book';
 import { book, level, levels, T0 } from './testing/books';
-import { WhaleCandidate } from './whale-candidate';
 import { WhalesError } from './whales.errors';
 
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1_000);
@@ -28,18 +26,19 @@ function snapshot(
   );
 }
 
-function tracker() {
+function tracker(options: Partial<ActivityTrackerOptions> = {}) {
   let next = 0;
   const ids: Date[] = [];
   const activities = new ActivityTracker({
+    rules,
     gracePeriodMs: 10_000,
+    ...options,
     newId: (firstSeenAt) => {
       ids.push(firstSeenAt);
       return `whale-${++next}`;
     },
   });
-  const feed = (snap: OrderBookSnapshot, candidates?: WhaleCandidate[]) =>
-    activities.observe(snap, candidates ?? detectWhales(snap, rules));
+  const feed = (snap: OrderBookSnapshot) => activities.observe(snap);
   const summary = (snap: OrderBookSnapshot) => {
     const update = feed(snap);
     return {
@@ -146,15 +145,23 @@ describe('ActivityTracker', () => {
     ).toEqual(['whale-1 BTC 995', 'whale-2 BTC 991', 'whale-3 BTC 1003', 'whale-4 ETH 995']);
   });
 
-  it('a ladder is not the continuation of a single whale at the same price', () => {
-    const { summary } = tracker();
-    summary(snapshot(0, [['bid', 995, 40]]));
+  it('a single that grows into a ladder around its level stays one activity, now a ladder', () => {
+    const { feed } = tracker();
+    feed(snapshot(0, [['bid', 995, 40]]));
     const ladder = snapshot(5, [
       ['bid', 996, 30],
       ['bid', 995, 30],
       ['bid', 994, 30],
     ]);
-    expect(summary(ladder).opened).toEqual(['whale-2']);
+    const update = feed(ladder);
+    expect(update.opened).toEqual([]);
+    expect(update.updated[0]).toMatchObject({
+      id: 'whale-1',
+      kind: 'ladder',
+      prices: ['996', '995', '994'],
+      changes: [{ at: at(5), kind: 'ladder', levelCount: 3, notionalUsd: '89550' }],
+    });
+    expect(update.updated[0].detected.kind).toBe('single');
   });
 
   it('a book of one symbol never closes another symbol; expire() does', () => {
@@ -184,11 +191,143 @@ describe('ActivityTracker', () => {
   });
 });
 
+describe('ActivityTracker by identity (issue 16)', () => {
+  const ladder = (seconds: number, rungs: [number, number][], extra: [number, number][] = []) =>
+    snapshot(
+      seconds,
+      [...rungs, ...extra].map(([price, amount]): ['ask', number, number] => [
+        'ask',
+        price,
+        amount,
+      ]),
+    );
+  const rungs: [number, number][] = [
+    [1003, 30],
+    [1004, 30],
+    [1005, 30],
+    [1006, 30],
+  ];
+
+  it('a ladder whose levels shrink, flicker and drop out stays one ladder, never singles', () => {
+    const { feed } = tracker();
+    expect(feed(ladder(0, rungs)).opened.map((a) => a.kind)).toEqual(['ladder']);
+    const shapes = [
+      // one rung half filled: no longer "similar", each other rung a single by itself
+      ladder(5, [[1003, 12], ...rungs.slice(1)]),
+      // one rung gone, another shrunk: two singles by shape
+      ladder(10, [
+        [1003, 30],
+        [1005, 14],
+        [1006, 30],
+      ]),
+      // back whole
+      ladder(15, rungs),
+    ];
+    for (const shape of shapes) {
+      const update = feed(shape);
+      expect(update.opened).toEqual([]);
+      expect(update.updated.map((a) => [a.id, a.kind])).toEqual([['whale-1', 'ladder']]);
+    }
+  });
+
+  it('follows the ladder down to one level (a single now) and records the changes', () => {
+    const { feed } = tracker({ materialChange: 0.4 });
+    feed(ladder(0, rungs));
+    feed(ladder(5, rungs.slice(0, 2)));
+    const update = feed(ladder(10, [[1003, 30]]));
+    expect(update.opened).toEqual([]);
+    expect(update.updated[0]).toMatchObject({ id: 'whale-1', kind: 'single' });
+    expect(update.updated[0].detected.kind).toBe('ladder');
+    expect(update.updated[0].changes).toEqual([
+      { at: at(5), kind: 'ladder', levelCount: 2, notionalUsd: '60210' },
+      { at: at(10), kind: 'single', levelCount: 1, notionalUsd: '30090' },
+    ]);
+  });
+
+  it('a ladder that re-quotes a tick away, or gains a rung, is the same activity', () => {
+    const { feed } = tracker();
+    feed(ladder(0, rungs));
+    const requoted = feed(
+      snapshot(
+        5,
+        [1004, 1005, 1006, 1007].map((p) => ['ask', p, 30]),
+      ),
+    );
+    expect([requoted.opened, requoted.updated.map((a) => a.id)]).toEqual([[], ['whale-1']]);
+    const longer = feed(
+      snapshot(
+        10,
+        [1004, 1005, 1006, 1007, 1008].map((p) => ['ask', p, 30]),
+      ),
+    );
+    expect(longer.opened).toEqual([]);
+    expect(longer.updated[0].latest.levels).toHaveLength(5);
+  });
+
+  it('a ladder that leaves and comes back within the grace period is the same activity', () => {
+    const { summary } = tracker();
+    summary(ladder(0, rungs));
+    summary(ladder(5, []));
+    expect(summary(ladder(9, rungs.slice(1)))).toEqual({
+      opened: [],
+      updated: ['whale-1'],
+      closed: [],
+    });
+  });
+
+  it('a whale elsewhere on the side while the ladder rests is a new activity', () => {
+    const { summary } = tracker();
+    summary(ladder(0, rungs));
+    expect(summary(ladder(5, rungs, [[1009, 60]]))).toEqual({
+      opened: ['whale-2'],
+      updated: ['whale-1'],
+      closed: [],
+    });
+  });
+
+  it('asks for an update alert on a material size change, at most once per interval', () => {
+    const { feed } = tracker({ materialChange: 0.5, updateAlertIntervalMs: 20_000 });
+    feed(ladder(0, rungs));
+    const small = feed(
+      ladder(
+        5,
+        rungs.map(([p]) => [p, 40]),
+      ),
+    );
+    expect(small.resized).toEqual([]); // +33%
+    expect(
+      feed(
+        ladder(
+          10,
+          rungs.map(([p]) => [p, 60]),
+        ),
+      ).resized,
+    ).toEqual([]); // too soon
+    const due = feed(
+      ladder(
+        20,
+        rungs.map(([p]) => [p, 60]),
+      ),
+    );
+    expect(due.resized.map((a) => [a.id, a.alertedNotionalUsd])).toEqual([['whale-1', '241080']]);
+    expect(
+      feed(
+        ladder(
+          45,
+          rungs.map(([p]) => [p, 70]),
+        ),
+      ).resized,
+    ).toEqual([]); // +17% since
+  });
+});
+
 describe('ActivityTracker options', () => {
-  it.each([{ gracePeriodMs: 0 }, { gracePeriodMs: 10_000, priceTolerance: -0.1 }])(
-    'rejects %j',
-    (options) => {
-      expect(() => new ActivityTracker({ ...options, newId: () => 'x' })).toThrow(WhalesError);
-    },
-  );
+  it.each([
+    { gracePeriodMs: 0 },
+    { gracePeriodMs: 10_000, priceTolerance: -0.1 },
+    { gracePeriodMs: 10_000, keepSizeVsMedian: -1 },
+    { gracePeriodMs: 10_000, materialChange: 0 },
+  ])('rejects %j', (options) => {
+    expect(() => new ActivityTracker({ ...options, rules, newId: () => 'x' })).toThrow(WhalesError);
+  });
 });

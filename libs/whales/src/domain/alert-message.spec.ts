@@ -1,15 +1,19 @@
 import { ActivityTracker, WhaleActivity } from './activity-tracker';
-import { discordAlert, telegramAlert } from './alert-message';
-import { detectWhales } from './detect-whales';
+import {
+  discordAlert,
+  discordUpdateAlert,
+  telegramAlert,
+  telegramUpdateAlert,
+} from './alert-message';
 import { detectionRules } from './detection-rules';
 import { Level } from './order-book';
 import { book, level, levels, T0 } from './testing/books';
 
 function activity(symbol: string, bids: Level[], asks: Level[]): WhaleActivity {
   const snapshot = book(bids, asks, symbol, T0);
-  const tracker = new ActivityTracker({ gracePeriodMs: 10_000, newId: () => 'whale-1' });
   const rules = detectionRules({ thresholdUsd: 5_000 });
-  return tracker.observe(snapshot, detectWhales(snapshot, rules)).opened[0];
+  const tracker = new ActivityTracker({ rules, gracePeriodMs: 10_000, newId: () => 'whale-1' });
+  return tracker.observe(snapshot).opened[0];
 }
 
 const single = activity(
@@ -59,6 +63,31 @@ describe('telegramAlert', () => {
     const { text } = telegramAlert({ ...odd, symbol: '<b>A&B' });
     expect(text).toContain('Symbol: &lt;b&gt;A&amp;B');
     expect(text.replace(/<\/?b>/g, '')).not.toMatch(/[<>]/);
+  });
+});
+
+describe('update alerts', () => {
+  const tracker = new ActivityTracker({
+    rules: detectionRules({ thresholdUsd: 5_000 }),
+    gracePeriodMs: 10_000,
+    updateAlertIntervalMs: 0,
+    newId: () => 'whale-1',
+  });
+  const asks = levels(97001, 1, 10, '0.01');
+  const bids = (amount: string) => [level('97000', amount, 1), ...levels(96999, -1, 9, '0.01')];
+  tracker.observe(book(bids('1.5'), asks, 'BTC', T0));
+  const [grown] = tracker.observe(
+    book(bids('3'), asks, 'BTC', new Date(T0.getTime() + 5_000)),
+  ).resized;
+
+  it('describe the whale as now seen, its value next to the value at detection', () => {
+    const { text } = telegramUpdateAlert(grown);
+    expect(text).toContain('<b>Whale order on BTC: bid (buy wall) changed size</b>');
+    expect(text).toContain('Size: 3 BTC');
+    expect(text).toContain('Value: $291,000.00 (at detection $145,500.00)');
+    expect(discordUpdateAlert(grown).embeds[0].title).toBe(
+      'Whale order on BTC: bid (buy wall) changed size',
+    );
   });
 });
 

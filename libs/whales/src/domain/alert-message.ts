@@ -1,6 +1,7 @@
 import { Decimal } from '@nexwave/core';
 
 import { WhaleActivity } from './activity-tracker';
+import { WhaleCandidate } from './whale-candidate';
 
 /**
  * Alert texts for a newly opened activity, from the whale as first detected. The original's
@@ -29,22 +30,36 @@ const GREEN = 0x2ecc71;
 const RED = 0xe74c3c;
 
 export function telegramAlert(activity: WhaleActivity): TelegramAlert {
-  const lines = alertFields(activity).map(([name, value]) => `${name}: ${escapeHtml(value)}`);
-  return {
-    text: [`🐋 <b>${escapeHtml(title(activity))}</b>`, ...lines].join('\n'),
-    parseMode: 'HTML',
-  };
+  return telegram(title(activity), alertFields(activity));
 }
 
 export function discordAlert(activity: WhaleActivity): DiscordAlert {
-  const heading = escapeMarkdown(title(activity));
+  return discord(title(activity), alertFields(activity), activity);
+}
+
+/** An update alert: the activity's size changed materially since its last alert (as now seen). */
+export function telegramUpdateAlert(activity: WhaleActivity): TelegramAlert {
+  return telegram(updateTitle(activity), updateFields(activity));
+}
+
+export function discordUpdateAlert(activity: WhaleActivity): DiscordAlert {
+  return discord(updateTitle(activity), updateFields(activity), activity);
+}
+
+function telegram(heading: string, fields: [string, string][]): TelegramAlert {
+  const lines = fields.map(([name, value]) => `${name}: ${escapeHtml(value)}`);
+  return { text: [`🐋 <b>${escapeHtml(heading)}</b>`, ...lines].join('\n'), parseMode: 'HTML' };
+}
+
+function discord(title: string, fields: [string, string][], activity: WhaleActivity): DiscordAlert {
+  const heading = escapeMarkdown(title);
   return {
     content: `🐋 ${heading}`,
     embeds: [
       {
         title: heading,
         color: activity.side === 'bid' ? GREEN : RED,
-        fields: alertFields(activity).map(([name, value]) => ({
+        fields: fields.map(([name, value]) => ({
           name,
           value: escapeMarkdown(value),
           inline: true,
@@ -56,14 +71,30 @@ export function discordAlert(activity: WhaleActivity): DiscordAlert {
   };
 }
 
-function title(activity: WhaleActivity): string {
+function title(activity: WhaleActivity, whale = activity.detected): string {
   const wall = activity.side === 'bid' ? 'buy wall' : 'sell wall';
-  const kind = activity.kind === 'ladder' ? 'ladder' : 'order';
+  const kind = whale.kind === 'ladder' ? 'ladder' : 'order';
   return `Whale ${kind} on ${activity.symbol}: ${activity.side} (${wall})`;
 }
 
+function updateTitle(activity: WhaleActivity): string {
+  return `${title(activity, activity.latest)} changed size`;
+}
+
 function alertFields(activity: WhaleActivity): [string, string][] {
-  const whale = activity.detected;
+  return whaleFields(activity.detected, activity);
+}
+
+/** The whale as now seen, its value next to the value at detection. */
+function updateFields(activity: WhaleActivity): [string, string][] {
+  return whaleFields(activity.latest, activity).map(([name, value]): [string, string] =>
+    name === 'Value'
+      ? [name, `${value} (at detection $${usd(activity.detected.notionalUsd)})`]
+      : [name, value],
+  );
+}
+
+function whaleFields(whale: WhaleCandidate, activity: WhaleActivity): [string, string][] {
   const levels = whale.levels.length;
   const orders = `${whale.orderCount} order${whale.orderCount === 1 ? '' : 's'}`;
   return [

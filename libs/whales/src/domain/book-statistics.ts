@@ -25,6 +25,11 @@ export class BookStatistics {
     return this.sortedAmounts.length === 0;
   }
 
+  /** Median amount of the whole book (0 when empty). */
+  get median(): number {
+    return this.sortedAmounts.length === 0 ? 0 : medianOfSorted(this.sortedAmounts);
+  }
+
   /**
    * Level amount over the median amount of the rest of the book: how far it stands out.
    * Infinity when the level is the whole book (there is nothing to compare it with).

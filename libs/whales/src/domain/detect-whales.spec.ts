@@ -71,7 +71,7 @@ describe('detectWhales', () => {
       const malformed = all.filter(
         (w) =>
           Number(w.priceLow) > Number(w.priceHigh) ||
-          w.levels.length >= 3 !== (w.kind === 'ladder') ||
+          (w.kind === 'ladder' ? w.levels.length < 2 : w.levels.length !== 1) ||
           !(Number(w.notionalUsd) > 10_000),
       );
       expect(reusedLevels).toEqual([]);

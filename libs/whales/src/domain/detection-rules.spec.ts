@@ -7,7 +7,7 @@ describe('detectionRules', () => {
       thresholdUsd: 25_000,
       minShareOfBook: 0.01,
       minSizeVsMedian: 3,
-      ladder: { minLevels: 3, sizeTolerance: 0.2, minSizeVsMedian: 2, maxStepRatio: 2 },
+      ladder: { minLevels: 3, sizeTolerance: 0.2, minSizeVsMedian: 2.5, maxStepRatio: 2 },
     });
     expect(detectionRules()).toEqual(DEFAULT_DETECTION_RULES);
   });

@@ -28,14 +28,15 @@ export interface DetectionRules {
  * most 10 levels a side, so an average level already holds ~5% of the book and the 1% rule lets
  * nearly every level through, and in a deep market every level is also over $25k. Hence the extra
  * stand-out rules: a single whale is at least 3x the median level of the rest of the book, a
- * ladder's levels at least 2x (several similar large levels are a stronger sign than one).
+ * ladder's levels at least 2.5x (at 2x, three neighbouring market-maker levels that happen to be
+ * large passed as a ladder; tuned with the ground-truth evaluator, docs/architecture.md).
  * Set minSizeVsMedian to 0 for the original's rule alone.
  */
 export const DEFAULT_DETECTION_RULES: DetectionRules = {
   thresholdUsd: 25_000,
   minShareOfBook: 0.01,
   minSizeVsMedian: 3,
-  ladder: { minLevels: 3, sizeTolerance: 0.2, minSizeVsMedian: 2, maxStepRatio: 2 },
+  ladder: { minLevels: 3, sizeTolerance: 0.2, minSizeVsMedian: 2.5, maxStepRatio: 2 },
 };
 
 export interface DetectionRulesOverrides extends Partial<Omit<DetectionRules, 'ladder'>> {

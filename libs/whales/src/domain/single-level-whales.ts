@@ -30,14 +30,24 @@ export function findSingleLevelWhales(
     }
     const notional = notionalUsd([level]);
     if (notional.gt(rules.thresholdUsd)) {
-      found.push({
-        kind: 'single',
-        levels: [level],
-        notionalUsd: notional,
-        standout,
-        confidence: singleLevelConfidence({ standout, orders: level.level.orders }),
-      });
+      found.push(singleFinding(level, stats, notional, standout));
     }
   }
   return found;
+}
+
+/** A single level's figures and confidence, whatever the rules (a tracked whale as it is now). */
+export function singleFinding(
+  level: PricedLevel,
+  stats: BookStatistics,
+  notional = notionalUsd([level]),
+  standout = stats.standoutOfLevel(level),
+): WhaleFinding {
+  return {
+    kind: 'single',
+    levels: [level],
+    notionalUsd: notional,
+    standout,
+    confidence: singleLevelConfidence({ standout, orders: level.level.orders }),
+  };
 }

@@ -26,6 +26,7 @@ import { WhaleActivityStorePort } from '../application/ports/whale-activity-stor
 import { WhalesClockPort } from '../application/ports/whales-clock.port';
 import { WhalesSaga } from '../application/sagas/whales.saga';
 import { detectionRules } from '../domain/detection-rules';
+import { trackerOptions } from '../domain/tracking-settings';
 import { DiscordAlertChannel } from './alerts/discord-alert.channel';
 import { TelegramAlertChannel } from './alerts/telegram-alert.channel';
 import { TypeOrmAlertOutbox } from './persistence/typeorm-alert.outbox';
@@ -53,8 +54,6 @@ type WhalesConfig = Pick<AppConfig, 'whales'> & Partial<Pick<AppConfig, 'trading
 
 const ALERT_CHANNELS = Symbol('WHALE_ALERT_CHANNELS');
 
-/** A whale unseen in the books this long (two detection runs) has left. */
-const GRACE_DETECTION_RUNS = 2;
 /** A new activity overlapping one stored this recently continues it (replicas, restarts). */
 const MIN_MERGE_WINDOW_MS = 60_000;
 
@@ -130,13 +129,15 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
       channels: AlertChannelPort[],
       timing: WhaleTrackerTiming,
     ) => {
-      const gracePeriodMs = GRACE_DETECTION_RUNS * timing.detectionIntervalMs;
+      const rules = detectionRules({ thresholdUsd: config.whales.thresholdUsd });
+      const newId = (at: Date) => uuidv7(at.getTime());
+      const { gracePeriodMs } = trackerOptions(rules, timing.detectionIntervalMs, newId);
       return new WhaleDetectionService(commands, {
-        rules: detectionRules({ thresholdUsd: config.whales.thresholdUsd }),
+        rules,
         channels: channels.map((channel) => channel.name),
-        gracePeriodMs,
+        detectionIntervalMs: timing.detectionIntervalMs,
         mergeWindowMs: Math.max(MIN_MERGE_WINDOW_MS, gracePeriodMs),
-        newId: (at) => uuidv7(at.getTime()),
+        newId,
       });
     },
     inject: [CommandBus, APP_CONFIG, ALERT_CHANNELS, WHALE_TRACKER_TIMING],

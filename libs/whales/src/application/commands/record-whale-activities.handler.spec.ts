@@ -2,7 +2,6 @@ import { CommandBus, CqrsModule, EventBus, type IEvent } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 
 import { ActivityTracker, type WhaleActivity } from '../../domain/activity-tracker';
-import { detectWhales } from '../../domain/detect-whales';
 import { detectionRules } from '../../domain/detection-rules';
 import { book, level, levels, T0 } from '../../domain/testing/books';
 import { InMemoryWhaleActivityStore } from '../../testing/in-memory-whale-activity.store';
@@ -19,9 +18,12 @@ function openedActivities(): WhaleActivity[] {
   asks[9] = level(1010, 150);
   const snapshot = book(bids, asks, 'BTC', T0);
   let next = 0;
-  const tracker = new ActivityTracker({ gracePeriodMs: 10_000, newId: () => `whale-${++next}` });
-  return tracker.observe(snapshot, detectWhales(snapshot, detectionRules({ thresholdUsd: 25_000 })))
-    .opened;
+  const tracker = new ActivityTracker({
+    rules: detectionRules({ thresholdUsd: 25_000 }),
+    gracePeriodMs: 10_000,
+    newId: () => `whale-${++next}`,
+  });
+  return tracker.observe(snapshot).opened;
 }
 
 describe('RecordWhaleActivitiesHandler', () => {

@@ -2,19 +2,26 @@ import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 
 import { ActivityTracker, type WhaleActivity } from '../../domain/activity-tracker';
-import { discordAlert, telegramAlert } from '../../domain/alert-message';
-import { detectWhales } from '../../domain/detect-whales';
+import {
+  discordAlert,
+  discordUpdateAlert,
+  telegramAlert,
+  telegramUpdateAlert,
+} from '../../domain/alert-message';
 import type { DetectionRules } from '../../domain/detection-rules';
 import type { OrderBookSnapshot } from '../../domain/order-book';
+import { trackerOptions, type TrackingSettings } from '../../domain/tracking-settings';
 import { RecordWhaleActivitiesCommand } from '../commands/record-whale-activities.command';
 import type { AlertChannelName, QueuedAlert } from '../ports/alert-channel.port';
 
 export interface WhaleDetectionOptions {
   readonly rules: DetectionRules;
-  /** Channels that get an alert row for each new activity. */
+  /** Channels that get an alert row for each new activity (and each update alert). */
   readonly channels: readonly AlertChannelName[];
-  /** An activity unseen this long is closed (two detection intervals). */
-  readonly gracePeriodMs: number;
+  /** Time between detection runs: the tracker's grace period is counted in runs. */
+  readonly detectionIntervalMs: number;
+  /** The tracker's settings (DEFAULT_TRACKING_SETTINGS unless a test says otherwise). */
+  readonly tracking?: TrackingSettings;
   /**
    * A new activity overlapping one stored and last seen this recently continues it (see
    * WhaleActivityStorePort.record): the same whale seen by another replica, or before a restart.
@@ -47,16 +54,17 @@ export class WhaleDetectionService {
   private readonly unsavedOpened = new Map<string, WhaleActivity>();
   private readonly unsavedSeen = new Map<string, WhaleActivity>();
   private readonly unsavedClosed = new Set<string>();
+  /** Seen activities due an update alert (a material size change, rate-limited by the tracker). */
+  private readonly unsavedResized = new Set<string>();
   private round?: Promise<DetectionRound>;
 
   constructor(
     private readonly commands: CommandBus,
     private readonly options: WhaleDetectionOptions,
   ) {
-    this.tracker = new ActivityTracker({
-      gracePeriodMs: options.gracePeriodMs,
-      newId: options.newId,
-    });
+    this.tracker = new ActivityTracker(
+      trackerOptions(options.rules, options.detectionIntervalMs, options.newId, options.tracking),
+    );
   }
 
   /** Takes a snapshot from the stream; keeps it only when it is the symbol's newest. */
@@ -88,9 +96,12 @@ export class WhaleDetectionService {
     let closed = 0;
     for (const symbol of symbols) {
       const book = this.latest.get(symbol)!;
-      const update = this.tracker.observe(book, detectWhales(book, this.options.rules));
+      const update = this.tracker.observe(book);
       update.opened.forEach((activity) => this.unsavedOpened.set(activity.id, activity));
       update.updated.forEach((activity) => this.noteSeen(activity));
+      update.resized
+        .filter((activity) => !this.unsavedOpened.has(activity.id))
+        .forEach((activity) => this.unsavedResized.add(activity.id));
       update.closed.forEach((activity) => this.noteSeen(activity, true));
       opened += update.opened.length;
       updated += update.updated.length;
@@ -128,6 +139,7 @@ export class WhaleDetectionService {
             seen: seen.map((activity) => ({
               storedId: this.storedIds.get(activity.id) ?? activity.id,
               activity,
+              alerts: this.unsavedResized.has(activity.id) ? this.updateAlertsFor(activity) : [],
             })),
           },
           {
@@ -146,8 +158,19 @@ export class WhaleDetectionService {
     }
     this.unsavedClosed.forEach((id) => this.storedIds.delete(id));
     this.unsavedClosed.clear();
+    this.unsavedResized.clear();
     this.unsavedOpened.clear();
     this.unsavedSeen.clear();
+  }
+
+  private updateAlertsFor(activity: WhaleActivity): QueuedAlert[] {
+    return this.options.channels.map((channel) => ({
+      channel,
+      payload:
+        channel === 'telegram'
+          ? { text: telegramUpdateAlert(activity).text }
+          : discordUpdateAlert(activity),
+    }));
   }
 
   private alertsFor(activity: WhaleActivity): QueuedAlert[] {

@@ -11,6 +11,8 @@ export interface SeenActivity {
   /** The stored activity it continues (its own id, or the one it was merged into). */
   readonly storedId: string;
   readonly activity: WhaleActivity;
+  /** Update alerts (revision activity.updateAlerts), one per channel; usually none. */
+  readonly alerts?: readonly QueuedAlert[];
 }
 
 export interface ActivityChanges {

@@ -2,6 +2,7 @@ import type { EntityManager, Repository } from 'typeorm';
 
 import { OutboxWriter, Topics } from '@nexwave/messaging';
 
+import type { QueuedAlert } from '../../application/ports/alert-channel.port';
 import type {
   ActivityChanges,
   OpenedActivity,
@@ -34,7 +35,7 @@ export class TypeOrmWhaleActivityStore extends WhaleActivityStorePort {
       for (const opened of changes.opened) {
         storedIds.push(await this.open(manager, opened, options));
       }
-      for (const { storedId, activity } of changes.seen) {
+      for (const { storedId, activity, alerts } of changes.seen) {
         await manager.query(UPDATE_SEEN_ACTIVITY, [
           storedId,
           activity.lastSeenAt,
@@ -43,8 +44,11 @@ export class TypeOrmWhaleActivityStore extends WhaleActivityStorePort {
             maxNotionalUsd: activity.maxNotionalUsd,
             maxConfidence: activity.maxConfidence,
             sightings: activity.sightings,
+            changes: activity.changes,
           }),
+          activity.kind,
         ]);
+        await queueAlerts(manager, storedId, alerts ?? [], activity.updateAlerts, options.now);
       }
       return storedIds;
     });
@@ -71,6 +75,7 @@ export class TypeOrmWhaleActivityStore extends WhaleActivityStorePort {
         activity.lastSeenAt,
         ...latestColumns(activity),
         '{}',
+        activity.kind,
       ]);
       return target.activity_id;
     }
@@ -121,25 +126,37 @@ export class TypeOrmWhaleActivityStore extends WhaleActivityStorePort {
       firstSeenAt: activity.firstSeenAt.toISOString(),
       lastSeenAt: activity.lastSeenAt.toISOString(),
     });
-    if (alerts.length > 0) {
-      // One alert per activity and channel, whatever happens (the unique key).
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(WhaleAlertEntity)
-        .values(
-          alerts.map((alert) => ({
-            activityId: activity.id,
-            channel: alert.channel,
-            payload: alert.payload,
-            nextAttemptAt: options.now,
-          })),
-        )
-        .orIgnore()
-        .execute();
-    }
+    await queueAlerts(manager, activity.id, alerts, 0, options.now);
     return activity.id;
   }
+}
+
+/** One alert per activity, channel and revision, whatever happens (the unique key). */
+async function queueAlerts(
+  manager: EntityManager,
+  activityId: string,
+  alerts: readonly QueuedAlert[],
+  revision: number,
+  now: Date,
+): Promise<void> {
+  if (alerts.length === 0) {
+    return;
+  }
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(WhaleAlertEntity)
+    .values(
+      alerts.map((alert) => ({
+        activityId,
+        channel: alert.channel,
+        revision,
+        payload: alert.payload,
+        nextAttemptAt: now,
+      })),
+    )
+    .orIgnore()
+    .execute();
 }
 
 /** price_low, price_high, size, notional_usd, level_count, order_count, confidence: as last seen. */

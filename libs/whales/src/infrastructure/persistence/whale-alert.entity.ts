@@ -4,7 +4,7 @@ import type { AlertChannelName } from '../../application/ports/alert-channel.por
 
 export type WhaleAlertStatus = 'pending' | 'sent' | 'failed';
 
-/** A row of the whale_alerts outbox (migration 1795600091000), one per activity and channel. */
+/** A row of the whale_alerts outbox (migration 1795600091000), one per activity, channel and revision. */
 @Entity({ name: 'whale_alerts' })
 export class WhaleAlertEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -16,6 +16,10 @@ export class WhaleAlertEntity {
 
   @Column({ type: 'text' })
   channel!: AlertChannelName;
+
+  /** 0: the detection alert; 1, 2, ...: update alerts (migration 1795600107000). */
+  @Column({ type: 'integer', default: 0 })
+  revision!: number;
 
   @Column({ type: 'jsonb' })
   payload!: object;

@@ -19,13 +19,16 @@ export const SELECT_MERGE_TARGET = `
    ORDER BY last_seen_at DESC
    LIMIT 1`;
 
-/** The whale as last seen; metadata keeps the detected levels and merges the running maxima. */
+/**
+ * The whale as last seen, its kind ($11) included; metadata keeps the detected levels and merges
+ * the running maxima and the recorded changes.
+ */
 export const UPDATE_SEEN_ACTIVITY = `
   UPDATE whale_activities
      SET last_seen_at = GREATEST(last_seen_at, $2),
          price_low = $3, price_high = $4, size = $5, notional_usd = $6,
          level_count = $7, order_count = $8, confidence = $9,
-         metadata = metadata || $10::jsonb
+         metadata = metadata || $10::jsonb, kind = $11
    WHERE activity_id = $1`;
 
 /** Leases the oldest due pending alert of a channel ($1) at $2 until $3. */
