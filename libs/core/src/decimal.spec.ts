@@ -1,4 +1,5 @@
-import { roundToStep } from './decimal';
+import { Decimal, roundToStep } from './decimal';
+import { seededRandom } from './seeded-random';
 
 describe('roundToStep', () => {
   it.each([
@@ -19,5 +20,23 @@ describe('roundToStep', () => {
 
   it('rejects a non-positive step', () => {
     expect(() => roundToStep('1', '0', 'down')).toThrow(RangeError);
+  });
+
+  it('rounds to a step of 1, 0.1, 0.01... (read without a division) as it rounds to any step', () => {
+    const random = seededRandom(14);
+    for (let i = 0; i < 2_000; i++) {
+      const digits = 1 + Math.floor(random() * 20);
+      const value = new Decimal(Math.floor(random() * 10 ** Math.min(digits, 15)))
+        .mul(random() < 0.5 ? 1 : -1)
+        .div(new Decimal(10).pow(Math.floor(random() * 12)))
+        .toSignificantDigits(digits);
+      const step = new Decimal(10).pow(-Math.floor(random() * 9));
+      for (const rounding of ['down', 'up', 'nearest'] as const) {
+        // A Decimal step takes the general path (division by the step).
+        expect(roundToStep(value.toFixed(), step.toFixed(), rounding)).toBe(
+          roundToStep(value.toFixed(), step, rounding),
+        );
+      }
+    }
   });
 });

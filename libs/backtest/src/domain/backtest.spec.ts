@@ -201,6 +201,13 @@ describe('runBacktest over a random walk', () => {
     expect(runBacktest(input)).toEqual(first);
   });
 
+  it('gives the same result for the candles as an array (read by index) or any iterable', () => {
+    const candles = input.candles as readonly Candle[];
+    const streamed = runBacktest({ ...input, candles: new Set(candles) });
+    expect(streamed.trades.length).toBeGreaterThan(5);
+    expect(runBacktest(input)).toEqual(streamed);
+  });
+
   it('measures drawdown, exposure, Sharpe and Sortino as the live performance code does', () => {
     const { summary, equityCurve } = runBacktest(input);
     const curve = equityCurve.map((p) => ({

@@ -56,6 +56,12 @@ const DEFAULTS = {
 };
 const DEFAULT_PROGRESS_EVERY = 10_000;
 
+/** The newest close of a symbol: as text (exact marks, set lazily) and as a number (the curve). */
+interface Close {
+  text: string;
+  value: number;
+}
+
 /** A held position in doubles, for the per-candle equity of the curve. */
 interface HeldNumbers {
   readonly symbol: string;
@@ -104,12 +110,13 @@ class Backtest {
   private readonly trips: RoundTrip[] = [];
   private readonly decisions: RiskDecision[] = [];
   private readonly rejectedByRule: Partial<Record<RiskRuleName, number>> = {};
-  /** Newest close per symbol, as text (exact marks, set lazily) and as a number (the curve). */
-  private readonly closes = new Map<string, string>();
-  private readonly closeNumbers = new Map<string, number>();
+  private readonly closes = new Map<string, Close>();
   private held: HeldNumbers[] = [];
   private cashNumber: number;
-  private batch: Candle[] = [];
+  /** The candles of the current instant: the first `batchLength` of one reused array. */
+  private readonly batch: Candle[] = [];
+  private batchLength = 0;
+  private readonly progressEvery: number;
   private batchEnd = -Infinity;
   private candles = 0;
   private first: Candle | null = null;
@@ -151,6 +158,7 @@ class Backtest {
     this.slippageBps = input.slippageBps ?? DEFAULTS.slippageBps;
     this.bookDelayMs = input.bookDelayMs ?? DEFAULTS.bookDelayMs;
     this.frameMs = TIMEFRAME_MS[input.timeframe];
+    this.progressEvery = input.progressEvery ?? DEFAULT_PROGRESS_EVERY;
     this.context = new BookContext(() => {
       this.markBook();
       return { equityUsd: this.book.equityUsd().toFixed(), cashUsd: this.book.cashUsd().toFixed() };
@@ -158,66 +166,97 @@ class Backtest {
   }
 
   *run(): Generator<BacktestProgress, BacktestResult> {
-    const every = this.input.progressEvery ?? DEFAULT_PROGRESS_EVERY;
-    for (const candle of this.input.candles) {
-      if (!this.markets.has(candle.symbol)) {
-        throw new BacktestError('UNKNOWN_SYMBOL', `${candle.symbol} is not a symbol of the run`, {
-          symbol: candle.symbol,
-        });
-      }
-      if (candle.timeframe !== this.strategy.timeframe) {
-        throw new BacktestError(
-          'TIMEFRAME_MISMATCH',
-          `a ${candle.timeframe} candle in a backtest on ${this.strategy.timeframe}`,
-          { candle: candle.timeframe, backtest: this.strategy.timeframe },
-        );
-      }
-      const end = candle.bucketStart.getTime() + this.frameMs;
-      if (end !== this.batchEnd) {
-        if (end < this.batchEnd) {
-          throw new BacktestError(
-            'CANDLES_OUT_OF_ORDER',
-            `${candle.symbol} ${candle.bucketStart.toISOString()} comes after a later candle`,
-            { symbol: candle.symbol, bucketStart: candle.bucketStart.toISOString() },
-          );
+    const { candles } = this.input;
+    // An array is walked by index: a for-of in a generator allocates an iterator result a candle.
+    if (Array.isArray(candles)) {
+      for (let i = 0; i < candles.length; i++) {
+        if (this.take(candles[i] as Candle)) {
+          yield this.progress();
         }
-        this.flush();
-        this.batchEnd = end;
       }
-      this.batch.push(candle);
-      this.first ??= candle;
-      if (++this.candles % every === 0) {
-        yield { candles: this.candles, time: new Date(end) };
+    } else {
+      for (const candle of candles) {
+        if (this.take(candle)) {
+          yield this.progress();
+        }
       }
     }
     this.flush();
     return this.result();
   }
 
+  /**
+   * Adds a candle to its instant, flushing the one before (outside the generator, where it
+   * optimises); true when a progress report is due.
+   */
+  private take(candle: Candle): boolean {
+    if (!this.markets.has(candle.symbol)) {
+      throw new BacktestError('UNKNOWN_SYMBOL', `${candle.symbol} is not a symbol of the run`, {
+        symbol: candle.symbol,
+      });
+    }
+    if (candle.timeframe !== this.strategy.timeframe) {
+      throw new BacktestError(
+        'TIMEFRAME_MISMATCH',
+        `a ${candle.timeframe} candle in a backtest on ${this.strategy.timeframe}`,
+        { candle: candle.timeframe, backtest: this.strategy.timeframe },
+      );
+    }
+    const end = candle.bucketStart.getTime() + this.frameMs;
+    if (end !== this.batchEnd) {
+      if (end < this.batchEnd) {
+        throw new BacktestError(
+          'CANDLES_OUT_OF_ORDER',
+          `${candle.symbol} ${candle.bucketStart.toISOString()} comes after a later candle`,
+          { symbol: candle.symbol, bucketStart: candle.bucketStart.toISOString() },
+        );
+      }
+      this.flush();
+      this.batchEnd = end;
+    }
+    this.batch[this.batchLength++] = candle;
+    this.first ??= candle;
+    return ++this.candles % this.progressEvery === 0;
+  }
+
+  private progress(): BacktestProgress {
+    return { candles: this.candles, time: new Date(this.batchEnd) };
+  }
+
   /** One instant: fills first (they happened before these closes), then the strategy. */
   private flush(): void {
-    const batch = this.batch;
-    if (batch.length === 0) {
+    const { batch, batchLength: count } = this;
+    if (count === 0) {
       return;
     }
-    this.batch = [];
     const at = this.batchEnd;
-    this.fillPending(batch, at);
+    this.fillPending(batch, count, at);
     while (
       this.nextWhale < this.whales.length &&
       this.whales[this.nextWhale].detectedAt.getTime() <= at
     ) {
       this.strategy.onWhale(this.whales[this.nextWhale++]);
     }
-    for (const candle of batch) {
-      this.closes.set(candle.symbol, candle.close);
-      this.closeNumbers.set(candle.symbol, Number(candle.close));
+    for (let i = 0; i < count; i++) {
+      const candle = batch[i];
+      this.setClose(candle);
       const signals = this.strategy.onCandle(candle, this.context);
       for (const signal of signals) {
         this.decide(signal, at);
       }
     }
+    this.batchLength = 0;
     this.curve.record(at, this.equityNumber(), this.held.length > 0);
+  }
+
+  private setClose(candle: Candle): void {
+    const close = this.closes.get(candle.symbol);
+    if (close === undefined) {
+      this.closes.set(candle.symbol, { text: candle.close, value: Number(candle.close) });
+    } else {
+      close.text = candle.close;
+      close.value = Number(candle.close);
+    }
   }
 
   /** As EvaluateCandleHandler.act and SignalRiskGate: lot, client order id, risk, order. */
@@ -285,17 +324,15 @@ class Backtest {
   }
 
   /** Fills the orders decided before `at`: on the books recorded before it, else at the batch's opens. */
-  private fillPending(batch: readonly Candle[], at: number): void {
-    for (const [symbol, books] of this.books) {
-      while (books.next < books.list.length && books.list[books.next].time.getTime() < at) {
-        const recorded = books.list[books.next++];
-        this.fillOn(symbol, recorded.time.getTime(), () => recorded, this.bookDelayMs);
-      }
+  private fillPending(batch: readonly Candle[], count: number, at: number): void {
+    if (this.books.size > 0) {
+      this.fillOnBooks(at);
     }
     if (this.pending.length === 0) {
       return;
     }
-    for (const candle of batch) {
+    for (let i = 0; i < count; i++) {
+      const candle = batch[i];
       if (!this.books.has(candle.symbol)) {
         const open = candle.bucketStart.getTime();
         const { tickSize } = this.markets.get(candle.symbol) as MarketRules;
@@ -306,6 +343,15 @@ class Backtest {
             candleBook(order.side, candle.open, this.slippageBps, tickSize, order.amount as string),
           0,
         );
+      }
+    }
+  }
+
+  private fillOnBooks(at: number): void {
+    for (const [symbol, books] of this.books) {
+      while (books.next < books.list.length && books.list[books.next].time.getTime() < at) {
+        const recorded = books.list[books.next++];
+        this.fillOn(symbol, recorded.time.getTime(), () => recorded, this.bookDelayMs);
       }
     }
   }
@@ -393,13 +439,13 @@ class Backtest {
 
   /** Marks the book at the newest closes, as the live engine marks it on each candle. */
   private markBook(): void {
-    this.closes.forEach((close, symbol) => this.book.mark(symbol, close));
+    this.closes.forEach((close, symbol) => this.book.mark(symbol, close.text));
   }
 
   private equityNumber(): number {
     let equity = this.cashNumber;
     for (const held of this.held) {
-      const mark = this.closeNumbers.get(held.symbol) ?? held.entryPrice;
+      const mark = this.closes.get(held.symbol)?.value ?? held.entryPrice;
       equity += (mark - held.entryPrice) * held.size;
     }
     return equity;

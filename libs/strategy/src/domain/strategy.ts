@@ -151,9 +151,12 @@ const NON_ZERO_DIGIT = /[1-9]/;
 
 /** The position a strategy holds on `symbol`, or undefined when flat. */
 export function positionOn(context: StrategyContext, symbol: string): StrategyPosition | undefined {
-  return context.positions.find(
-    (position) => position.symbol === symbol && NON_ZERO_DIGIT.test(position.size),
-  );
+  for (const position of context.positions) {
+    if (position.symbol === symbol && NON_ZERO_DIGIT.test(position.size)) {
+      return position;
+    }
+  }
+  return undefined;
 }
 
 /** An indicator value as the decimal string a signal carries (12 significant digits). */

@@ -38,4 +38,15 @@ describe('RollingStdDev', () => {
     expect([1, 2].map((value) => stats.update(value))).toEqual([null, null]);
     expect(stats.value).toBeNull();
   });
+
+  it('reads the same figures through add, isFull, mean and stdDev as through update and value', () => {
+    const updated = new RollingStdDev(20);
+    const added = new RollingStdDev(20);
+    for (const price of randomWalk(6, 500, 100_000, 5)) {
+      const value = updated.update(price);
+      added.add(price);
+      expect(added.isFull).toBe(value !== null);
+      expect(added.isFull ? { mean: added.mean, stdDev: added.stdDev } : null).toEqual(value);
+    }
+  });
 });

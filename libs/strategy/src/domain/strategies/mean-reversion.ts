@@ -87,7 +87,7 @@ export class MeanReversionStrategy extends CandleStrategy {
       window = new RollingStdDev(this.parameters.lookback);
       this.windows.set(candle.symbol, window);
     }
-    window.update(Number(candle.close));
+    window.add(Number(candle.close));
   }
 
   protected decide(candle: Candle, context: StrategyContext): Signal[] {
@@ -95,15 +95,19 @@ export class MeanReversionStrategy extends CandleStrategy {
     if (position !== undefined) {
       return position.size.startsWith('-') ? [] : this.exits(candle, position);
     }
-    const bands = this.bands(candle);
-    if (bands === null || Number(candle.close) >= bands.lower || this.whaleBlocks(candle)) {
+    const window = this.fullWindow(candle.symbol);
+    if (
+      window === null ||
+      Number(candle.close) >= window.mean - this.parameters.entryStdDevs * window.stdDev ||
+      this.whaleBlocks(candle)
+    ) {
       return [];
     }
     const close = new Decimal(candle.close);
     const { positionPct, stopLossPct, takeProfitPct } = this.parameters;
     return [
       {
-        ...this.signal(candle, 'bid', 'entry', 'close-below-lower-band', bands),
+        ...this.signal(candle, 'bid', 'entry', 'close-below-lower-band'),
         size: new Decimal(context.portfolio.equityUsd)
           .mul(positionPct)
           .div(100)
@@ -116,28 +120,50 @@ export class MeanReversionStrategy extends CandleStrategy {
     ];
   }
 
+  /** Most candles of a held position exit nowhere: they are checked without allocating. */
   private exits(candle: Candle, position: StrategyPosition): Signal[] {
     const { stop, target } = this.exitLevels(candle.symbol, position.entryPrice);
-    const bands = this.bands(candle);
-    const exit = (reason: MeanReversionReason, price: Decimal): Signal[] => [
+    if (atOrBelow(candle.low, stop)) {
+      return this.exit(
+        candle,
+        position,
+        'stop-loss',
+        Decimal.min(new Decimal(candle.open), stop.exact),
+      );
+    }
+    if (atOrAbove(candle.high, target)) {
+      return this.exit(
+        candle,
+        position,
+        'take-profit',
+        Decimal.max(new Decimal(candle.open), target.exact),
+      );
+    }
+    const window = this.fullWindow(candle.symbol);
+    if (
+      window !== null &&
+      Number(candle.close) > window.mean + this.parameters.exitStdDevs * window.stdDev
+    ) {
+      return this.exit(candle, position, 'close-above-upper-band', new Decimal(candle.close));
+    }
+    return [];
+  }
+
+  private exit(
+    candle: Candle,
+    position: StrategyPosition,
+    reason: MeanReversionReason,
+    price: Decimal,
+  ): Signal[] {
+    return [
       {
-        ...this.signal(candle, 'ask', 'exit', reason, bands),
+        ...this.signal(candle, 'ask', 'exit', reason),
         size: position.size,
         price: price.toFixed(),
         stopLoss: null,
         takeProfit: null,
       },
     ];
-    if (atOrBelow(candle.low, stop)) {
-      return exit('stop-loss', Decimal.min(new Decimal(candle.open), stop.exact));
-    }
-    if (atOrAbove(candle.high, target)) {
-      return exit('take-profit', Decimal.max(new Decimal(candle.open), target.exact));
-    }
-    if (bands !== null && Number(candle.close) > bands.upper) {
-      return exit('close-above-upper-band', new Decimal(candle.close));
-    }
-    return [];
   }
 
   /** The stop and target of a position entered at `entryPrice`, kept while it is held. */
@@ -157,17 +183,23 @@ export class MeanReversionStrategy extends CandleStrategy {
     return levels;
   }
 
+  private fullWindow(symbol: string): RollingStdDev | null {
+    const window = this.windows.get(symbol);
+    return window?.isFull ? window : null;
+  }
+
   private bands(candle: Candle): Bands | null {
-    const stats = this.windows.get(candle.symbol)?.value ?? null;
-    if (stats === null) {
+    const window = this.fullWindow(candle.symbol);
+    if (window === null) {
       return null;
     }
+    const { mean, stdDev } = window;
     const { entryStdDevs, exitStdDevs } = this.parameters;
     return {
-      mean: stats.mean,
-      stdDev: stats.stdDev,
-      lower: stats.mean - entryStdDevs * stats.stdDev,
-      upper: stats.mean + exitStdDevs * stats.stdDev,
+      mean,
+      stdDev,
+      lower: mean - entryStdDevs * stdDev,
+      upper: mean + exitStdDevs * stdDev,
     };
   }
 
@@ -186,8 +218,8 @@ export class MeanReversionStrategy extends CandleStrategy {
     side: Signal['side'],
     intent: Signal['intent'],
     reason: MeanReversionReason,
-    bands: Bands | null,
   ): Pick<Signal, 'symbol' | 'side' | 'intent' | 'reason' | 'indicators' | 'bucketStart'> {
+    const bands = this.bands(candle);
     const indicators: Record<string, string> = { close: candle.close };
     if (bands !== null) {
       indicators.mean = indicatorString(bands.mean);
