@@ -1,0 +1,25 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Registry } from 'prom-client';
+
+import { HttpMetrics } from './http-metrics';
+import { MetricsController } from './metrics.controller';
+
+/**
+ * The app's registry, provided globally under prom-client's `Registry` class: a context's metrics
+ * inject it and register there, and GET /metrics serves it.
+ */
+@Global()
+@Module({})
+export class MetricsModule {
+  static forRoot(registry: Registry): DynamicModule {
+    return {
+      module: MetricsModule,
+      controllers: [MetricsController],
+      providers: [
+        { provide: Registry, useValue: registry },
+        { provide: HttpMetrics, useFactory: () => new HttpMetrics(registry) },
+      ],
+      exports: [Registry, HttpMetrics],
+    };
+  }
+}
