@@ -21,15 +21,15 @@ export function parseMetrics(text: string): Scrape {
   for (const line of text.split('\n')) {
     const type = /^# TYPE (\S+) (\S+)/.exec(line);
     if (type) {
-      types.set(type[1]!, type[2]!);
+      types.set(type[1], type[2]);
       continue;
     }
     const match = line.startsWith('#') ? null : SAMPLE.exec(line);
     if (match) {
       const labels = Object.fromEntries(
-        [...(match[2] ?? '').matchAll(LABEL)].map(([, key, value]) => [key!, value!]),
+        [...(match[2] ?? '').matchAll(LABEL)].map(([, key, value]) => [key, value]),
       );
-      samples.push({ name: match[1]!, labels, value: Number(match[3]) });
+      samples.push({ name: match[1], labels, value: Number(match[3]) });
     }
   }
   return { samples, types };
