@@ -110,6 +110,18 @@ describe('every app boots', () => {
         .get('/health')
         .expect(200)
         .expect(({ body }) => expect(body).toMatchObject({ status: 'ok' }));
+      await request(server)
+        .get('/health/live')
+        .expect(200)
+        .expect(({ body }) => expect(body).toMatchObject({ info: { process: { status: 'up' } } }));
+      await request(server)
+        .get('/health/ready')
+        .expect(200)
+        .expect(({ body }) =>
+          expect(body).toMatchObject({
+            info: { database: { status: 'up' }, streams: { status: 'up' } },
+          }),
+        );
       const docs = await request(server).get('/docs-json').expect(200);
       expect(docs.body).toMatchObject({ info: { title: name } });
       expect(undocumentedOperations(docs.body as OpenApiDocument)).toEqual([]);
@@ -141,6 +153,11 @@ describe('every app boots', () => {
       const requests = 'nexwave_http_request_duration_seconds_count';
       expect(total(metrics, requests, { route: '/health', method: 'GET', status: '2xx' })).toBe(1);
       expect(total(metrics, requests, { route: 'unmatched', status: '4xx' })).toBe(1);
+      expect(total(metrics, requests, { route: '/health/ready' })).toBe(1);
+      expect(
+        total(metrics, 'nexwave_db_query_duration_seconds_count', { outcome: 'ok' }),
+      ).toBeGreaterThan(0);
+      expect(docs.body).not.toHaveProperty(['paths', '/metrics']);
       const symbols = ('trading' in config ? config.trading.symbols : undefined) ?? [];
       expect(conventionBreaches(metrics, name, symbols)).toEqual([]);
     } finally {

@@ -10,14 +10,18 @@ const DEFAULT_GAUGES_NAMED_TOTAL = new Set(
     (name) => `nexwave_nodejs_${name}`,
   ),
 );
+/** Pacifica lists a few dozen markets; SYMBOLS unset subscribes to all of them. */
+const MAX_MARKETS = 200;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /**
  * What in a scrape breaks the naming rules of docs/metrics.md: the `nexwave_` prefix, `_total`
  * on counters only, a unit on histograms, an `app` label on every sample, and bounded labels
- * (no ids, `symbol` among the configured symbols). Empty when all is well.
+ * (no ids, `symbol` among the configured symbols, or, without SYMBOLS, among at most
+ * MAX_MARKETS exchange markets). Empty when all is well.
  */
 export function conventionBreaches(scrape: Scrape, app: string, symbols: string[]): string[] {
+  const seen = new Set<string>();
   const breaches: string[] = [];
   for (const [name, type] of scrape.types) {
     if (!name.startsWith('nexwave_')) {
@@ -38,10 +42,16 @@ export function conventionBreaches(scrape: Scrape, app: string, symbols: string[
       if (UNBOUNDED_LABELS.test(label) || UUID.test(value)) {
         breaches.push(`${name}: unbounded label ${label}="${value}"`);
       }
-      if (label === 'symbol' && !symbols.includes(value)) {
+      if (label === 'symbol') {
+        seen.add(value);
+      }
+      if (label === 'symbol' && symbols.length > 0 && !symbols.includes(value)) {
         breaches.push(`${name}: symbol "${value}" is not configured`);
       }
     }
+  }
+  if (seen.size > MAX_MARKETS) {
+    breaches.push(`${seen.size} symbols: more than the exchange's markets`);
   }
   return [...new Set(breaches)];
 }

@@ -67,7 +67,7 @@ describe('RecordPerformanceHandler (on evaluated candles and applied order event
       // in a position 01:30 -> 02:30 of 01:00 -> 02:30
       exposure: 2 / 3,
     });
-    const gauges = [
+    const gauges: { labels: Record<string, unknown>; value: number }[] = [
       ...(await harness.metrics.equityUsd.get()).values,
       ...(await harness.metrics.pnlUsd.get()).values,
     ];
