@@ -79,7 +79,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Messages waiting to be published. */
   async backlog(): Promise<number> {
-    const rows = (await this.dataSource.query(COUNT_OUTBOX_BACKLOG)) as { backlog: number }[];
+    const rows = await this.dataSource.query<{ backlog: number }[]>(COUNT_OUTBOX_BACKLOG);
     return rows[0]?.backlog ?? 0;
   }
 

@@ -8,20 +8,19 @@ import { HaltTradingCommand } from './commands/halt-trading.command';
 import { PlaceOrderCommand } from './commands/place-order.command';
 import { ExchangeRejectedError } from './ports/exchange.errors';
 
-const request = (): OrderRequest =>
-  ({
-    clientOrderId: randomUUID(),
-    strategyId: 'mean_reversion_1',
-    symbol: 'BTC',
-    side: 'bid',
-    amount: '0.5',
-    reduceOnly: false,
-    paperTrading: true,
-    orderType: 'limit',
-    price: '100000',
-    tif: 'GTC',
-    slippagePercent: null,
-  }) as OrderRequest;
+const request = (): OrderRequest => ({
+  clientOrderId: randomUUID(),
+  strategyId: 'mean_reversion_1',
+  symbol: 'BTC',
+  side: 'bid',
+  amount: '0.5',
+  reduceOnly: false,
+  paperTrading: true,
+  orderType: 'limit',
+  price: '100000',
+  tif: 'GTC',
+  slippagePercent: null,
+});
 
 async function value(
   metric: Counter<string> | Gauge<string> | Histogram<string>,
