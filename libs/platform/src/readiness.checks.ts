@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
   type HealthIndicatorFunction,
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
-import { Registry } from 'prom-client';
+import { Registry, type Metric } from 'prom-client';
 
 import { StreamPort } from '@nexwave/messaging';
 
@@ -21,25 +21,30 @@ export class ReadinessChecks {
   constructor(
     private readonly indicators: HealthIndicatorService,
     private readonly database: TypeOrmHealthIndicator,
-    private readonly streams: StreamPort,
-    private readonly registry: Registry,
+    // Optional so that HealthModule also serves a bare test module (without streams or metrics).
+    @Optional() private readonly streams: StreamPort | null,
+    @Optional() private readonly registry: Registry | null,
   ) {}
 
   all(): HealthIndicatorFunction[] {
     const checks: HealthIndicatorFunction[] = [
       () => this.database.pingCheck('database', { timeout: TIMEOUT_MS }),
-      () => this.streamsCheck(),
     ];
-    if (this.registry.getSingleMetric(BOOK_AGE_METRIC)) {
-      checks.push(() => this.feedCheck());
+    const streams = this.streams;
+    if (streams) {
+      checks.push(() => this.streamsCheck(streams));
+    }
+    const bookAge = this.registry?.getSingleMetric(BOOK_AGE_METRIC);
+    if (bookAge) {
+      checks.push(() => this.feedCheck(bookAge));
     }
     return checks;
   }
 
-  private async streamsCheck(): Promise<HealthIndicatorResult> {
+  private async streamsCheck(port: StreamPort): Promise<HealthIndicatorResult> {
     const streams = this.indicators.check('streams');
     try {
-      await withTimeout(this.streams.list('orderbook:'), TIMEOUT_MS);
+      await withTimeout(port.list('orderbook:'), TIMEOUT_MS);
       return streams.up();
     } catch {
       return streams.down();
@@ -47,9 +52,9 @@ export class ReadinessChecks {
   }
 
   /** Fresh when every subscribed book sent a snapshot within FEED_STALE_AFTER_SECONDS. */
-  private async feedCheck(): Promise<HealthIndicatorResult> {
+  private async feedCheck(bookAge: Metric): Promise<HealthIndicatorResult> {
     const feed = this.indicators.check('exchange_feed');
-    const { values } = await this.registry.getSingleMetric(BOOK_AGE_METRIC)!.get();
+    const { values } = await bookAge.get();
     const stale = values
       .filter(({ value }) => value > FEED_STALE_AFTER_SECONDS)
       .map(({ labels }) => String(labels['symbol']));

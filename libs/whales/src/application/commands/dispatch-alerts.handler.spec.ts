@@ -56,7 +56,10 @@ describe('DispatchAlertsHandler', () => {
     expect(outbox.statuses()).toEqual(['sent', 'sent']);
     const { values } = await metrics.alerts.get();
     expect(
-      values.map(({ labels, value }) => [labels['channel'], labels['outcome'], value]),
-    ).toEqual([['telegram', 'sent', 1]]);
+      values.map(({ labels, value }) => [labels['channel'], labels['outcome'], value]).sort(),
+    ).toEqual([
+      ['discord', 'sent', 1],
+      ['telegram', 'sent', 1],
+    ]);
   });
 });
