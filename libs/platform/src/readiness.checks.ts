@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
@@ -22,8 +22,8 @@ export class ReadinessChecks {
     private readonly indicators: HealthIndicatorService,
     private readonly database: TypeOrmHealthIndicator,
     // Optional so that HealthModule also serves a bare test module (without streams or metrics).
-    @Optional() private readonly streams: StreamPort | null,
-    @Optional() private readonly registry: Registry | null,
+    @Inject(StreamPort) @Optional() private readonly streams: StreamPort | null,
+    @Inject(Registry) @Optional() private readonly registry: Registry | null,
   ) {}
 
   all(): HealthIndicatorFunction[] {
