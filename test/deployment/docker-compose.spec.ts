@@ -50,6 +50,12 @@ describe('docker-compose.yml', () => {
     expect(healthcheck?.disable).toBeUndefined();
   });
 
+  it.each(APPS)('%s is healthy only when ready (GET /health/ready)', (name) => {
+    expect(JSON.stringify(compose.services[name].healthcheck?.test)).toContain(
+      "fetch('http://127.0.0.1:3000/health/ready')",
+    );
+  });
+
   it('starts a service only once what it depends on is healthy, or for a job, done', () => {
     for (const [name, service] of services) {
       for (const [dependency, { condition }] of Object.entries(service.depends_on ?? {})) {
@@ -157,8 +163,8 @@ describe('Dockerfile', () => {
     expect(runtime.indexOf('chown')).toBeLessThan(runtime.indexOf('USER node'));
   });
 
-  it('has a HEALTHCHECK on /health', () => {
-    expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/health/m);
+  it('has a HEALTHCHECK on /health/ready', () => {
+    expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/health\/ready/m);
   });
 
   it('does not send the host node_modules into the build', () => {

@@ -18,6 +18,8 @@ import { NexwaveAppModule } from '../../apps/nexwave/src/nexwave-app.module';
 import { OrderManagementAppModule } from '../../apps/order-management/src/order-management-app.module';
 import { TradingEngineAppModule } from '../../apps/trading-engine/src/trading-engine-app.module';
 import { WhaleTrackerAppModule } from '../../apps/whale-tracker/src/whale-tracker-app.module';
+import { conventionBreaches } from '../support/metric-conventions';
+import { parseMetrics, total } from '../support/metrics-scrape';
 
 const APPS: {
   name: ServiceName;
@@ -66,7 +68,8 @@ function bodyIs(response: unknown, schema: object): boolean {
 // shared by the file, migrated once as in a deployment), answers /health, documents itself at
 // /docs-json (every operation with a summary and the one error schema) and answers an unknown
 // path 404 in the one error shape; the apps running the risk service approve a risk check over
-// risk.checks.v1.
+// risk.checks.v1; each serves GET /metrics (its own registry, every sample labelled app=<name>,
+// names and labels by the conventions) counting the requests it answered.
 describe('every app boots', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-apps-'));
   let database: EmbeddedTimescale;
@@ -107,6 +110,18 @@ describe('every app boots', () => {
         .get('/health')
         .expect(200)
         .expect(({ body }) => expect(body).toMatchObject({ status: 'ok' }));
+      await request(server)
+        .get('/health/live')
+        .expect(200)
+        .expect(({ body }) => expect(body).toMatchObject({ info: { process: { status: 'up' } } }));
+      await request(server)
+        .get('/health/ready')
+        .expect(200)
+        .expect(({ body }) =>
+          expect(body).toMatchObject({
+            info: { database: { status: 'up' }, streams: { status: 'up' } },
+          }),
+        );
       const docs = await request(server).get('/docs-json').expect(200);
       expect(docs.body).toMatchObject({ info: { title: name } });
       expect(undocumentedOperations(docs.body as OpenApiDocument)).toEqual([]);
@@ -129,6 +144,22 @@ describe('every app boots', () => {
           })
         : null;
       expect(checked?.approved ?? null).toBe(risk ? true : null);
+      const scraped = await request(server)
+        .get('/metrics')
+        .expect(200)
+        .expect('content-type', /^text\/plain; version=0\.0\.4/);
+      const metrics = parseMetrics(scraped.text);
+      expect(total(metrics, 'nexwave_process_cpu_user_seconds_total')).toBeGreaterThan(0);
+      const requests = 'nexwave_http_request_duration_seconds_count';
+      expect(total(metrics, requests, { route: '/health', method: 'GET', status: '2xx' })).toBe(1);
+      expect(total(metrics, requests, { route: 'unmatched', status: '4xx' })).toBe(1);
+      expect(total(metrics, requests, { route: '/health/ready' })).toBe(1);
+      expect(
+        total(metrics, 'nexwave_db_query_duration_seconds_count', { outcome: 'ok' }),
+      ).toBeGreaterThan(0);
+      expect(docs.body).not.toHaveProperty(['paths', '/metrics']);
+      const symbols = ('trading' in config ? config.trading.symbols : undefined) ?? [];
+      expect(conventionBreaches(metrics, name, symbols)).toEqual([]);
     } finally {
       await app.close();
     }

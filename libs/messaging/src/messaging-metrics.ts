@@ -1,10 +1,15 @@
-import { Counter, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
+
+/** A scrape never waits longer than this for the database. */
+const BACKLOG_TIMEOUT_MS = 1_000;
 
 /** Consumer counters; registered in the given registry (one per app) so tests never collide. */
 export class MessagingMetrics {
   readonly deadLetters: Counter<'topic' | 'consumer' | 'stage'>;
   readonly retries: Counter<'topic' | 'consumer'>;
   readonly duplicates: Counter<'topic' | 'consumer'>;
+  readonly outboxBacklog: Gauge;
+  private backlog: (() => Promise<number>) | null = null;
 
   constructor(readonly registry: Registry = new Registry()) {
     this.deadLetters = new Counter({
@@ -25,6 +30,37 @@ export class MessagingMetrics {
       labelNames: ['topic', 'consumer'],
       registers: [registry],
     });
+    const backlog = () => this.readBacklog();
+    this.outboxBacklog = new Gauge({
+      name: 'nexwave_outbox_backlog_messages',
+      help: 'Outbox messages written but not yet published (0 without an outbox; kept at its last value while the database does not answer)',
+      registers: [registry],
+      async collect() {
+        const count = await backlog();
+        if (count !== null) {
+          this.set(count);
+        }
+      },
+    });
+  }
+
+  /** Where the backlog gauge reads at each scrape (the app's outbox relay). */
+  observeOutboxBacklog(count: () => Promise<number>): void {
+    this.backlog = count;
+  }
+
+  private async readBacklog(): Promise<number | null> {
+    if (!this.backlog) {
+      return null;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), BACKLOG_TIMEOUT_MS);
+    });
+    const count = this.backlog().catch(() => null);
+    const result = await Promise.race([count, timeout]);
+    clearTimeout(timer);
+    return result;
   }
 
   async deadLettered(topic: string): Promise<number> {

@@ -97,12 +97,15 @@ function outboxProviders({ outbox }: MessagingModuleOptions): Provider[] {
     { provide: OutboxWriter, useValue: new OutboxWriter() },
     {
       provide: OutboxRelay,
-      useFactory: (dataSource: DataSource, bus: MessageBusPort) =>
-        new OutboxRelay(dataSource, bus, {
+      useFactory: (dataSource: DataSource, bus: MessageBusPort, metrics: MessagingMetrics) => {
+        const relay = new OutboxRelay(dataSource, bus, {
           intervalMs: outbox.relayIntervalMs,
           batchSize: outbox.batchSize,
-        }),
-      inject: [DataSource, MessageBusPort],
+        });
+        metrics.observeOutboxBacklog(() => relay.backlog());
+        return relay;
+      },
+      inject: [DataSource, MessageBusPort, MessagingMetrics],
     },
   ];
 }

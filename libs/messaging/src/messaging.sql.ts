@@ -42,3 +42,8 @@ export const RECORD_OUTBOX_SEND_FAILURE = `
 export const RELEASE_OUTBOX_MESSAGES = `
   UPDATE outbox_messages SET claimed_by = NULL, claimed_until = NULL
    WHERE id = ANY($2::uuid[]) AND claimed_by = $1 AND published_at IS NULL`;
+
+/** Messages written but not yet published: the outbox backlog gauge. */
+export const COUNT_OUTBOX_BACKLOG = `
+  SELECT count(*)::int AS backlog FROM outbox_messages WHERE published_at IS NULL
+`;

@@ -8,6 +8,7 @@ import { connectMessaging } from '@nexwave/messaging';
 
 import { appLogger } from './app-logger';
 import { assertPortsFree, describeListenError, StartupError, type PortClaim } from './listen-ports';
+import { HttpMetrics } from './metrics/http-metrics';
 import { NestLogger } from './nest-logger';
 import { closeOnSignals, closeWithin, exitOnSignalsDuringStartup } from './shutdown';
 import { describeStartup } from './startup-summary';
@@ -74,6 +75,7 @@ export async function createApp<A extends ServiceName>(
     logger: new NestLogger(appLogger(definition.name, config)),
     abortOnError: false,
   });
+  app.use(app.get(HttpMetrics).middleware);
   connectMessaging(app);
   serveSwagger(app, definition.title);
   return app;

@@ -3,13 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
-  TypeOrmHealthIndicator,
+  HealthIndicatorService,
   type HealthCheckResult,
 } from '@nestjs/terminus';
 
 import { Public } from '@nexwave/auth';
 
 import { unhealthy } from './health.errors';
+import { ReadinessChecks } from './readiness.checks';
 
 @ApiTags('health')
 @Controller('health')
@@ -17,17 +18,33 @@ import { unhealthy } from './health.errors';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly readiness: ReadinessChecks,
   ) {}
+
+  @Get('live')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process answers; no dependency is checked.' })
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.indicators.check('process').up()]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({
+    summary:
+      'Readiness: the database and the streams answer, and (market-data) every order book updated within 30 s; 503 names the failing check.',
+  })
+  ready(): Promise<HealthCheckResult> {
+    return this.check();
+  }
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness and readiness: ok when the database answers.' })
+  @ApiOperation({ summary: 'Readiness, as GET /health/ready (kept for existing probes).' })
   async check(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([
-        () => this.database.pingCheck('database', { timeout: 3_000 }),
-      ]);
+      return await this.health.check(this.readiness.all());
     } catch (error) {
       // Terminus answers 503 with each check's error text; callers get the one error shape.
       throw error instanceof ServiceUnavailableException

@@ -9,9 +9,12 @@ import { CqrsErrorsModule } from './cqrs/cqrs-errors.module';
 import { ApiErrorsModule } from './errors/api-errors.module';
 import { HealthModule } from './health.module';
 import { loggerModule } from './logger.module';
+import { appRegistry } from './metrics/app-registry';
+import { MetricsModule } from './metrics/metrics.module';
 
 /**
- * What every deployable starts with: validated config, redacting logger, database, /health, and
+ * What every deployable starts with: validated config, redacting logger, the app's one metrics
+ * registry (GET /metrics), database, /health, and
  * messaging between contexts (in memory or Kafka, one consumer group per app, database inbox and
  * outbox), the order-book streams (in memory or Redis), the one error shape of every REST
  * answer (ApiErrorsModule) and the one subscriber of CQRS's unhandled exceptions (CqrsErrorsModule).
@@ -21,8 +24,10 @@ export function platformImports<A extends ServiceName>(
   config: ConfigOf<A>,
 ): (DynamicModule | typeof HealthModule | typeof ApiErrorsModule | typeof CqrsErrorsModule)[] {
   const { database, messaging } = config;
+  const registry = appRegistry(name);
   return [
     ConfigModule.forRoot(config),
+    MetricsModule.forRoot(registry),
     loggerModule(appLogger(name, config)),
     DatabaseModule.forRootAsync({
       useFactory: () => ({ ...database, migrations: migrationsOf(name, database.url) }),
@@ -34,6 +39,7 @@ export function platformImports<A extends ServiceName>(
       clientId: `${messaging.kafkaClientId}-${name}`,
       inbox: 'database',
       outbox: {},
+      metricsRegistry: registry,
     }),
     StreamsModule.forRoot({ redisUrl: messaging.redisUrl }),
     HealthModule,

@@ -2,7 +2,11 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Ingestion counters, registered in the given registry (one per app, so tests never collide). */
 export class MarketDataMetrics {
+  readonly ticksReceived: Counter<'symbol'>;
   readonly ticksIngested: Counter<'source'>;
+  readonly feedLagSeconds: Histogram<'symbol'>;
+  readonly bookAgeSeconds: Gauge<'symbol'>;
+  private bookAges: () => ReadonlyMap<string, number> = () => new Map();
   readonly ticksDuplicate: Counter;
   readonly ticksDeadLettered: Counter<'stage'>;
   readonly ticksRefused: Counter<'reason'>;
@@ -22,6 +26,32 @@ export class MarketDataMetrics {
 
   constructor(readonly registry: Registry = new Registry()) {
     const registers = [registry];
+    this.ticksReceived = new Counter({
+      name: 'nexwave_ticks_received_total',
+      help: 'Valid trades received from the exchange feed, by symbol',
+      labelNames: ['symbol'],
+      registers,
+    });
+    this.feedLagSeconds = new Histogram({
+      name: 'nexwave_tick_feed_lag_seconds',
+      help: 'From exchange trade time to stored in ticks, per live trade newly stored (its count: live trades stored per symbol)',
+      labelNames: ['symbol'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers,
+    });
+    const ages = () => this.bookAges();
+    this.bookAgeSeconds = new Gauge({
+      name: 'nexwave_order_book_age_seconds',
+      help: 'Seconds since the last snapshot of each subscribed order book',
+      labelNames: ['symbol'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [symbol, seconds] of ages()) {
+          this.set({ symbol }, seconds);
+        }
+      },
+    });
     this.ticksIngested = new Counter({
       name: 'nexwave_ticks_ingested_total',
       help: 'Trades newly stored in ticks, by source (pacifica | backfill)',
@@ -115,6 +145,11 @@ export class MarketDataMetrics {
       help: 'Times a book went quiet while subscribed',
       registers,
     });
+  }
+
+  /** Where the book-age gauge reads, at each scrape, the seconds since each book's last snapshot. */
+  observeBookAges(ages: () => ReadonlyMap<string, number>): void {
+    this.bookAges = ages;
   }
 
   /** Sum of a metric's samples whose labels include `labels`; for tests and health output. */

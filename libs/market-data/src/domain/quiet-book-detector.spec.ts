@@ -28,4 +28,16 @@ describe('QuietBookDetector', () => {
     detector.watch('SOL', 1_000);
     expect(detector.check(1_000)).toEqual([{ symbol: 'SOL', silentMs: 1_000 }]);
   });
+
+  it('tells how long each watched book has been silent (the book-age gauge)', () => {
+    const detector = new QuietBookDetector(100);
+    detector.watch('BTC', 0);
+    detector.updated('ETH', 500);
+    expect(detector.silences(2_000)).toEqual(
+      new Map([
+        ['BTC', 2_000],
+        ['ETH', 1_500],
+      ]),
+    );
+  });
 });

@@ -25,6 +25,11 @@ export class QuietBookDetector {
     return this.quiet.delete(symbol);
   }
 
+  /** Milliseconds since each watched market's last snapshot (or since it was first watched). */
+  silences(now: number): Map<string, number> {
+    return new Map([...this.lastUpdate].map(([symbol, at]) => [symbol, now - at]));
+  }
+
   /** Markets that went quiet since the last check, with how long they have been silent. */
   check(now: number): { symbol: string; silentMs: number }[] {
     const newlyQuiet: { symbol: string; silentMs: number }[] = [];

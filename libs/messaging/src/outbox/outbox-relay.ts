@@ -8,6 +8,7 @@ import { Envelope } from '../envelope';
 import { MessageBusPort } from '../message-bus.port';
 import {
   CLAIM_OUTBOX_MESSAGES,
+  COUNT_OUTBOX_BACKLOG,
   MARK_OUTBOX_MESSAGES_PUBLISHED,
   RECORD_OUTBOX_SEND_FAILURE,
   RELEASE_OUTBOX_MESSAGES,
@@ -74,6 +75,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         published === this.batchSize && !failed ? 0 : intervalMs,
       logger: this.logger,
     });
+  }
+
+  /** Messages waiting to be published. */
+  async backlog(): Promise<number> {
+    const rows = await this.dataSource.query<{ backlog: number }[]>(COUNT_OUTBOX_BACKLOG);
+    return rows[0]?.backlog ?? 0;
   }
 
   /**

@@ -31,7 +31,11 @@ export const EXCHANGE_UPDATES_PROVIDERS: Provider[] = [
   OrderUpdatesListener,
   ReconcileOrdersHandler,
   ReconciliationScheduler,
-  { provide: ReconciliationMetrics, useFactory: () => new ReconciliationMetrics(new Registry()) },
+  {
+    provide: ReconciliationMetrics,
+    useFactory: (registry?: Registry) => new ReconciliationMetrics(registry),
+    inject: [{ token: Registry, optional: true }],
+  },
   {
     provide: RECONCILIATION_OPTIONS,
     useFactory: ({ trading }: TradingConfig): ReconciliationOptions => ({

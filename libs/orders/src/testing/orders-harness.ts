@@ -4,6 +4,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 
 import { ORDERS_SETTINGS, type OrdersSettings } from '../application/commands/orders-settings';
 import { ORDERS_APPLICATION_PROVIDERS } from '../application/orders-application.providers';
+import { OrdersMetrics } from '../application/orders.metrics';
 import { BreakerRepository } from '../application/ports/breaker.repository.port';
 import { ExchangePort } from '../application/ports/exchange.port';
 import { OrderRepository } from '../application/ports/order.repository.port';
@@ -86,6 +87,11 @@ export class OrdersHarness<E extends ExchangePort = FakeExchange> {
     moduleRef.useLogger(false);
     await moduleRef.init();
     return new OrdersHarness(moduleRef, orders, breakers, exchange, clock);
+  }
+
+  /** The context's metrics (on a registry of their own: the harness has no app registry). */
+  get metrics(): OrdersMetrics {
+    return this.moduleRef.get(OrdersMetrics);
   }
 
   get commands(): CommandBus {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { Registry } from 'prom-client';
 
 import { CqrsMetrics, UnhandledExceptionsLogger } from './unhandled-exceptions.logger';
 
@@ -10,7 +11,11 @@ import { CqrsMetrics, UnhandledExceptionsLogger } from './unhandled-exceptions.l
 @Module({
   imports: [CqrsModule],
   providers: [
-    { provide: CqrsMetrics, useFactory: () => new CqrsMetrics() },
+    {
+      provide: CqrsMetrics,
+      useFactory: (registry?: Registry) => new CqrsMetrics(registry),
+      inject: [{ token: Registry, optional: true }],
+    },
     UnhandledExceptionsLogger,
   ],
   exports: [CqrsMetrics],

@@ -6,6 +6,7 @@ import { RISK_LIMITS } from '../application/commands/risk-limits.token';
 import { RiskClockPort } from '../application/ports/risk-clock.port';
 import { RiskDecisionRepository } from '../application/ports/risk-decision.repository.port';
 import { RISK_APPLICATION_PROVIDERS } from '../application/risk-application.providers';
+import { RiskMetrics } from '../application/risk.metrics';
 import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../domain/risk-limits';
 import { InMemoryRiskDecisionRepository } from './in-memory-risk-decision.repository';
 
@@ -61,6 +62,11 @@ export class RiskHarness {
     moduleRef.useLogger(false);
     await moduleRef.init();
     return new RiskHarness(moduleRef, decisions, clock);
+  }
+
+  /** The context's metrics (on a registry of their own: the harness has no app registry). */
+  get metrics(): RiskMetrics {
+    return this.moduleRef.get(RiskMetrics);
   }
 
   get commands(): CommandBus {

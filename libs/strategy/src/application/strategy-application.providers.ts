@@ -34,7 +34,11 @@ export const STRATEGY_APPLICATION_PROVIDERS: Provider[] = [
   RetryPendingSignalsHandler,
   SignalRiskGate,
   SignalRecorder,
-  { provide: StrategyMetrics, useFactory: () => new StrategyMetrics(new Registry()) },
+  {
+    provide: StrategyMetrics,
+    useFactory: (registry?: Registry) => new StrategyMetrics(registry),
+    inject: [{ token: Registry, optional: true }],
+  },
 ];
 
 /** The read side's query handlers: they need only the read ports (instances, signals, performance). */

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { getRepositoryToken } from '@nestjs/typeorm';
+import { Registry } from 'prom-client';
 import type { Repository } from 'typeorm';
 
 import { APP_CONFIG, type AppConfig } from '@nexwave/config';
@@ -16,6 +17,7 @@ import { RecordTradePriceHandler } from '../application/commands/record-trade-pr
 import { RecordWhaleActivitiesHandler } from '../application/commands/record-whale-activities.handler';
 import { ScheduleImpactMeasurementHandler } from '../application/commands/schedule-impact-measurement.handler';
 import { WhaleDetectionService } from '../application/detection/whale-detection.service';
+import { CountWhalesDetectedHandler } from '../application/events/count-whales-detected.handler';
 import { DEFAULT_IMPACT_OPTIONS, ImpactMeasurer } from '../application/impact/impact-measurer';
 import { AlertChannelPort } from '../application/ports/alert-channel.port';
 import { AlertOutboxPort } from '../application/ports/alert-outbox.port';
@@ -25,6 +27,7 @@ import { TradePriceLogPort } from '../application/ports/trade-price-log.port';
 import { WhaleActivityStorePort } from '../application/ports/whale-activity-store.port';
 import { WhalesClockPort } from '../application/ports/whales-clock.port';
 import { WhalesSaga } from '../application/sagas/whales.saga';
+import { WhalesMetrics } from '../application/whales.metrics';
 import { detectionRules } from '../domain/detection-rules';
 import { trackerOptions } from '../domain/tracking-settings';
 import { DiscordAlertChannel } from './alerts/discord-alert.channel';
@@ -144,10 +147,16 @@ export const WHALE_TRACKER_PROVIDERS: Provider[] = [
   },
   {
     provide: AlertDispatcher,
-    useFactory: (outbox: AlertOutboxPort, channels: AlertChannelPort[]) =>
-      new AlertDispatcher(outbox, channels),
-    inject: [AlertOutboxPort, ALERT_CHANNELS],
+    useFactory: (outbox: AlertOutboxPort, channels: AlertChannelPort[], metrics: WhalesMetrics) =>
+      new AlertDispatcher(outbox, channels, metrics),
+    inject: [AlertOutboxPort, ALERT_CHANNELS, WhalesMetrics],
   },
+  {
+    provide: WhalesMetrics,
+    useFactory: (registry?: Registry) => new WhalesMetrics(registry),
+    inject: [{ token: Registry, optional: true }],
+  },
+  CountWhalesDetectedHandler,
   {
     provide: ImpactMeasurer,
     useFactory: (store: ImpactStorePort, commands: CommandBus) =>

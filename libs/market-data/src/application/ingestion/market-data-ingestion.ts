@@ -78,6 +78,13 @@ export class MarketDataIngestion {
     private readonly options: IngestionOptions,
   ) {
     this.quiet = new QuietBookDetector(options.quietAfterMs);
+    metrics.observeBookAges(() => this.bookAgesSeconds());
+  }
+
+  /** Seconds since each subscribed book's last snapshot. */
+  bookAgesSeconds(): Map<string, number> {
+    const silences = this.quiet.silences(this.now());
+    return new Map([...silences].map(([symbol, ms]) => [symbol, ms / 1_000]));
   }
 
   on<E extends keyof IngestionEvents>(event: E, listener: Listener<E>): () => void {
@@ -211,6 +218,7 @@ export class MarketDataIngestion {
       bySymbol.set(tick.symbol, ticks);
     }
     for (const [symbol, ticks] of bySymbol) {
+      this.metrics.ticksReceived.inc({ symbol }, ticks.length);
       this.dispatch(new StoreTradesCommand(ticks));
       this.publisher
         .publishTrades(symbol, ticks)

@@ -136,6 +136,22 @@ export class TickWriter {
     return refused.length;
   }
 
+  /** Exchange time to stored, for live trades; a batch with duplicates (a replay) is not timed. */
+  private observeFeedLag(stored: readonly Tick[], duplicates: number): void {
+    if (duplicates > 0) {
+      return;
+    }
+    const now = this.options.clock.now().getTime();
+    for (const tick of stored) {
+      if (tick.source === 'pacifica') {
+        this.metrics.feedLagSeconds.observe(
+          { symbol: tick.symbol },
+          Math.max(0, now - tick.time.getTime()) / 1_000,
+        );
+      }
+    }
+  }
+
   /** A trade rejected before storage (validation): stored in the dead-letter table. */
   deadLetter(letter: DeadLetter): void {
     this.deadLetters.push(letter);
@@ -395,6 +411,7 @@ export class TickWriter {
       this.metrics.batches.inc({ outcome: 'stored' });
       this.metrics.ticksIngested.inc(result.inserted);
       this.metrics.ticksDuplicate.inc(result.duplicates);
+      this.observeFeedLag(piece, result.duplicates);
       this.options.onStored?.(
         TradesStoredEvent.of(piece, result.inserted, this.options.clock.now()),
       );

@@ -78,7 +78,11 @@ export class IngestionLifecycle implements OnApplicationBootstrap, OnModuleDestr
  * StreamsModule), PACIFICA_ENDPOINTS (simulator or Pacifica) and the config's SYMBOLS.
  */
 export const INGESTION_PROVIDERS: Provider[] = [
-  { provide: MarketDataMetrics, useFactory: () => new MarketDataMetrics(new Registry()) },
+  {
+    provide: MarketDataMetrics,
+    useFactory: (registry?: Registry) => new MarketDataMetrics(registry),
+    inject: [{ token: Registry, optional: true }],
+  },
   {
     provide: TickStorePort,
     useFactory: (dataSource: DataSource) => new TypeOrmTickStore(dataSource),

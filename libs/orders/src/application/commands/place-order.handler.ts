@@ -10,6 +10,7 @@ import {
 } from '../../domain/order';
 import { OrdersError } from '../../domain/orders.errors';
 import { toOrderBusEvents } from '../events/domain-events';
+import { OrdersMetrics } from '../orders.metrics';
 import { ExchangeRejectedError, ExchangeUnavailableError } from '../ports/exchange.errors';
 import { ExchangePort } from '../ports/exchange.port';
 import { OrderRepository, StaleOrderWriteError } from '../ports/order.repository.port';
@@ -34,6 +35,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Ord
     private readonly clock: OrdersClockPort,
     private readonly events: EventBus,
     @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
+    private readonly metrics: OrdersMetrics,
   ) {}
 
   async execute({ request }: PlaceOrderCommand): Promise<OrderSnapshot> {
@@ -59,11 +61,14 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Ord
   /** Sends the order and turns the exchange's answer into the order's next event. */
   private async submit(order: Order): Promise<OrderEvent[]> {
     const cause = order.request.paperTrading ? 'paper' : 'exchange';
+    const answered = this.metrics.submissionSeconds.startTimer();
     try {
       const ack = await this.exchange.place(order.request);
+      answered({ outcome: 'accepted' });
       await this.breaker.answered(this.clock.now());
       return order.open(ack.exchangeOrderId, this.change(cause));
     } catch (error) {
+      answered({ outcome: error instanceof ExchangeRejectedError ? 'rejected' : 'failed' });
       if (error instanceof ExchangeRejectedError) {
         await this.breaker.answered(this.clock.now());
         return order.reject(error.message, this.change(cause));

@@ -77,6 +77,8 @@ describe('CheckOrderRiskHandler', () => {
         decision,
       ]);
       expect(harness.publishedOf(OrderApprovedEvent)).toEqual([]);
+      const { values } = await harness.metrics.rejections.get();
+      expect(values.map((sample) => [sample.labels['rule'], sample.value])).toEqual([[rule, 1]]);
     },
   );
 

@@ -67,6 +67,17 @@ describe('RecordPerformanceHandler (on evaluated candles and applied order event
       // in a position 01:30 -> 02:30 of 01:00 -> 02:30
       exposure: 2 / 3,
     });
+    const gauges: { labels: Record<string, unknown>; value: number }[] = [
+      ...(await harness.metrics.equityUsd.get()).values,
+      ...(await harness.metrics.pnlUsd.get()).values,
+    ];
+    expect(gauges.map(({ labels, value }) => [labels['kind'] ?? 'equity', value])).toEqual([
+      ['equity', 100038],
+      ['realised', 38],
+      ['unrealised', 0],
+      ['total', 38],
+    ]);
+    expect(gauges.every(({ labels }) => labels['strategy'] === 'mr_test')).toBe(true);
   });
 
   it('records nothing for a replayed candle or order event, or a candle of another timeframe', async () => {

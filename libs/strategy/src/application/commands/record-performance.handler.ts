@@ -4,6 +4,7 @@ import type { StrategyBook } from '../../domain/engine/strategy-book';
 import { PerformanceRepository } from '../ports/performance.repository.port';
 import type { StrategyPerformanceView } from '../queries/performance-read-model.port';
 import { StrategyRuntime } from '../strategy-runtime';
+import { StrategyMetrics } from '../strategy.metrics';
 import { RecordPerformanceCommand } from './record-performance.command';
 
 @CommandHandler(RecordPerformanceCommand)
@@ -11,6 +12,7 @@ export class RecordPerformanceHandler implements ICommandHandler<RecordPerforman
   constructor(
     private readonly runtime: StrategyRuntime,
     private readonly repository: PerformanceRepository,
+    private readonly metrics: StrategyMetrics,
   ) {}
 
   async execute({
@@ -28,12 +30,14 @@ export class RecordPerformanceHandler implements ICommandHandler<RecordPerforman
     if (added.trips.length === 0 && added.points.length === 0) {
       return false;
     }
+    const figures = this.figures(at, book);
     try {
-      await this.repository.record(strategyId, added, this.figures(at, book));
+      await this.repository.record(strategyId, added, figures);
     } catch (error) {
       performance.forget(added);
       throw error;
     }
+    this.metrics.recordPerformance(figures);
     return true;
   }
 

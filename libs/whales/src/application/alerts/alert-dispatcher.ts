@@ -4,6 +4,7 @@ import { alertRetryDelayMs } from '../../domain/alert-retry';
 import { TokenBucket } from '../../domain/token-bucket';
 import { AlertChannelPort, type AlertChannelName } from '../ports/alert-channel.port';
 import { AlertOutboxPort, type PendingAlert } from '../ports/alert-outbox.port';
+import { WhalesMetrics } from '../whales.metrics';
 
 /** A claimed alert not settled within this time (the process died mid-send) is tried again. */
 const LEASE_MS = 60_000;
@@ -30,6 +31,7 @@ export class AlertDispatcher {
   constructor(
     private readonly outbox: AlertOutboxPort,
     private readonly channels: readonly AlertChannelPort[],
+    private readonly metrics: WhalesMetrics = new WhalesMetrics(),
   ) {
     for (const channel of channels) {
       this.buckets.set(channel.name, new TokenBucket(channel.rateLimit));
@@ -79,7 +81,9 @@ export class AlertDispatcher {
         break;
       }
       bucket.tryTake(now);
-      round[await this.deliver(channel, alert, now)] += 1;
+      const outcome = await this.deliver(channel, alert, now);
+      this.metrics.delivered(channel.name, outcome);
+      round[outcome] += 1;
     }
     return round;
   }

@@ -5,6 +5,7 @@ import { T0 } from '../../domain/testing/books';
 import { InMemoryAlertOutbox } from '../../testing/in-memory-alert.outbox';
 import { RecordingAlertChannel } from '../../testing/recording-alert.channel';
 import { AlertDispatcher } from '../alerts/alert-dispatcher';
+import { WhalesMetrics } from '../whales.metrics';
 import { DispatchAlertsCommand } from './dispatch-alerts.command';
 import { DispatchAlertsHandler } from './dispatch-alerts.handler';
 
@@ -13,16 +14,21 @@ describe('DispatchAlertsHandler', () => {
   let outbox: InMemoryAlertOutbox;
   let telegram: RecordingAlertChannel;
   let discord: RecordingAlertChannel;
+  let metrics: WhalesMetrics;
 
   beforeEach(async () => {
     outbox = new InMemoryAlertOutbox();
     telegram = new RecordingAlertChannel('telegram');
     discord = new RecordingAlertChannel('discord');
+    metrics = new WhalesMetrics();
     moduleRef = await Test.createTestingModule({
       imports: [CqrsModule.forRoot()],
       providers: [
         DispatchAlertsHandler,
-        { provide: AlertDispatcher, useValue: new AlertDispatcher(outbox, [telegram, discord]) },
+        {
+          provide: AlertDispatcher,
+          useValue: new AlertDispatcher(outbox, [telegram, discord], metrics),
+        },
       ],
     }).compile();
     await moduleRef.init();
@@ -48,5 +54,12 @@ describe('DispatchAlertsHandler', () => {
     expect(telegram.sent).toEqual([{ text: 'whale' }]);
     expect(discord.sent).toEqual([{ content: 'whale' }]);
     expect(outbox.statuses()).toEqual(['sent', 'sent']);
+    const { values } = await metrics.alerts.get();
+    expect(
+      values.map(({ labels, value }) => [labels['channel'], labels['outcome'], value]).sort(),
+    ).toEqual([
+      ['discord', 'sent', 1],
+      ['telegram', 'sent', 1],
+    ]);
   });
 });
