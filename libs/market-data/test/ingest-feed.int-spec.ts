@@ -281,7 +281,15 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
       await writer.flush();
       return (await ticks(`symbol = 'SOL'`)).length > 0;
     });
-    const lastBefore = (await ticks(`symbol = 'SOL'`)).at(-1)!.time.getTime();
+    // Everything the simulator has traded so far is received and stored: the gap starts there.
+    const lastTraded = Math.max(
+      ...sim.exchange.markets.get('SOL').tape.map((trade) => trade.createdAt),
+    );
+    await until(async () => {
+      await writer.flush();
+      return (await ticks(`symbol = 'SOL'`)).at(-1)!.time.getTime() === lastTraded;
+    });
+    const lastBefore = lastTraded;
 
     sim.dropWsConnections();
     advance();
