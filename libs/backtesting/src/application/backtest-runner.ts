@@ -4,7 +4,7 @@ import { backtest, mergeCandles, type BacktestResult } from '@nexwave/backtest';
 import type { Clock } from '@nexwave/core';
 import type { Candle } from '@nexwave/strategy';
 
-import type { BacktestRequest } from '../domain/backtest-request';
+import { backtestBase, type BacktestRequest } from '../domain/backtest-request';
 import type { BacktestRun } from '../domain/backtest-run';
 import { storedOutcome } from '../domain/backtest-run';
 import { loadBacktestData } from './load-backtest-data';
@@ -90,11 +90,7 @@ export class BacktestRunner {
     await this.runs.progress(id, 0, total);
     progress.start(total);
     const steps = backtest({
-      strategy: request.strategy,
-      parameters: request.parameters,
-      timeframe: request.timeframe,
-      symbols: request.symbols,
-      markets,
+      ...backtestBase(request, markets),
       candles,
       progressEvery: PROGRESS_EVERY,
     });

@@ -12,7 +12,7 @@ import { systemClock } from '@nexwave/core';
 import type { Candle } from '@nexwave/strategy';
 
 import { BacktestRunner } from '../application/backtest-runner';
-import type { BacktestRequest } from '../domain/backtest-request';
+import { backtestBase, type BacktestRequest } from '../domain/backtest-request';
 import { StoredBacktestDataAdapter } from '../infrastructure/data/stored-backtest-data.adapter';
 import { TypeOrmBacktestRunRepository } from '../infrastructure/persistence/typeorm-backtest-run.repository';
 import { BACKTEST_HELP, parseBacktestArgs } from './backtest-args';
@@ -82,14 +82,7 @@ function storedRun(request: BacktestRequest): Promise<Replayed> {
 function simulatedRun(seed: number, request: BacktestRequest): Replayed {
   const { markets, series } = simulatedData(seed, request);
   const candles = [...mergeCandles(series)];
-  const result = runBacktest({
-    strategy: request.strategy,
-    parameters: request.parameters,
-    timeframe: request.timeframe,
-    symbols: request.symbols,
-    markets,
-    candles,
-  });
+  const result = runBacktest({ ...backtestBase(request, markets), candles });
   return { id: null, result, candles };
 }
 

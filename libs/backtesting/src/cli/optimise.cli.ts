@@ -12,6 +12,7 @@ import {
 } from '@nexwave/backtest';
 import { loadConfig } from '@nexwave/config';
 
+import { backtestBase } from '../domain/backtest-request';
 import { exitOnFailure } from './backtest-args.error';
 import { loadCandles } from './candle-source';
 import { OPTIMISE_HELP, parseOptimiseArgs, type OptimiseOptions } from './optimise-args';
@@ -41,17 +42,7 @@ async function main(): Promise<void> {
   const bar = progressBar(
     'optimising [{bar}] {percentage}% | {value}/{total} backtests | ETA {eta_formatted}',
   );
-  const pool = new OptimiserPool(
-    {
-      strategy: request.strategy,
-      parameters: request.parameters,
-      timeframe: request.timeframe,
-      symbols: request.symbols,
-      markets,
-    },
-    candles,
-    workers,
-  );
+  const pool = new OptimiserPool(backtestBase(request, markets), candles, workers);
   let ranking: OptimiseRun[];
   let folded: WalkForwardResult[] = [];
   bar.start(runs);

@@ -1,4 +1,6 @@
+import type { OptimiseBase } from '@nexwave/backtest';
 import { isSymbol, isUsableDate } from '@nexwave/core';
+import type { MarketRules } from '@nexwave/orders';
 import {
   StrategyError,
   strategyNames,
@@ -18,6 +20,15 @@ export interface BacktestRequest {
   readonly timeframe: Timeframe;
   readonly from: Date;
   readonly to: Date;
+}
+
+/** The engine's input for a request on its markets, candles left to the caller. */
+export function backtestBase(
+  request: BacktestRequest,
+  markets: Readonly<Record<string, MarketRules>>,
+): OptimiseBase {
+  const { strategy, parameters, timeframe, symbols } = request;
+  return { strategy, parameters, timeframe, symbols, markets };
 }
 
 export interface BacktestRequestInput {
