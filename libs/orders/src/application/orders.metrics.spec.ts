@@ -1,26 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Counter, Gauge, Histogram } from 'prom-client';
 
-import { OrdersHarness } from '@nexwave/orders/testing';
+import { limitOrderRequest, OrdersHarness } from '@nexwave/orders/testing';
 
-import type { OrderRequest } from '../domain/order';
 import { HaltTradingCommand } from './commands/halt-trading.command';
 import { PlaceOrderCommand } from './commands/place-order.command';
 import { ExchangeRejectedError } from './ports/exchange.errors';
-
-const request = (): OrderRequest => ({
-  clientOrderId: randomUUID(),
-  strategyId: 'mean_reversion_1',
-  symbol: 'BTC',
-  side: 'bid',
-  amount: '0.5',
-  reduceOnly: false,
-  paperTrading: true,
-  orderType: 'limit',
-  price: '100000',
-  tif: 'GTC',
-  slippagePercent: null,
-});
 
 async function value(
   metric: Counter<string> | Gauge<string> | Histogram<string>,
@@ -47,9 +31,9 @@ describe('OrdersMetrics', () => {
 
   it('counts order events by type and times each submission by outcome', async () => {
     const { events, submissionSeconds } = harness.metrics;
-    await harness.commands.execute(new PlaceOrderCommand(request()));
+    await harness.commands.execute(new PlaceOrderCommand(limitOrderRequest()));
     harness.exchange.failNext(new ExchangeRejectedError('INSUFFICIENT_MARGIN', 'no margin'));
-    await harness.commands.execute(new PlaceOrderCommand(request()));
+    await harness.commands.execute(new PlaceOrderCommand(limitOrderRequest()));
 
     expect(await value(events, { type: 'accepted' })).toBe(2);
     expect(await value(events, { type: 'opened' })).toBe(1);

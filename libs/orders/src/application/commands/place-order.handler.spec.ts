@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-
-import { FakeExchange, OrdersHarness } from '@nexwave/orders/testing';
+import { FakeExchange, limitOrderRequest, OrdersHarness } from '@nexwave/orders/testing';
 
 import type { OrderRequest } from '../../domain/order';
 import { OrdersError } from '../../domain/orders.errors';
@@ -13,22 +11,6 @@ import { GetBreakerStatusQuery } from '../queries/get-breaker-status.query';
 import { HaltTradingCommand } from './halt-trading.command';
 import { PlaceOrderCommand } from './place-order.command';
 import { ResumeTradingCommand } from './resume-trading.command';
-
-const request = (overrides: Partial<OrderRequest> = {}): OrderRequest =>
-  ({
-    clientOrderId: randomUUID(),
-    strategyId: 'mean_reversion_1',
-    symbol: 'BTC',
-    side: 'bid',
-    amount: '0.5',
-    reduceOnly: false,
-    paperTrading: true,
-    orderType: 'limit',
-    price: '100000',
-    tif: 'GTC',
-    slippagePercent: null,
-    ...overrides,
-  }) as OrderRequest;
 
 /** Counts every place attempt, failed ones included (FakeExchange records only acknowledged ones). */
 class CountingExchange extends FakeExchange {
@@ -61,7 +43,7 @@ describe('PlaceOrderHandler', () => {
     (await harness.orders.findByClientOrderId(clientOrderId))?.snapshot();
 
   it('opens the order with the exchange id and publishes accepted then opened', async () => {
-    const order = request();
+    const order = limitOrderRequest();
 
     const placed = await place(order);
 
@@ -78,7 +60,7 @@ describe('PlaceOrderHandler', () => {
   });
 
   it('is idempotent by clientOrderId: a second identical request returns the stored order', async () => {
-    const order = request();
+    const order = limitOrderRequest();
 
     const first = await place(order);
     const second = await place(order);
@@ -99,7 +81,7 @@ describe('PlaceOrderHandler', () => {
     }
     await harness.close();
     harness = await OrdersHarness.create({ exchange: new CheckingExchange() });
-    const order = request();
+    const order = limitOrderRequest();
 
     await place(order);
 
@@ -110,11 +92,11 @@ describe('PlaceOrderHandler', () => {
     exchange.failNext(...[1, 2, 3, 4, 5].map(HTTP_503));
     const failed: string[] = [];
     for (let i = 0; i < 4; i++) {
-      failed.push((await place(request())).status);
+      failed.push((await place(limitOrderRequest())).status);
     }
     const closedAfterFour = await harness.queries.execute(new GetBreakerStatusQuery());
-    failed.push((await place(request())).status);
-    const sixth = request();
+    failed.push((await place(limitOrderRequest())).status);
+    const sixth = limitOrderRequest();
 
     const refused = place(sixth);
 
@@ -141,17 +123,17 @@ describe('PlaceOrderHandler', () => {
   it('lets one probe through after the cool-down: success closes, failure re-opens', async () => {
     exchange.failNext(...[1, 2, 3, 4, 5].map(HTTP_503));
     for (let i = 0; i < 5; i++) {
-      await place(request());
+      await place(limitOrderRequest());
     }
     harness.clock.advance(29_999);
-    await expect(place(request())).rejects.toMatchObject({ code: 'BREAKER_OPEN' });
+    await expect(place(limitOrderRequest())).rejects.toMatchObject({ code: 'BREAKER_OPEN' });
 
     harness.clock.advance(1);
     exchange.failNext(HTTP_503());
-    const failedProbe = await place(request());
+    const failedProbe = await place(limitOrderRequest());
     const reopened = await harness.queries.execute(new GetBreakerStatusQuery());
     harness.clock.advance(30_000);
-    const probe = await place(request());
+    const probe = await place(limitOrderRequest());
 
     expect(failedProbe.status).toBe('unknown');
     expect(reopened.state).toBe('open');
@@ -189,7 +171,7 @@ describe('PlaceOrderHandler', () => {
 
     const restarted = await harness.queries.execute(new GetBreakerStatusQuery());
     harness.clock.advance(30_000);
-    const probe = await place(request());
+    const probe = await place(limitOrderRequest());
 
     expect(restarted).toMatchObject({ state: 'open', probeInFlight: false });
     expect(restarted.reason).toMatch(/^probe failed: probe lost/);
@@ -199,14 +181,14 @@ describe('PlaceOrderHandler', () => {
 
   it('stops placing while halted, with the halt reason, and places again after resume', async () => {
     await harness.commands.execute(new HaltTradingCommand('exchange maintenance', 'ops-alice'));
-    const blocked = request();
+    const blocked = limitOrderRequest();
 
     await expect(place(blocked)).rejects.toMatchObject({
       code: 'TRADING_HALTED',
       message: 'trading halted by ops-alice: exchange maintenance',
     });
     await harness.commands.execute(new ResumeTradingCommand('ops-alice'));
-    const resumed = await place(request());
+    const resumed = await place(limitOrderRequest());
 
     expect(exchange.attempts).toBe(1);
     expect(await stored(blocked.clientOrderId)).toMatchObject({
@@ -223,11 +205,11 @@ describe('PlaceOrderHandler', () => {
       HTTP_503(),
     );
     for (let i = 0; i < 4; i++) {
-      await place(request());
+      await place(limitOrderRequest());
     }
 
-    const refused = await place(request());
-    await place(request());
+    const refused = await place(limitOrderRequest());
+    await place(limitOrderRequest());
 
     expect(refused).toMatchObject({
       status: 'rejected',
@@ -244,7 +226,7 @@ describe('PlaceOrderHandler', () => {
       new ExchangeUnavailableError('connect ECONNREFUSED', { mayHaveReachedExchange: false }),
     );
 
-    const placed = await place(request());
+    const placed = await place(limitOrderRequest());
 
     expect(placed).toMatchObject({
       status: 'rejected',
@@ -275,14 +257,14 @@ describe('PlaceOrderHandler', () => {
     await harness.close();
     harness = await OrdersHarness.create({ exchange: new FastFillExchange() });
 
-    const placed = await place(request());
+    const placed = await place(limitOrderRequest());
 
     expect(placed).toMatchObject({ status: 'filled', exchangeOrderId: 'ex-1', sequence: 1 });
     expect(harness.orders.events.map((e) => e.type)).toEqual(['accepted', 'filled']);
   });
 
   it('refuses a live order in a paper deployment and stores nothing', async () => {
-    await expect(place(request({ paperTrading: false }))).rejects.toMatchObject({
+    await expect(place(limitOrderRequest({ paperTrading: false }))).rejects.toMatchObject({
       code: 'INVALID_ORDER',
     });
     expect(harness.orders.events).toEqual([]);
