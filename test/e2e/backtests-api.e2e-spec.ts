@@ -2,12 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { freePort } from '@nexwave/core/testing';
 import { copyTemplateDataDir } from '@nexwave/database/testing';
 import { startPacificaSim } from '@nexwave/pacifica-sim/testing';
 
+import { startAllInOne, type AllInOne } from '../support/all-in-one';
 import { callApi, createApiKey, type Answer } from '../support/api-client';
-import { startApp, waitForOk, type AppProcess } from '../support/app-process';
 import { runCli, succeeded } from '../support/cli-process';
 
 const JWT_SECRET = 'backtests-e2e-jwt-secret-of-at-least-32-chars';
@@ -30,7 +29,7 @@ const REQUEST = {
 // all-in-one app's process, reports its progress and ends with the CLI's summary.
 describe('backtests API (all-in-one app as a process, history downloaded from a simulator)', () => {
   let dataDir: string;
-  let app: AppProcess;
+  let allInOne: AllInOne | undefined;
   let base: string;
   let cliSummary: Record<string, unknown>;
   const keys = { read: '', trade: '' };
@@ -93,29 +92,24 @@ describe('backtests API (all-in-one app as a process, history downloaded from a 
       await sim.stop();
     }
 
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = startApp('nexwave', {
-      PORT: String(port),
-      EMBEDDED_DB_DIR: dataDir,
-      EMBEDDED_DB_PORT: String(await freePort()),
-      PACIFICA_SIM_PORT: String(await freePort()),
-      SIM_WHALE_INTERVAL_SECONDS: '0',
-      SYMBOLS: 'BTC',
-      ADMIN_API_KEY,
-      JWT_SECRET,
-    });
-    await waitForOk(`${base}/health`, app, 90_000);
+    allInOne = await startAllInOne(
+      {
+        EMBEDDED_DB_DIR: dataDir,
+        SIM_WHALE_INTERVAL_SECONDS: '0',
+        SYMBOLS: 'BTC',
+        ADMIN_API_KEY,
+        JWT_SECRET,
+      },
+      90_000,
+    );
+    base = allInOne.base;
     for (const role of ['read', 'trade'] as const) {
       keys[role] = (await createApiKey(base, ADMIN_API_KEY, role, `backtests e2e ${role}`)).key;
     }
   }, 300_000);
 
   afterAll(async () => {
-    if (app !== undefined && app.child.exitCode === null) {
-      app.child.kill('SIGTERM');
-      await app.exited;
-    }
+    await allInOne?.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
 

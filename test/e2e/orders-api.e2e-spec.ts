@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 
-import { freePort } from '@nexwave/core/testing';
-
+import { startAllInOne, type AllInOne } from '../support/all-in-one';
 import { callApi, createApiKey, type Answer } from '../support/api-client';
-import { startApp, waitForOk, type AppProcess } from '../support/app-process';
+import type { AppProcess } from '../support/app-process';
 
 const JWT_SECRET = 'orders-e2e-jwt-secret-of-at-least-32-chars';
 const ADMIN_API_KEY = `nxk_00000000000000aa_${'B'.repeat(43)}`;
@@ -36,8 +32,8 @@ interface GraphqlBody {
 // order-book stream) and show in orders and positions; an admin halt refuses the next order with
 // its reason until resumed; every orders route checks its role.
 describe('orders API (all-in-one app as a process)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-orders-api-'));
   let app: AppProcess;
+  let allInOne: AllInOne | undefined;
   let base: string;
   const keys: Record<'read' | 'trade' | 'admin', string> = {
     read: '',
@@ -110,32 +106,23 @@ describe('orders API (all-in-one app as a process)', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = startApp('nexwave', {
-      PORT: String(port),
-      EMBEDDED_DB_DIR: dataDir,
-      EMBEDDED_DB_PORT: String(await freePort()),
-      PACIFICA_SIM_PORT: String(await freePort()),
-      SIM_WHALE_INTERVAL_SECONDS: '0',
-      SYMBOLS: 'BTC,ETH',
-      ADMIN_API_KEY,
-      JWT_SECRET,
-      // Nest's wiring lines (routes mapped, handlers registered) are at debug.
-      LOG_LEVEL: 'debug',
-    });
-    await waitForOk(`${base}/health`, app, 90_000);
+    allInOne = await startAllInOne(
+      {
+        SIM_WHALE_INTERVAL_SECONDS: '0',
+        SYMBOLS: 'BTC,ETH',
+        ADMIN_API_KEY,
+        JWT_SECRET,
+        // Nest's wiring lines (routes mapped, handlers registered) are at debug.
+        LOG_LEVEL: 'debug',
+      },
+      90_000,
+    );
+    ({ app, base } = allInOne);
     keys.read = (await createKey('read')).key;
     keys.trade = (await createKey('trade')).key;
   }, 120_000);
 
-  afterAll(async () => {
-    if (app.child.exitCode === null) {
-      app.child.kill('SIGTERM');
-      await app.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => allInOne?.stop());
 
   it('fills a REST market order on the paper exchange; it shows in orders and positions, once', async () => {
     const first = await waitForBook();
