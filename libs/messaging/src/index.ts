@@ -17,6 +17,7 @@ export * from './topics';
 export * from './streams/contract-stream.reader';
 export * from './streams/stream-entry.codec';
 export * from './streams/stream-names';
+export * from './streams/stream-metrics';
 export * from './streams/stream.port';
 export * from './streams/streams.module';
 export * from './outbox/outbox-writer';

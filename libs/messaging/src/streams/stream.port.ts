@@ -36,6 +36,20 @@ export interface StreamConsumer {
   stop(): Promise<void>;
 }
 
+/** Where a consumer group stands on one stream. */
+export interface GroupBacklog {
+  /** Entries appended and not yet delivered to the group; null when Redis cannot tell (XDEL). */
+  unread: number | null;
+  /** Entries delivered to the group and not yet acknowledged. */
+  pending: number;
+}
+
+/** A stream read by a consumer group of this process. */
+export interface ConsumedStream {
+  stream: string;
+  group: string;
+}
+
 export interface AppendOptions {
   /** Keep about this many entries (Redis trims with `MAXLEN ~`). */
   maxLen?: number;
@@ -64,6 +78,11 @@ export abstract class StreamPort {
   /** Entries delivered to the group and not yet acknowledged. */
   abstract pending(stream: string, group: string): Promise<number>;
 
+  abstract backlog(stream: string, group: string): Promise<GroupBacklog>;
+
+  /** The streams and groups this process's running consumers read, each pair once. */
+  abstract consumed(): ConsumedStream[];
+
   abstract close(): Promise<void>;
 }
 
@@ -76,6 +95,19 @@ export const DEFAULT_CONSUME = {
 } as const;
 
 export const DEFAULT_MAX_LEN = 10_000;
+
+/** Each (stream, group) pair of the given consumers once. */
+export function consumedBy(
+  consumers: Iterable<Pick<ConsumeOptions, 'streams' | 'group'>>,
+): ConsumedStream[] {
+  const pairs = new Map<string, ConsumedStream>();
+  for (const { streams, group } of consumers) {
+    for (const stream of streams) {
+      pairs.set(`${stream}\0${group}`, { stream, group });
+    }
+  }
+  return [...pairs.values()];
+}
 
 /**
  * A flat object of strings is written as stream fields; anything else as one `data` field of JSON
