@@ -10,6 +10,7 @@ export * from './envelope';
 export * from './inbox/inbox.port';
 export * from './message-bus.port';
 export * from './messaging-metrics';
+export { KafkaMonitor } from './kafka/kafka-monitor';
 export * from './messaging.errors';
 export * from './messaging.module';
 export * from './messaging.options';
