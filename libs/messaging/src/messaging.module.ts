@@ -130,17 +130,15 @@ function kafkaProviders(options: MessagingModuleOptions): Provider[] {
   if (!options.brokers?.length) {
     throw new MissingBrokersError();
   }
-  const kafka = createKafka({
-    brokers: options.brokers,
-    clientId: options.clientId ?? options.group,
-  });
+  const connection = { brokers: options.brokers, clientId: options.clientId ?? options.group };
+  const kafka = createKafka(connection);
   const tuning = { ...KAFKA_DEFAULTS, ...options.kafka };
   const requestTopics = Object.values(contracts)
     .filter((contract) => contract.reply)
     .map((contract) => contract.topic);
   return [
     { provide: KafkaProducer, useValue: new KafkaProducer(kafka) },
-    { provide: KafkaMonitor, useValue: new KafkaMonitor(kafka) },
+    { provide: KafkaMonitor, useValue: new KafkaMonitor(createKafka(connection, 0)) },
     {
       provide: KafkaClientProxy,
       useFactory: (producer: KafkaProducer) =>

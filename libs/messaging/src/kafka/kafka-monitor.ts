@@ -9,6 +9,7 @@ import { Admin, Kafka } from 'kafkajs';
 export class KafkaMonitor implements OnApplicationShutdown {
   private admin?: Promise<Admin>;
 
+  /** `kafka`: a client of its own without retries (a probe or scrape is repeated anyway). */
   constructor(private readonly kafka: Kafka) {}
 
   /** Resolves when a broker answers a metadata request. */
