@@ -346,7 +346,7 @@ export function streamPortSuite(
     await received.waitFor(1);
 
     expect(await port.backlog(stream, 'whales')).toEqual({ unread: 2, pending: 1 });
-    expect(port.consumed()).toEqual([{ stream, group: 'whales' }]);
+    expect(port.consumed()).toEqual([{ stream, group: 'whales', metricsGroup: 'whales' }]);
     release();
     await received.waitFor(3);
     await until(async () => (await port.pending(stream, 'whales')) === 0, 'acks');

@@ -58,10 +58,10 @@ export class StreamMetrics {
       labelNames: ['stream', 'symbol', 'group'],
       registers: [registry],
       collect: async () => {
-        for (const { stream, group } of this.streams.consumed()) {
+        for (const { stream, group, metricsGroup } of this.streams.consumed()) {
           const value = await bounded(this.streams.backlog(stream, group).then(pick));
           if (value !== null) {
-            gauge.set({ ...streamLabels(stream), group }, value);
+            gauge.set({ ...streamLabels(stream), group: metricsGroup }, value);
           }
         }
       },

@@ -12,6 +12,8 @@ export type StreamHandler = (entry: StreamEntry) => Promise<void>;
 export interface ConsumeOptions {
   streams: readonly string[];
   group: string;
+  /** The group's `group` label in metrics, where `group` is unique per process. Default: `group`. */
+  metricsGroup?: string;
   /** Unique per process within the group: its pending entries are owned by this name. */
   consumer: string;
   handler: StreamHandler;
@@ -48,6 +50,8 @@ export interface GroupBacklog {
 export interface ConsumedStream {
   stream: string;
   group: string;
+  /** The bounded name of the group in metrics. */
+  metricsGroup: string;
 }
 
 export interface AppendOptions {
@@ -98,12 +102,12 @@ export const DEFAULT_MAX_LEN = 10_000;
 
 /** Each (stream, group) pair of the given consumers once. */
 export function consumedBy(
-  consumers: Iterable<Pick<ConsumeOptions, 'streams' | 'group'>>,
+  consumers: Iterable<Pick<ConsumeOptions, 'streams' | 'group' | 'metricsGroup'>>,
 ): ConsumedStream[] {
   const pairs = new Map<string, ConsumedStream>();
-  for (const { streams, group } of consumers) {
+  for (const { streams, group, metricsGroup } of consumers) {
     for (const stream of streams) {
-      pairs.set(`${stream}\0${group}`, { stream, group });
+      pairs.set(`${stream}\0${group}`, { stream, group, metricsGroup: metricsGroup ?? group });
     }
   }
   return [...pairs.values()];
