@@ -1,5 +1,7 @@
 import { Counter, Gauge, Registry } from 'prom-client';
 
+import { within } from './read-within';
+
 /** A scrape never waits longer than this for the database. */
 const BACKLOG_TIMEOUT_MS = 1_000;
 /** Nor this long for Kafka (the first reading connects an admin client). */
@@ -100,21 +102,5 @@ export class MessagingMetrics {
     return values
       .filter((sample) => sample.labels.topic === topic)
       .reduce((sum, sample) => sum + sample.value, 0);
-  }
-}
-
-/** The reading, or null when there is none, it fails or it takes longer than `ms`. */
-async function within<T>(reading: Promise<T> | undefined, ms: number): Promise<T | null> {
-  if (!reading) {
-    return null;
-  }
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([reading.catch(() => null), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -1,5 +1,6 @@
 import { Gauge, Registry } from 'prom-client';
 
+import { within } from '../read-within';
 import { deadLetterStream } from '../topics';
 import { GroupBacklog, StreamPort } from './stream.port';
 
@@ -37,7 +38,10 @@ export class StreamMetrics {
       collect: async () => {
         const streams = new Set(this.streams.consumed().map(({ stream }) => stream));
         for (const stream of streams) {
-          const count = await bounded(this.streams.length(deadLetterStream(stream)));
+          const count = await within(
+            this.streams.length(deadLetterStream(stream)),
+            READ_TIMEOUT_MS,
+          );
           if (count !== null) {
             deadLetters.set(streamLabels(stream), count);
           }
@@ -59,7 +63,10 @@ export class StreamMetrics {
       registers: [registry],
       collect: async () => {
         for (const { stream, group, metricsGroup } of this.streams.consumed()) {
-          const value = await bounded(this.streams.backlog(stream, group).then(pick));
+          const value = await within(
+            this.streams.backlog(stream, group).then(pick),
+            READ_TIMEOUT_MS,
+          );
           if (value !== null) {
             gauge.set({ ...streamLabels(stream), group: metricsGroup }, value);
           }
@@ -75,16 +82,4 @@ function streamLabels(name: string): { stream: string; symbol: string } {
   return colon < 0
     ? { stream: name, symbol: '' }
     : { stream: name.slice(0, colon), symbol: name.slice(colon + 1) };
-}
-
-async function bounded(reading: Promise<number | null>): Promise<number | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), READ_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([reading.catch(() => null), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
