@@ -38,9 +38,18 @@ const setting = (command: string[], name: string): number => {
 
 // The per-app deployment, read as docker compose would (no Docker needed).
 describe('docker-compose.yml', () => {
-  it('runs every app, the simulator, the infrastructure and the two one-off jobs', () => {
+  it('runs every app, the simulator, the infrastructure, monitoring and the two one-off jobs', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      [...APPS, ...ONE_OFF, 'timescaledb', 'redis', 'kafka', 'pacifica-sim'].sort(),
+      [
+        ...APPS,
+        ...ONE_OFF,
+        'timescaledb',
+        'redis',
+        'kafka',
+        'pacifica-sim',
+        'prometheus',
+        'grafana',
+      ].sort(),
     );
   });
 
@@ -83,7 +92,7 @@ describe('docker-compose.yml', () => {
       .filter((image) => image !== 'nexwave:local');
     expect(images.length).toBeGreaterThan(0);
     for (const image of images) {
-      expect(image).toMatch(/:\d+(\.\d+){1,2}[-\w.]*$/);
+      expect(image).toMatch(/:v?\d+(\.\d+){1,2}[-\w.]*$/);
       expect(image).not.toMatch(/latest/);
     }
     for (const from of dockerfile.match(/^FROM \S+/gm) ?? []) {
@@ -97,6 +106,8 @@ describe('docker-compose.yml', () => {
       redis: '/data',
       kafka: '/var/lib/kafka/data',
       'market-data': '/app/.nexwave/spool',
+      prometheus: '/prometheus',
+      grafana: '/var/lib/grafana',
     };
     for (const [name, path] of Object.entries(mounts)) {
       const [volume] = (compose.services[name].volumes ?? [])

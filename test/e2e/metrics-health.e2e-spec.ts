@@ -119,6 +119,18 @@ describe('metrics and health of the all-in-one app', () => {
     expect(total(filled, 'nexwave_circuit_breaker_state', { state: 'closed' })).toBe(1);
     expect(total(filled, 'nexwave_outbox_backlog_messages')).toBeGreaterThanOrEqual(0);
     expect(total(filled, 'nexwave_db_query_duration_seconds_count')).toBeGreaterThan(0);
+    for (const symbol of SYMBOLS) {
+      // The paper exchange reads each order-book stream: its group's backlog is gauged at scrape.
+      const read = filled.samples.filter(
+        (sample) =>
+          sample.name === 'nexwave_stream_consumer_pending_entries' &&
+          sample.labels['stream'] === 'orderbook' &&
+          sample.labels['symbol'] === symbol &&
+          sample.labels['group'] === 'paper-exchange',
+      );
+      expect(read.length).toBeGreaterThan(0);
+      expect(total(filled, 'nexwave_stream_dead_letter_entries', { symbol })).toBe(0);
+    }
     expect(conventionBreaches(filled, 'nexwave', SYMBOLS)).toEqual([]);
   });
 

@@ -45,7 +45,13 @@ export function conventionBreaches(scrape: Scrape, app: string, symbols: string[
       if (label === 'symbol') {
         seen.add(value);
       }
-      if (label === 'symbol' && symbols.length > 0 && !symbols.includes(value)) {
+      // `other`: the symbol of a malformed trade that names no subscribed market.
+      if (
+        label === 'symbol' &&
+        symbols.length > 0 &&
+        !symbols.includes(value) &&
+        value !== 'other'
+      ) {
         breaches.push(`${name}: symbol "${value}" is not configured`);
       }
     }

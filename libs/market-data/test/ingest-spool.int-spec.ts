@@ -155,6 +155,7 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
       expect(await storedIds()).toEqual(all);
       const spooled = await metrics.total(metrics.ticksSpooled);
       expect(spooled).toBeGreaterThanOrEqual(30);
+      expect(await metrics.total(metrics.ticksSpooled, { symbol: 'ETH' })).toBe(spooled);
       expect(await metrics.total(metrics.ticksReplayed)).toBe(spooled);
       expect(readdirSync(spoolDir)).toEqual([]);
     } finally {

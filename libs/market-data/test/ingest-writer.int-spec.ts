@@ -134,12 +134,21 @@ describe('TickWriter on the embedded TimescaleDB', () => {
         payload: expect.objectContaining({ price: 'abc' }) as object,
       },
     ]);
-    expect(await metrics.total(metrics.ticksDeadLettered, { stage: 'database' })).toBe(2);
+    expect(
+      await metrics.total(metrics.ticksDeadLettered, { stage: 'database', symbol: 'BTC' }),
+    ).toBe(2);
     expect(await metrics.total(metrics.batches, { outcome: 'split' })).toBeGreaterThan(0);
     expect(writer.size).toBe(0);
   });
 
-  it('keeps validation rejects in the dead-letter table', async () => {
+  it('keeps validation rejects in the dead-letter table, counted by subscribed market or other', async () => {
+    metrics.watchMarkets(['ETH']);
+    writer.deadLetter({
+      symbol: 'NOT-A-MARKET',
+      tradeId: '6',
+      payload: { p: '1' },
+      reason: 'symbol "NOT-A-MARKET" is not a market',
+    });
     writer.deadLetter({
       symbol: 'ETH',
       tradeId: '5',
@@ -148,8 +157,16 @@ describe('TickWriter on the embedded TimescaleDB', () => {
     });
     await writer.flush();
     expect(
-      await dataSource.query(`SELECT symbol, trade_id, reason FROM ticks_dead_letter`),
-    ).toEqual([{ symbol: 'ETH', trade_id: '5', reason: 'price "NaN" is not a positive decimal' }]);
+      await dataSource.query(
+        `SELECT symbol, trade_id, reason FROM ticks_dead_letter ORDER BY trade_id`,
+      ),
+    ).toEqual([
+      { symbol: 'ETH', trade_id: '5', reason: 'price "NaN" is not a positive decimal' },
+      { symbol: 'NOT-A-MARKET', trade_id: '6', reason: 'symbol "NOT-A-MARKET" is not a market' },
+    ]);
+    const counted = (symbol: string) =>
+      metrics.total(metrics.ticksDeadLettered, { stage: 'validation', symbol });
+    expect([await counted('ETH'), await counted('other')]).toEqual([1, 1]);
   });
 
   it('while the database is down: retries, stays bounded, counts and records what it refuses, then recovers', async () => {

@@ -18,6 +18,7 @@ import { InMemoryInboxAdapter } from './inbox/in-memory-inbox.adapter';
 import { InboxPort } from './inbox/inbox.port';
 import { TypeOrmInboxAdapter } from './inbox/typeorm-inbox.adapter';
 import { createKafka } from './kafka/kafka-connection';
+import { KafkaMonitor } from './kafka/kafka-monitor';
 import { KafkaProducer } from './kafka/kafka-producer';
 import { KAFKA_DEFAULTS, KafkaTransportServer } from './kafka/kafka-transport.server';
 import { KafkaClientProxy } from './kafka/kafka.client';
@@ -25,7 +26,7 @@ import { InMemoryBroker } from './memory/in-memory-broker';
 import { MemoryTransportServer } from './memory/memory-transport.server';
 import { MemoryClientProxy } from './memory/memory.client';
 import { MessageBusPort } from './message-bus.port';
-import { MessagingMetrics } from './messaging-metrics';
+import { KafkaReadings, MessagingMetrics } from './messaging-metrics';
 import { MESSAGING_ENTITIES } from './messaging.entities';
 import { MissingBrokersError } from './messaging.errors';
 import {
@@ -36,6 +37,7 @@ import {
 } from './messaging.options';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxWriter } from './outbox/outbox-writer';
+import { deadLetterTopic } from './topics';
 
 /**
  * Provides MessageBusPort (producers) and the transport strategy (consumers) for the chosen
@@ -73,7 +75,7 @@ export class MessagingModule {
         MessagingMetrics,
         MESSAGING_STRATEGY,
         MESSAGING_OPTIONS,
-        options.transport === 'memory' ? InMemoryBroker : KafkaProducer,
+        ...(options.transport === 'memory' ? [InMemoryBroker] : [KafkaProducer, KafkaMonitor]),
         ...(options.outbox ? [OutboxWriter, OutboxRelay] : []),
       ],
     };
@@ -128,16 +130,15 @@ function kafkaProviders(options: MessagingModuleOptions): Provider[] {
   if (!options.brokers?.length) {
     throw new MissingBrokersError();
   }
-  const kafka = createKafka({
-    brokers: options.brokers,
-    clientId: options.clientId ?? options.group,
-  });
+  const connection = { brokers: options.brokers, clientId: options.clientId ?? options.group };
+  const kafka = createKafka(connection);
   const tuning = { ...KAFKA_DEFAULTS, ...options.kafka };
   const requestTopics = Object.values(contracts)
     .filter((contract) => contract.reply)
     .map((contract) => contract.topic);
   return [
     { provide: KafkaProducer, useValue: new KafkaProducer(kafka) },
+    { provide: KafkaMonitor, useValue: new KafkaMonitor(createKafka(connection, 0)) },
     {
       provide: KafkaClientProxy,
       useFactory: (producer: KafkaProducer) =>
@@ -157,15 +158,38 @@ function kafkaProviders(options: MessagingModuleOptions): Provider[] {
     },
     {
       provide: MESSAGING_STRATEGY,
-      useFactory: (producer: KafkaProducer, inbox: InboxPort, metrics: MessagingMetrics) => {
+      useFactory: (
+        producer: KafkaProducer,
+        inbox: InboxPort,
+        metrics: MessagingMetrics,
+        monitor: KafkaMonitor,
+      ) => {
         const pipeline = pipelineFor(options, inbox, metrics, (topic, record) =>
           producer.sendRecord(topic, record),
         );
-        return new KafkaTransportServer(kafka, producer, pipeline, options.group, tuning);
+        const server = new KafkaTransportServer(kafka, producer, pipeline, options.group, tuning);
+        metrics.observeKafka(kafkaReadings(monitor, options.group, () => server.topics()));
+        return server;
       },
-      inject: [KafkaProducer, InboxPort, MessagingMetrics],
+      inject: [KafkaProducer, InboxPort, MessagingMetrics, KafkaMonitor],
     },
   ];
+}
+
+/** The Kafka gauges of the app's group over the topics its consumer reads (none before it starts). */
+function kafkaReadings(
+  monitor: KafkaMonitor,
+  group: string,
+  topics: () => string[],
+): KafkaReadings {
+  return {
+    group,
+    consumerLag: () => monitor.consumerLag(group, topics()),
+    deadLetters: async () => {
+      const counts = await monitor.retained(topics().map(deadLetterTopic));
+      return new Map(topics().map((topic) => [topic, counts.get(deadLetterTopic(topic)) ?? 0]));
+    },
+  };
 }
 
 function memoryProviders(options: MessagingModuleOptions): Provider[] {

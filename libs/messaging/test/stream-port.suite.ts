@@ -1,10 +1,15 @@
+import { Registry } from 'prom-client';
+
 import {
   deadLetterStream,
   entryJson,
   StreamConsumer,
   StreamEntry,
+  StreamMetrics,
   StreamPort,
 } from '@nexwave/messaging';
+
+import { parseMetrics, total } from '../../../test/support/metrics-scrape';
 
 /** Collects handled entries and resolves `waitFor(n)` once n arrived. */
 class Received {
@@ -327,5 +332,64 @@ export function streamPortSuite(
       received.entries.filter((entry) => entry.stream === name).map((entry) => entry.id);
     expect(idsOf(stream)).toEqual(mine);
     expect(idsOf(other)).toEqual(theirs);
+  });
+
+  it('tells a group backlog: entries not yet delivered and entries not yet acknowledged', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const received = new Received();
+    await appendMany(port, stream, 3);
+    await consume('whales', 'slow', async (entry) => {
+      received.add(entry);
+      await held;
+    });
+    await received.waitFor(1);
+
+    expect(await port.backlog(stream, 'whales')).toEqual({ unread: 2, pending: 1 });
+    expect(port.consumed()).toEqual([{ stream, group: 'whales', metricsGroup: 'whales' }]);
+    release();
+    await received.waitFor(3);
+    await until(async () => (await port.pending(stream, 'whales')) === 0, 'acks');
+    expect(await port.backlog(stream, 'whales')).toEqual({ unread: 0, pending: 0 });
+  });
+
+  it('gauges the lag, pending and dead-lettered entries of each stream read, at scrape', async () => {
+    const registry = new Registry();
+    new StreamMetrics(port, registry);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const received = new Received();
+    await port.append(stream, { seq: 'poison' });
+    await consume(
+      'whales',
+      'only',
+      async (entry) => {
+        if (entry.fields['seq'] === 'poison') {
+          throw new Error('cannot parse');
+        }
+        received.add(entry);
+        await held;
+      },
+      20,
+      2,
+    );
+    await until(async () => (await port.length(deadLetterStream(stream))) === 1, 'a dead letter');
+    await appendMany(port, stream, 4);
+    await received.waitFor(1);
+    const symbol = stream.slice('orderbook:'.length);
+    const labels = { stream: 'orderbook', symbol, group: 'whales' };
+    const scrape = parseMetrics(await registry.metrics());
+
+    expect(total(scrape, 'nexwave_stream_consumer_lag_entries', labels)).toBe(3);
+    expect(total(scrape, 'nexwave_stream_consumer_pending_entries', labels)).toBe(1);
+    expect(
+      total(scrape, 'nexwave_stream_dead_letter_entries', { stream: 'orderbook', symbol }),
+    ).toBe(1);
+    release();
+    await received.waitFor(4);
+    await until(async () => (await port.pending(stream, 'whales')) === 0, 'acks');
+    const drained = parseMetrics(await registry.metrics());
+    expect(total(drained, 'nexwave_stream_consumer_lag_entries', labels)).toBe(0);
+    expect(total(drained, 'nexwave_stream_consumer_pending_entries', labels)).toBe(0);
   });
 }

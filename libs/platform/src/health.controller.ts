@@ -33,7 +33,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     summary:
-      'Readiness: the database and the streams answer, and (market-data) every order book updated within 30 s; 503 names the failing check.',
+      'Readiness: the database, the streams and (Kafka transport) Kafka answer, and (market-data) every order book updated within 30 s; 503 names the failing check.',
   })
   ready(): Promise<HealthCheckResult> {
     return this.check();

@@ -41,7 +41,7 @@ export function platformImports<A extends ServiceName>(
       outbox: {},
       metricsRegistry: registry,
     }),
-    StreamsModule.forRoot({ redisUrl: messaging.redisUrl }),
+    StreamsModule.forRoot({ redisUrl: messaging.redisUrl, metricsRegistry: registry }),
     HealthModule,
     ApiErrorsModule,
     CqrsErrorsModule,

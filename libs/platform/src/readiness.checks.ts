@@ -7,7 +7,7 @@ import {
 } from '@nestjs/terminus';
 import { Registry, type Metric } from 'prom-client';
 
-import { StreamPort } from '@nexwave/messaging';
+import { KafkaMonitor, StreamPort } from '@nexwave/messaging';
 
 const TIMEOUT_MS = 3_000;
 /** A subscribed order book silent this long makes market-data not ready (the stale-feed alert). */
@@ -15,7 +15,10 @@ export const FEED_STALE_AFTER_SECONDS = 30;
 /** Set by market-data's ingestion (the apps that run it); absent elsewhere, so no feed check. */
 const BOOK_AGE_METRIC = 'nexwave_order_book_age_seconds';
 
-/** What /health/ready checks: the database, the streams, and the exchange feed where one runs. */
+/**
+ * What /health/ready checks: the database, the streams, Kafka where the app uses the Kafka
+ * transport, and the exchange feed where one runs.
+ */
 @Injectable()
 export class ReadinessChecks {
   constructor(
@@ -24,6 +27,8 @@ export class ReadinessChecks {
     // Optional so that HealthModule also serves a bare test module (without streams or metrics).
     @Inject(StreamPort) @Optional() private readonly streams: StreamPort | null,
     @Inject(Registry) @Optional() private readonly registry: Registry | null,
+    // Present only with the Kafka transport.
+    @Inject(KafkaMonitor) @Optional() private readonly kafka: KafkaMonitor | null,
   ) {}
 
   all(): HealthIndicatorFunction[] {
@@ -33,6 +38,10 @@ export class ReadinessChecks {
     const streams = this.streams;
     if (streams) {
       checks.push(() => this.streamsCheck(streams));
+    }
+    const kafka = this.kafka;
+    if (kafka) {
+      checks.push(() => this.kafkaCheck(kafka));
     }
     const bookAge = this.registry?.getSingleMetric(BOOK_AGE_METRIC);
     if (bookAge) {
@@ -48,6 +57,16 @@ export class ReadinessChecks {
       return streams.up();
     } catch {
       return streams.down();
+    }
+  }
+
+  private async kafkaCheck(monitor: KafkaMonitor): Promise<HealthIndicatorResult> {
+    const kafka = this.indicators.check('kafka');
+    try {
+      await withTimeout(monitor.ping(), TIMEOUT_MS);
+      return kafka.up();
+    } catch {
+      return kafka.down();
     }
   }
 

@@ -8,9 +8,9 @@ export class MarketDataMetrics {
   readonly bookAgeSeconds: Gauge<'symbol'>;
   private bookAges: () => ReadonlyMap<string, number> = () => new Map();
   readonly ticksDuplicate: Counter;
-  readonly ticksDeadLettered: Counter<'stage'>;
+  readonly ticksDeadLettered: Counter<'stage' | 'symbol'>;
   readonly ticksRefused: Counter<'reason'>;
-  readonly ticksSpooled: Counter;
+  readonly ticksSpooled: Counter<'symbol'>;
   readonly ticksReplayed: Counter;
   readonly spoolTornLines: Counter;
   readonly spoolBytes: Gauge;
@@ -23,6 +23,8 @@ export class MarketDataMetrics {
   readonly publishFailures: Counter<'stream'>;
   readonly quietBooks: Gauge<'symbol'>;
   readonly quietBookEvents: Counter;
+  /** The subscribed markets: the only values a `symbol` label of a not yet valid trade may take. */
+  private markets = new Set<string>();
 
   constructor(readonly registry: Registry = new Registry()) {
     const registers = [registry];
@@ -65,8 +67,8 @@ export class MarketDataMetrics {
     });
     this.ticksDeadLettered = new Counter({
       name: 'nexwave_ticks_dead_lettered_total',
-      help: 'Trades written to ticks_dead_letter, by stage (validation | database)',
-      labelNames: ['stage'],
+      help: 'Trades written to ticks_dead_letter, by stage (validation | database) and symbol (other: not a subscribed market)',
+      labelNames: ['stage', 'symbol'],
       registers,
     });
     this.ticksRefused = new Counter({
@@ -78,6 +80,7 @@ export class MarketDataMetrics {
     this.ticksSpooled = new Counter({
       name: 'nexwave_ticks_spooled_total',
       help: 'Trades appended to the on-disk spool because the database could not take them',
+      labelNames: ['symbol'],
       registers,
     });
     this.ticksReplayed = new Counter({
@@ -153,6 +156,16 @@ export class MarketDataMetrics {
   }
 
   /** Sum of a metric's samples whose labels include `labels`; for tests and health output. */
+  /** The markets ingestion subscribed to (bounds the `symbol` label of invalid trades). */
+  watchMarkets(symbols: readonly string[]): void {
+    this.markets = new Set(symbols);
+  }
+
+  /** `symbol` when it is a subscribed market, `other` otherwise (a malformed trade's symbol). */
+  marketLabel(symbol: string | null): string {
+    return symbol !== null && this.markets.has(symbol) ? symbol : 'other';
+  }
+
   async total(metric: Counter<string> | Gauge<string>, labels: Record<string, string> = {}) {
     const { values } = await metric.get();
     return values

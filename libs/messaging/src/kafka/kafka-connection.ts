@@ -9,13 +9,19 @@ export interface KafkaConnection {
 /** kafkajs retries broker calls itself: 300 ms, then doubling with jitter, 8 times. */
 const KAFKA_RETRY = { initialRetryTime: 300, retries: 8 };
 
-/** A kafkajs client whose own logging goes to the Nest logger, warnings and errors only. */
-export function createKafka({ brokers, clientId }: KafkaConnection): Kafka {
+/**
+ * A kafkajs client whose own logging goes to the Nest logger, warnings and errors only.
+ * `retries`: how often broker calls are retried (a probe, repeated anyway, wants none).
+ */
+export function createKafka(
+  { brokers, clientId }: KafkaConnection,
+  retries = KAFKA_RETRY.retries,
+): Kafka {
   const logger = new Logger('kafkajs');
   return new Kafka({
     brokers,
     clientId,
-    retry: KAFKA_RETRY,
+    retry: { ...KAFKA_RETRY, retries },
     logLevel: logLevel.WARN,
     logCreator:
       () =>

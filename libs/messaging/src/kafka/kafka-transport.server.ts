@@ -67,6 +67,11 @@ export class KafkaTransportServer extends PipelineTransportServer {
     return this.kafka as T;
   }
 
+  /** The topics the app's consumer group reads once it runs; none before. */
+  topics(): string[] {
+    return this.consumer ? [...this.table.eventTopics(), ...this.table.requestTopics()] : [];
+  }
+
   private async start(): Promise<void> {
     const events = this.table.eventTopics();
     const requests = this.table.requestTopics();

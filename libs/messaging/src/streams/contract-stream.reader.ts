@@ -8,6 +8,8 @@ import type { StreamConsumer, StreamPort } from './stream.port';
 
 export interface ContractStreamReaderOptions {
   readonly group: string;
+  /** The group's name in metrics, where `group` is unique per process. */
+  readonly metricsGroup?: string;
   /** Unique per process within the group. */
   readonly consumer: string;
   /** `$`: only entries written from now on; `0`: every retained entry the group has not seen. */
@@ -40,6 +42,7 @@ export class ContractStreamReader<F extends StreamFamily> {
     this.consumer = await this.streams.consume({
       streams: symbols.map((symbol) => streamName(this.family, symbol)),
       group: this.options.group,
+      metricsGroup: this.options.metricsGroup,
       consumer: this.options.consumer,
       startId: this.options.startId,
       batchSize: this.options.batchSize,

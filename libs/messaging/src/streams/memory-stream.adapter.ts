@@ -5,9 +5,12 @@ import { MemoryStreamLog } from './memory-stream-log';
 import { deadLetterFields } from './stream-names';
 import {
   AppendOptions,
+  consumedBy,
+  ConsumedStream,
   ConsumeOptions,
   DEFAULT_CONSUME,
   DEFAULT_MAX_LEN,
+  GroupBacklog,
   StreamConsumer,
   StreamEntry,
   StreamFields,
@@ -83,7 +86,7 @@ export class MemoryStreamAdapter extends StreamPort {
   }
 
   length(name: string): Promise<number> {
-    return Promise.resolve(this.stream(name).log.length);
+    return Promise.resolve(this.streams.get(name)?.log.length ?? 0);
   }
 
   list(prefix: string): Promise<string[]> {
@@ -94,6 +97,20 @@ export class MemoryStreamAdapter extends StreamPort {
 
   pending(name: string, group: string): Promise<number> {
     return Promise.resolve(this.stream(name).groups.get(group)?.pending.size ?? 0);
+  }
+
+  backlog(name: string, group: string): Promise<GroupBacklog> {
+    const stream = this.streams.get(name);
+    const state = stream?.groups.get(group);
+    if (!stream || !state) {
+      return Promise.resolve({ unread: stream?.log.length ?? 0, pending: 0 });
+    }
+    const unread = stream.log.end - Math.max(state.next, stream.log.first);
+    return Promise.resolve({ unread, pending: state.pending.size });
+  }
+
+  consumed(): ConsumedStream[] {
+    return consumedBy([...this.consumers].map((consumer) => consumer.options));
   }
 
   async close(): Promise<void> {
@@ -220,7 +237,7 @@ class MemoryStreamConsumer {
 
   constructor(
     private readonly adapter: MemoryStreamAdapter,
-    private readonly options: ConsumeOptions,
+    readonly options: ConsumeOptions,
   ) {}
 
   start(): void {

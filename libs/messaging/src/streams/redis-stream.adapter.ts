@@ -8,9 +8,12 @@ import { deadLetterStream } from '../topics';
 import { deadLetterFields } from './stream-names';
 import {
   AppendOptions,
+  consumedBy,
+  ConsumedStream,
   ConsumeOptions,
   DEFAULT_CONSUME,
   DEFAULT_MAX_LEN,
+  GroupBacklog,
   StreamConsumer,
   StreamEntry,
   StreamFields,
@@ -91,6 +94,26 @@ export class RedisStreamAdapter extends StreamPort {
     return count;
   }
 
+  /** XINFO GROUPS: the group's `lag` (Redis 7) and `pending`; a missing group has read nothing. */
+  async backlog(stream: string, group: string): Promise<GroupBacklog> {
+    const groups = (await this.redis.xinfo('GROUPS', stream).catch((error: unknown) => {
+      if (String(error).includes('no such key')) {
+        return [];
+      }
+      throw error;
+    })) as unknown[][];
+    const info = groups.map(toRecordOf).find((fields) => fields['name'] === group);
+    if (!info) {
+      return { unread: await this.redis.xlen(stream), pending: 0 };
+    }
+    const lag = info['lag'];
+    return { unread: typeof lag === 'number' ? lag : null, pending: Number(info['pending']) };
+  }
+
+  consumed(): ConsumedStream[] {
+    return consumedBy([...this.consumers].map((consumer) => consumer.options));
+  }
+
   /** Stops every consumer; the shared connection is left to its owner. */
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
@@ -109,7 +132,7 @@ class RedisStreamConsumer {
 
   constructor(
     private readonly redis: Redis,
-    private readonly options: ConsumeOptions,
+    readonly options: ConsumeOptions,
   ) {
     this.blocking = redis.duplicate();
     // Connection errors are retried by ioredis and by the loop below; do not crash on them.
@@ -278,6 +301,14 @@ class RedisStreamConsumer {
     }
     await this.redis.xack(stream, this.options.group, id);
   }
+}
+
+function toRecordOf(flat: unknown[]): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    fields[String(flat[i])] = flat[i + 1];
+  }
+  return fields;
 }
 
 function toRecord(flat: string[]): StreamFields {

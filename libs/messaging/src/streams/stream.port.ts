@@ -12,6 +12,8 @@ export type StreamHandler = (entry: StreamEntry) => Promise<void>;
 export interface ConsumeOptions {
   streams: readonly string[];
   group: string;
+  /** The group's `group` label in metrics, where `group` is unique per process. Default: `group`. */
+  metricsGroup?: string;
   /** Unique per process within the group: its pending entries are owned by this name. */
   consumer: string;
   handler: StreamHandler;
@@ -34,6 +36,22 @@ export interface ConsumeOptions {
 export interface StreamConsumer {
   /** Stops reading; resolves once the entry being handled is handled and acknowledged. */
   stop(): Promise<void>;
+}
+
+/** Where a consumer group stands on one stream. */
+export interface GroupBacklog {
+  /** Entries appended and not yet delivered to the group; null when Redis cannot tell (XDEL). */
+  unread: number | null;
+  /** Entries delivered to the group and not yet acknowledged. */
+  pending: number;
+}
+
+/** A stream read by a consumer group of this process. */
+export interface ConsumedStream {
+  stream: string;
+  group: string;
+  /** The bounded name of the group in metrics. */
+  metricsGroup: string;
 }
 
 export interface AppendOptions {
@@ -64,6 +82,11 @@ export abstract class StreamPort {
   /** Entries delivered to the group and not yet acknowledged. */
   abstract pending(stream: string, group: string): Promise<number>;
 
+  abstract backlog(stream: string, group: string): Promise<GroupBacklog>;
+
+  /** The streams and groups this process's running consumers read, each pair once. */
+  abstract consumed(): ConsumedStream[];
+
   abstract close(): Promise<void>;
 }
 
@@ -76,6 +99,19 @@ export const DEFAULT_CONSUME = {
 } as const;
 
 export const DEFAULT_MAX_LEN = 10_000;
+
+/** Each (stream, group) pair of the given consumers once. */
+export function consumedBy(
+  consumers: Iterable<Pick<ConsumeOptions, 'streams' | 'group' | 'metricsGroup'>>,
+): ConsumedStream[] {
+  const pairs = new Map<string, ConsumedStream>();
+  for (const { streams, group, metricsGroup } of consumers) {
+    for (const stream of streams) {
+      pairs.set(`${stream}\0${group}`, { stream, group, metricsGroup: metricsGroup ?? group });
+    }
+  }
+  return [...pairs.values()];
+}
 
 /**
  * A flat object of strings is written as stream fields; anything else as one `data` field of JSON

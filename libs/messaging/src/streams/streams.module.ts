@@ -1,8 +1,10 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
+import { Registry } from 'prom-client';
 
 import { MemoryStreamAdapter } from './memory-stream.adapter';
 import { RedisStreamAdapter } from './redis-stream.adapter';
+import { StreamMetrics } from './stream-metrics';
 import { DEFAULT_MAX_LEN, StreamPort } from './stream.port';
 
 export interface StreamsModuleOptions {
@@ -10,6 +12,8 @@ export interface StreamsModuleOptions {
   redisUrl?: string;
   /** Default MAXLEN ~ per stream. */
   maxLen?: number;
+  /** Where the consumer lag and dead-letter gauges are registered; none when omitted. */
+  metricsRegistry?: Registry;
 }
 
 const REDIS_CONNECTION = Symbol('REDIS_STREAMS_CONNECTION');
@@ -37,6 +41,12 @@ export class StreamsModule implements OnApplicationShutdown {
           useFactory: (redis: Redis | null) =>
             redis ? new RedisStreamAdapter(redis, maxLen) : new MemoryStreamAdapter(maxLen),
           inject: [REDIS_CONNECTION],
+        },
+        {
+          provide: StreamMetrics,
+          useFactory: (streams: StreamPort) =>
+            options.metricsRegistry ? new StreamMetrics(streams, options.metricsRegistry) : null,
+          inject: [StreamPort],
         },
       ],
       exports: [StreamPort],

@@ -143,6 +143,7 @@ export class MarketDataIngestion {
       this.quiet.watch(symbol, now);
     }
     this.subscribed = symbols;
+    this.metrics.watchMarkets(symbols);
     this.quietTimer = setInterval(
       () => this.checkQuietBooks(),
       Math.max(10, this.options.quietAfterMs / 4),

@@ -155,7 +155,10 @@ export class TickWriter {
   /** A trade rejected before storage (validation): stored in the dead-letter table. */
   deadLetter(letter: DeadLetter): void {
     this.deadLetters.push(letter);
-    this.metrics.ticksDeadLettered.inc({ stage: 'validation' });
+    this.metrics.ticksDeadLettered.inc({
+      stage: 'validation',
+      symbol: this.metrics.marketLabel(letter.symbol),
+    });
     this.schedule();
   }
 
@@ -341,9 +344,8 @@ export class TickWriter {
         this.logger.error(`Cannot append ${ticks.length} trades to the spool: ${String(error)}`);
         overflow = ticks;
       }
-      const spooled = ticks.length - overflow.length;
-      if (spooled > 0) {
-        this.metrics.ticksSpooled.inc(spooled);
+      if (ticks.length > overflow.length) {
+        this.countSpooled(ticks, overflow);
         this.spoolDirty = true;
       }
       this.metrics.spoolBytes.set(spool.bytes);
@@ -353,6 +355,17 @@ export class TickWriter {
     }
     this.appending = false;
     this.schedule();
+  }
+
+  private countSpooled(ticks: readonly Tick[], overflow: readonly Tick[]): void {
+    const spooled = new Map<string, number>();
+    ticks.forEach(({ symbol }) => spooled.set(symbol, (spooled.get(symbol) ?? 0) + 1));
+    overflow.forEach(({ symbol }) => spooled.set(symbol, (spooled.get(symbol) ?? 0) - 1));
+    for (const [symbol, count] of spooled) {
+      if (count > 0) {
+        this.metrics.ticksSpooled.inc({ symbol }, count);
+      }
+    }
   }
 
   /** Dead letters and gap records; false when the writer gave up on them at shutdown. */
@@ -399,7 +412,7 @@ export class TickWriter {
             payload: piece[0],
             reason: result.reason,
           });
-          this.metrics.ticksDeadLettered.inc({ stage: 'database' });
+          this.metrics.ticksDeadLettered.inc({ stage: 'database', symbol: piece[0].symbol });
         } else {
           this.metrics.batches.inc({ outcome: 'split' });
           const middle = Math.ceil(piece.length / 2);

@@ -97,6 +97,7 @@ export class PaperExchangeAdapter extends ExchangePort {
     // Redis, one empty group per start stays behind; it holds no entries).
     this.reader = new ContractStreamReader(streams, StreamFamilies.OrderBook, {
       group: `paper-exchange-${hostname()}-${process.pid}-${uuidv7().slice(-12)}`,
+      metricsGroup: 'paper-exchange',
       consumer: 'paper-exchange',
       startId: '$',
       batchSize: 100,
