@@ -12,7 +12,7 @@ export function printFigure(label: string, figure: number, unit: string, goal?: 
     const target = 'atLeast' in goal ? `>= ${format(goal.atLeast)}` : `<= ${format(goal.atMost)}`;
     parts.push(
       `goal ${target} ${unit}`,
-      `ratio ${ratio.toFixed(2)} ${ratio >= 1 ? 'met' : 'short'}`,
+      `ratio ${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)} ${ratio >= 1 ? 'met' : 'short'}`,
     );
   }
   console.log(parts.join(' | '));
