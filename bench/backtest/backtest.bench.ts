@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { runBacktest, type BacktestResult } from '@nexwave/backtest';
 import { walkCandles } from '@nexwave/backtest/testing';
 
+import { printFigure } from '../goal';
+
 const SEED = 20261130;
 const CANDLES = 525_600;
 const PASSES = 3;
@@ -58,9 +60,9 @@ for (const { name, parameters } of SCENARIOS) {
   const rate = median(runs.map((r) => CANDLES / r.seconds));
   const cpuSeconds = median(runs.map((r) => r.cpuSeconds));
   // Wall-clock rates suffer when other processes share the cores; CPU time per candle less so.
+  printFigure(`${name} (median)`, rate, 'candles/s', { atLeast: GOAL_CANDLES_PER_SECOND });
   console.log(
-    `${name}: ${Math.round(rate).toLocaleString('en-US')} candles/s (median; goal ${GOAL_CANDLES_PER_SECOND.toLocaleString('en-US')}, ` +
-      `${(rate / GOAL_CANDLES_PER_SECOND).toFixed(2)}×), ${((cpuSeconds * 1e6) / CANDLES).toFixed(3)} CPU µs/candle; ` +
+    `  ${((cpuSeconds * 1e6) / CANDLES).toFixed(3)} CPU µs/candle; ` +
       `${summary.trades} trades, ${orders.length} orders, exposure ${((summary.exposure ?? 0) * 100).toFixed(1)} %, ` +
       `PnL ${Number(summary.pnl).toFixed(2)} USD after ${Number(summary.fees).toFixed(2)} USD fees`,
   );

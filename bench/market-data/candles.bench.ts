@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { startTestDatabase } from '@nexwave/database/testing';
 import { CandleRefresher, TypeOrmCandleReadModel } from '@nexwave/market-data/testing';
 
+import { printFigure } from '../goal';
+
 const DAY_MS = 86_400_000;
 const DAYS = 30;
 const TICK_EVERY_MS = 10_000;
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
       ['candles_1h_ohlcv (aggregate)', () => readModel.candles(request)],
       ['ticks + time_bucket (on the fly)', () => dataSource.query(ON_THE_FLY, params)],
     ];
+    const p50s: number[] = [];
     for (const [label, query] of queries) {
       const rows = await query();
       const times: number[] = [];
@@ -68,10 +71,14 @@ async function main(): Promise<void> {
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
+      p50s.push(percentile(times, 50));
       console.log(
         `${label.padEnd(34)} ${rows.length} candles  p50 ${percentile(times, 50).toFixed(1)} ms  p99 ${percentile(times, 99).toFixed(1)} ms  (${RUNS} runs)`,
       );
     }
+    const [aggregate, onTheFly] = p50s;
+    printFigure('30 days of 1h candles, aggregate p50', aggregate, 'ms', { atMost: 20 });
+    printFigure('on the fly p50 / aggregate p50', onTheFly / aggregate, 'x', { atLeast: 50 });
   } finally {
     await database.stop();
   }

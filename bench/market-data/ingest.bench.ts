@@ -29,6 +29,8 @@ import {
   type TickWriteMode,
 } from '@nexwave/market-data/testing';
 
+import { printFigure } from '../goal';
+
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const BATCH = 5_000;
 
@@ -139,27 +141,26 @@ async function nativePostgres(report: (row: string[]) => void, count: number): P
     const dataSource = createDataSource({ url, embedded: false, entities: MARKET_DATA_ENTITIES });
     await dataSource.initialize();
     await dataSource.query(PLAIN_TICKS);
-    report([
-      'native PG 15, plain table',
-      'end to end, INSERT unnest ON CONFLICT',
-      fmt(await endToEnd(dataSource, 'insert', count, 0)),
-    ]);
-    report([
-      'native PG 15, plain table',
-      'end to end, COPY + staging + ON CONFLICT',
-      fmt(await endToEnd(dataSource, 'copy', count, count)),
-    ]);
+    const insert = await endToEnd(dataSource, 'insert', count, 0);
+    report(['native PG 15, plain table', 'end to end, INSERT unnest ON CONFLICT', fmt(insert)]);
+    const copy = await endToEnd(dataSource, 'copy', count, count);
+    report(['native PG 15, plain table', 'end to end, COPY + staging + ON CONFLICT', fmt(copy)]);
     report([
       'native PG 15, plain table',
       'end to end, all duplicates (COPY path)',
       fmt(await endToEnd(dataSource, 'copy', count, count)),
     ]);
     await dataSource.query(`CREATE TABLE ticks_raw (LIKE ticks INCLUDING ALL)`);
-    report([
-      'native PG 15, plain table',
-      'raw COPY baseline (no dedup, no staging)',
-      fmt(await rawCopy(url, 'ticks_raw', count, 0)),
-    ]);
+    const raw = await rawCopy(url, 'ticks_raw', count, 0);
+    report(['native PG 15, plain table', 'raw COPY baseline (no dedup, no staging)', fmt(raw)]);
+    goals.push(() =>
+      printFigure(
+        'native PG, best end to end (insert + dedup) / raw COPY',
+        Math.max(insert, copy) / raw,
+        'x',
+        { atLeast: 0.5 },
+      ),
+    );
     await dataSource.destroy();
   } finally {
     asPostgres([`${PG_BIN}/pg_ctl`, '-D', data, '-m', 'fast', '-w', 'stop']);
@@ -191,6 +192,9 @@ async function embedded(report: (row: string[]) => void, count: number): Promise
   }
 }
 
+/** The goal lines, printed under the table. */
+const goals: (() => void)[] = [];
+
 function fmt(rate: number): string {
   return `${Math.round(rate).toLocaleString('en-US')} ticks/s`;
 }
@@ -209,6 +213,8 @@ async function main(): Promise<void> {
   for (const row of rows) {
     console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
   }
+  console.log();
+  goals.forEach((print) => print());
 }
 
 void main();

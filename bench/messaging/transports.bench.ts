@@ -21,6 +21,7 @@ import {
 } from '@nexwave/messaging/testing';
 
 import { startKafkaTestBroker } from '../../test/support/kafka-broker';
+import { printFigure } from '../goal';
 
 /**
  * Messages/s and end-to-end latency (publish call -> handler) through each transport, one
@@ -188,6 +189,22 @@ async function main(): Promise<void> {
       'p99 ms': r.p99.toFixed(2),
     })),
   );
+  // Issue 17's goals; the kafka and redis ones are for batched/pipelined publishing, measured
+  // here with a sequential publisher.
+  const goals: Record<string, number> = {
+    'memory transport (Nest)': 100_000,
+    'kafka transport, test broker': 20_000,
+    'redis streams': 20_000,
+  };
+  for (const r of results) {
+    const goal = goals[r.transport];
+    printFigure(
+      `${r.transport}, sequential`,
+      r.perSecond,
+      'msg/s',
+      goal ? { atLeast: goal } : undefined,
+    );
+  }
 }
 
 void main();

@@ -9,6 +9,7 @@ import type { OrderEventV1, OrderRequestV1 } from '@nexwave/messaging';
 import { startPacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { startKafkaTestBroker } from '../../test/support/kafka-broker';
+import { printFigure } from '../goal';
 import { OrdersApp, type BenchExchange, type BenchTransport } from './orders-app';
 
 /**
@@ -154,6 +155,10 @@ async function main(): Promise<void> {
       `${PACED_PER_S}/s, req/s of ${BURST} sent at once\n`,
   );
   console.table(rows);
+  for (const row of rows.filter((r) => r['p99 ms'] !== '-')) {
+    const label = `${row.exchange} / ${row.transport}: request -> opened p99`;
+    printFigure(label, Number(row['p99 ms']), 'ms', { atMost: 50 });
+  }
 }
 
 void main();

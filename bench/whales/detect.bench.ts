@@ -1,77 +1,20 @@
 // Whale detection + activity tracking throughput and per-book latency, 30 symbols x 50 levels a
-// side (Pacifica shows 10; 50 is the stress case). Run by hand:
-// npx ts-node --transpile-only -r tsconfig-paths/register bench/whales/detect.bench.ts
-import { seededRandom } from '@nexwave/core';
-import { ActivityTracker, detectionRules, Level, OrderBookSnapshot } from '@nexwave/whales/testing';
+// side (Pacifica shows 10; 50 is the stress case).
+import { ActivityTracker, detectionRules, stressBooks } from '@nexwave/whales/testing';
+
+import { printFigure } from '../goal';
 
 const SYMBOLS = 30;
 const LEVELS_PER_SIDE = 50;
-const ROUNDS = 400; // one round = one book per symbol, 5 s apart
+const ROUNDS = 400;
 const PASSES = 5;
 
-const random = seededRandom(20260115);
-
-interface Market {
-  symbol: string;
-  mid: number;
-  decimals: number;
-  /** A resting whale that stays for a while: [side, level index, size multiple, levels]. */
-  whale: {
-    side: 'bid' | 'ask';
-    index: number;
-    multiple: number;
-    length: number;
-    until: number;
-  } | null;
-}
-
-const markets: Market[] = Array.from({ length: SYMBOLS }, (_, i) => {
-  const mid = 10 ** (random() * 10 - 5); // 0.00001 .. 100,000
-  return {
-    symbol: i === 0 ? 'kBONK' : `SYM${i}`,
-    mid,
-    decimals: Math.max(0, 4 - Math.floor(Math.log10(mid))),
-    whale: null,
-  };
+const rounds = stressBooks({
+  seed: 20260115,
+  symbols: SYMBOLS,
+  levelsPerSide: LEVELS_PER_SIDE,
+  rounds: ROUNDS,
 });
-
-function nextBook(market: Market, round: number, time: Date): OrderBookSnapshot {
-  market.mid *= 1 + (random() - 0.5) * 0.002;
-  if (!market.whale || market.whale.until < round) {
-    market.whale =
-      random() < 0.3
-        ? {
-            side: random() < 0.5 ? 'bid' : 'ask',
-            index: Math.floor(random() * 20),
-            multiple: 5 + random() * 30,
-            length: random() < 0.4 ? 3 + Math.floor(random() * 4) : 1,
-            until: round + Math.floor(random() * 40),
-          }
-        : null;
-  }
-  const tick = market.mid * 1e-4;
-  const unit = 2_000 / market.mid; // an ordinary level is worth ~$2,000 to ~$9,000
-  const side = (name: 'bid' | 'ask', direction: number): Level[] =>
-    Array.from({ length: LEVELS_PER_SIDE }, (_, i) => {
-      const whale = market.whale;
-      const inWhale = whale?.side === name && i >= whale.index && i < whale.index + whale.length;
-      // Whale levels vary by ±10% so a multi-level whale is a ladder.
-      const amount = inWhale
-        ? unit * whale.multiple * (0.9 + random() * 0.2)
-        : unit * Math.exp(random() * 1.5);
-      return {
-        price: (market.mid + direction * (i + 1) * tick).toFixed(market.decimals),
-        amount: amount.toPrecision(6),
-        orders: inWhale ? 1 : 1 + Math.floor(random() * 8),
-      };
-    });
-  return { symbol: market.symbol, time, bids: side('bid', -1), asks: side('ask', 1) };
-}
-
-const start = Date.UTC(2026, 0, 15, 12);
-const rounds: OrderBookSnapshot[][] = Array.from({ length: ROUNDS }, (_, round) =>
-  markets.map((market) => nextBook(market, round, new Date(start + round * 5_000))),
-);
 const rules = detectionRules({ thresholdUsd: 25_000 });
 
 interface PassResult {
@@ -107,28 +50,27 @@ const latencies: number[] = [];
 const results = Array.from({ length: PASSES }, () => pass(latencies));
 latencies.sort((a, b) => a - b);
 const books = ROUNDS * SYMBOLS;
-const rates = results.map((r) => books / (r.elapsedNs / 1e9)).sort((a, b) => a - b);
-const percentile = (p: number) =>
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+const percentileMicros = (p: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] / 1e3;
 
 console.log(
-  `${SYMBOLS} symbols x ${LEVELS_PER_SIDE} levels a side, ${books} books a pass, ${PASSES} passes`,
+  `${SYMBOLS} symbols x ${LEVELS_PER_SIDE} levels a side, ${books} books a pass, ${PASSES} passes; ` +
+    `${results[0].candidates} sightings, ${results[0].opened} activities opened a pass`,
 );
-console.log(
-  `whales per pass: ${results[0].candidates} sightings, ${results[0].opened} activities opened`,
-);
-console.log(
-  `books/s (detect + track): median ${Math.round(rates[Math.floor(PASSES / 2)])} ` +
-    `(passes: ${rates.map(Math.round).join(', ')})`,
-);
-console.log(
-  `latency per book: p50 ${percentile(0.5).toFixed(1)} µs, ` +
-    `p99 ${percentile(0.99).toFixed(1)} µs, ` +
-    `max ${(latencies[latencies.length - 1] / 1e3).toFixed(1)} µs`,
+printFigure(
+  'books/s, detect + track (wall clock, median pass)',
+  median(results.map((r) => books / (r.elapsedNs / 1e9))),
+  '/s',
+  { atLeast: 50_000 },
 );
 // Wall-clock figures suffer when other processes share the cores; CPU time per book does not.
-const cpuPerBook = results.map((r) => r.cpuMicros / books).sort((a, b) => a - b);
-console.log(
-  `CPU time per book: median ${cpuPerBook[Math.floor(PASSES / 2)].toFixed(1)} µs ` +
-    `(${Math.round(1e6 / cpuPerBook[Math.floor(PASSES / 2)])} books per CPU-second)`,
+printFigure(
+  'books per CPU-second, detect + track (median pass)',
+  median(results.map((r) => books / (r.cpuMicros / 1e6))),
+  '/s',
+  { atLeast: 50_000 },
 );
+printFigure('latency per book p50', percentileMicros(0.5), 'µs');
+printFigure('latency per book p99', percentileMicros(0.99), 'µs', { atMost: 1_000 });
+printFigure('latency per book max', latencies[latencies.length - 1] / 1e3, 'µs');

@@ -33,17 +33,22 @@ export class RequestSigner {
   }
 
   sign(type: string, payload: object, timestamp = this.clock.now().getTime()): JsonObject {
-    // Optional fields left undefined are dropped from both the signed message and the body.
-    const data = JSON.parse(JSON.stringify(payload)) as JsonObject;
+    const data = payload as JsonObject;
     const header = { type, timestamp, expiryWindow: this.expiryWindowMs };
     const signature = this.keypair.sign(buildSigningMessage(header, data));
-    return {
-      account: this.account,
-      ...(this.agentWallet ? { agent_wallet: this.agentWallet } : {}),
-      signature,
-      timestamp,
-      expiry_window: this.expiryWindowMs,
-      ...data,
-    };
+    const body: JsonObject = { account: this.account };
+    if (this.agentWallet) {
+      body['agent_wallet'] = this.agentWallet;
+    }
+    body['signature'] = signature;
+    body['timestamp'] = timestamp;
+    body['expiry_window'] = this.expiryWindowMs;
+    // Optional fields left undefined are dropped from the body as from the signed message.
+    for (const key of Object.keys(data)) {
+      if (data[key] !== undefined) {
+        body[key] = data[key];
+      }
+    }
+    return body;
   }
 }

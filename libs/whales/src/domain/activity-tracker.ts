@@ -1,9 +1,9 @@
 import { Decimal } from '@nexwave/core';
 
-import { BookView, bookView, findInView } from './detect-whales';
+import { BookView, bookView, ClaimedLevels, findInView } from './detect-whales';
 import { DetectionRules } from './detection-rules';
 import { ladderFinding } from './ladders';
-import { BookSide, OrderBookSnapshot, PricedLevel, referencePrice } from './order-book';
+import { BookSide, OrderBookSnapshot, referencePrice, SideLevels } from './order-book';
 import { singleFinding } from './single-level-whales';
 import { toCandidate, WhaleCandidate, WhaleFinding, WhaleKind } from './whale-candidate';
 import { WhalesError } from './whales.errors';
@@ -152,17 +152,16 @@ export class ActivityTracker {
     const view = bookView(book);
     const tracked = [...(this.active.get(book.symbol)?.values() ?? [])];
     const present = this.claim(view, tracked, at);
-    const claimed = new Set([...present.values()].flat());
-    const findings = findInView(view, this.options.rules, claimed);
+    const findings = findInView(view, this.options.rules, claimedLevels(present));
     const unmatched = new Set(findings);
     const biggestFirst = [...findings].sort((a, b) =>
       b.finding.notionalUsd.comparedTo(a.finding.notionalUsd),
     );
     for (const found of biggestFirst) {
-      const match = this.nearest(found.side, found.finding, tracked);
+      const match = this.nearest(view[found.side], found.side, found.finding, tracked);
       if (match) {
         unmatched.delete(found);
-        present.set(match, [...(present.get(match) ?? []), ...found.finding.levels]);
+        present.set(match, [...(present.get(match) ?? []), ...found.finding.positions]);
       }
     }
     const opened = [...unmatched].map(({ side, finding }) => this.open(view, side, finding, at));
@@ -188,27 +187,31 @@ export class ActivityTracker {
     return closed;
   }
 
-  /** Step 1: each activity's levels still in the book and still large. */
+  /** Step 1: each activity's levels (positions in its side) still in the book and still large. */
   private claim(view: BookView, tracked: readonly Tracked[], at: number) {
-    const present = new Map<Tracked, PricedLevel[]>();
+    const present = new Map<Tracked, number[]>();
     if (tracked.length === 0) {
       return present;
     }
     const keepFrom = this.keepSizeVsMedian * view.stats.median;
-    const taken = new Set<PricedLevel>();
+    const taken = { bid: new Set<number>(), ask: new Set<number>() };
     for (const t of tracked) {
       const side = view[t.activity.side];
-      const levels: PricedLevel[] = [];
+      const positions: number[] = [];
       for (const [price, member] of t.members) {
-        const level = levelAt(side, price, t.activity.side);
-        if (level && level.amount >= keepFrom && !taken.has(level)) {
-          taken.add(level);
-          levels.push(level);
+        const position = positionAt(side, price, t.activity.side);
+        if (
+          position !== undefined &&
+          side.amount[position] >= keepFrom &&
+          !taken[t.activity.side].has(position)
+        ) {
+          taken[t.activity.side].add(position);
+          positions.push(position);
           member.seenAt = at;
         }
       }
-      if (levels.length > 0) {
-        present.set(t, levels);
+      if (positions.length > 0) {
+        present.set(t, positions);
       }
     }
     return present;
@@ -216,11 +219,12 @@ export class ActivityTracker {
 
   /** Step 3: the nearest activity on the side whose price range is within the tolerance. */
   private nearest(
+    levels: SideLevels,
     side: BookSide,
     finding: WhaleFinding,
     tracked: readonly Tracked[],
   ): Tracked | undefined {
-    const [low, high] = priceRange(finding.levels.map((l) => l.price));
+    const [low, high] = priceRange(finding.positions.map((p) => levels.price[p]));
     let best: Tracked | undefined;
     let bestDistance = Infinity;
     for (const t of tracked) {
@@ -242,7 +246,8 @@ export class ActivityTracker {
 
   private open(view: BookView, side: BookSide, finding: WhaleFinding, at: number): WhaleActivity {
     const time = new Date(at);
-    const candidate = toCandidate(view.book.symbol, side, finding);
+    const levels = view[side];
+    const candidate = toCandidate(view.book.symbol, side, levels, finding);
     const activity: WhaleActivity = {
       id: this.options.newId(time),
       symbol: candidate.symbol,
@@ -250,7 +255,7 @@ export class ActivityTracker {
       kind: candidate.kind,
       firstSeenAt: time,
       lastSeenAt: time,
-      priceAtDetection: referencePrice(view.book) ?? candidate.priceHigh,
+      priceAtDetection: referencePrice(view) ?? candidate.priceHigh,
       detected: candidate,
       latest: candidate,
       prices: candidate.levels.map((l) => l.price),
@@ -263,18 +268,22 @@ export class ActivityTracker {
       updateAlerts: 0,
     };
     const members = new Map(
-      finding.levels.map((l) => [l.price, { price: l.level.price, seenAt: at }]),
+      finding.positions.map((p) => [
+        levels.price[p],
+        { price: levels.levels[p].price, seenAt: at },
+      ]),
     );
     const bySymbol = this.active.get(activity.symbol) ?? new Map<string, Tracked>();
     this.active.set(activity.symbol, bySymbol.set(activity.id, { activity, members }));
     return activity;
   }
 
-  /** The activity as seen now in `levels` (claimed and joined), its kind and size changes. */
-  private continued(t: Tracked, view: BookView, levels: PricedLevel[], at: number) {
+  /** The activity as seen now at `positions` (claimed and joined), its kind and size changes. */
+  private continued(t: Tracked, view: BookView, positions: number[], at: number) {
     const previous = t.activity;
-    for (const level of levels) {
-      t.members.set(level.price, { price: level.level.price, seenAt: at });
+    const levels = view[previous.side];
+    for (const p of positions) {
+      t.members.set(levels.price[p], { price: levels.levels[p].price, seenAt: at });
     }
     for (const [price, member] of t.members) {
       if (at - member.seenAt >= this.options.gracePeriodMs) {
@@ -282,15 +291,17 @@ export class ActivityTracker {
       }
     }
     const direction = previous.side === 'bid' ? -1 : 1;
-    const run = levels.sort((a, b) => direction * (a.price - b.price));
+    const run = positions.sort((a, b) => direction * (levels.price[a] - levels.price[b]));
     const kind: WhaleKind =
       run.length >= this.options.rules.ladder.minLevels ||
       (run.length > 1 && previous.kind === 'ladder')
         ? 'ladder'
         : 'single';
     const figures: WhaleFinding =
-      run.length === 1 ? singleFinding(run[0], view.stats) : ladderFinding(run, view.stats);
-    const latest = toCandidate(previous.symbol, previous.side, { ...figures, kind });
+      run.length === 1
+        ? singleFinding(levels, run[0], view.stats)
+        : ladderFinding(levels, run, view.stats);
+    const latest = toCandidate(previous.symbol, previous.side, levels, { ...figures, kind });
     const time = new Date(at);
     const sizeChanged = this.isMaterial(latest.notionalUsd, lastRecorded(previous));
     const changes =
@@ -346,24 +357,31 @@ function lastRecorded(activity: WhaleActivity): string {
   return activity.changes.at(-1)?.notionalUsd ?? activity.detected.notionalUsd;
 }
 
-/** Binary search of a side (best price first) for the level at `price`. */
-function levelAt(
-  levels: readonly PricedLevel[],
-  price: number,
-  side: BookSide,
-): PricedLevel | undefined {
+/** Binary search of a side (best price first) for the position of the level at `price`. */
+function positionAt(levels: SideLevels, price: number, side: BookSide): number | undefined {
   const direction = side === 'bid' ? -1 : 1;
   let low = 0;
-  let high = levels.length;
+  let high = levels.price.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (direction * (levels[mid].price - price) < 0) {
+    if (direction * (levels.price[mid] - price) < 0) {
       low = mid + 1;
     } else {
       high = mid;
     }
   }
-  return levels[low]?.price === price ? levels[low] : undefined;
+  return low < levels.price.length && levels.price[low] === price ? low : undefined;
+}
+
+/** The positions claimed on each side: left out of new detections. */
+function claimedLevels(present: ReadonlyMap<Tracked, readonly number[]>): ClaimedLevels {
+  const claimed = { bid: new Set<number>(), ask: new Set<number>() };
+  for (const [t, positions] of present) {
+    for (const position of positions) {
+      claimed[t.activity.side].add(position);
+    }
+  }
+  return claimed;
 }
 
 function priceRange(prices: Iterable<number>): [number, number] {

@@ -1,10 +1,14 @@
 import { seededRandom } from '@nexwave/core';
 
-import { BookStatistics, median } from './book-statistics';
-import { pricedLevels } from './order-book';
+import { BookStatistics, medianOfSorted } from './book-statistics';
+import { parseSide } from './order-book';
 import { level } from './testing/books';
 
-const priced = (amounts: number[]) => pricedLevels(amounts.map((a, i) => level(1000 - i, a)));
+const side = (amounts: number[]) => parseSide(amounts.map((a, i) => level(1000 - i, a)));
+const stats = (amounts: number[]) => new BookStatistics(side(amounts), side([]));
+const ascending = (amounts: number[]) => Float64Array.from(amounts).sort();
+const median = (values: number[]) =>
+  values.length === 0 ? null : medianOfSorted(ascending(values));
 
 describe('median', () => {
   it.each([
@@ -19,19 +23,17 @@ describe('median', () => {
 
 describe('BookStatistics', () => {
   it('sums amounts over every level', () => {
-    expect(new BookStatistics(priced([1, 2, 3.5])).totalAmount).toBe(6.5);
+    expect(new BookStatistics(side([1, 2]), side([3.5])).totalAmount).toBe(6.5);
   });
 
   it('compares a level with the median of the other levels', () => {
-    const levels = priced([10, 1, 2, 3]);
-    const stats = new BookStatistics(levels);
-    expect(stats.standoutOfLevel(levels[0])).toBe(5); // 10 / median(1, 2, 3)
-    expect(stats.standoutOfLevel(levels[1])).toBe(1 / 3); // 1 / median(2, 3, 10)
+    const book = stats([10, 1, 2, 3]);
+    expect(book.standoutOfLevel(10)).toBe(5); // 10 / median(1, 2, 3)
+    expect(book.standoutOfLevel(1)).toBe(1 / 3); // 1 / median(2, 3, 10)
   });
 
   it('a level alone stands out infinitely', () => {
-    const levels = priced([4]);
-    expect(new BookStatistics(levels).standoutOfLevel(levels[0])).toBe(Infinity);
+    expect(stats([4]).standoutOfLevel(4)).toBe(Infinity);
   });
 
   it('matches a brute-force median of the others on random books', () => {
@@ -41,12 +43,11 @@ describe('BookStatistics', () => {
       const amounts = Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
         Math.ceil(random() * 6),
       );
-      const levels = priced(amounts);
-      const stats = new BookStatistics(levels);
-      levels.forEach((l, k) => {
+      const book = stats(amounts);
+      amounts.forEach((amount, k) => {
         const others = median(amounts.filter((_, j) => j !== k));
-        const expected = others === null ? Infinity : l.amount / others;
-        if (stats.standoutOfLevel(l) !== expected) {
+        const expected = others === null ? Infinity : amount / others;
+        if (book.standoutOfLevel(amount) !== expected) {
           mismatches.push(amounts);
         }
       });
@@ -61,13 +62,12 @@ describe('BookStatistics', () => {
       const amounts = Array.from({ length: 2 + Math.floor(random() * 12) }, () =>
         Math.ceil(random() * 4),
       );
-      const levels = priced(amounts);
       const from = Math.floor(random() * (amounts.length - 1));
       const to = from + 1 + Math.floor(random() * (amounts.length - from));
-      const run = levels.slice(from, to);
+      const run = amounts.slice(from, to);
       const rest = median(amounts.filter((_, j) => j < from || j >= to));
-      const expected = rest === null ? Infinity : (median(run.map((l) => l.amount)) ?? 0) / rest;
-      if (new BookStatistics(levels).standoutOfRun(run) !== expected) {
+      const expected = rest === null ? Infinity : (median(run) ?? 0) / rest;
+      if (stats(amounts).standoutOfRun(ascending(run)) !== expected) {
         mismatches.push(amounts);
       }
     }
@@ -75,9 +75,9 @@ describe('BookStatistics', () => {
   });
 
   it('compares a run with the median of the levels outside it', () => {
-    const levels = priced([1, 8, 10, 12, 2, 3]);
-    const stats = new BookStatistics(levels);
-    expect(stats.standoutOfRun(levels.slice(1, 4))).toBe(5); // 10 / median(1, 2, 3)
-    expect(stats.standoutOfRun(levels)).toBe(Infinity);
+    const amounts = [1, 8, 10, 12, 2, 3];
+    const book = stats(amounts);
+    expect(book.standoutOfRun(ascending(amounts.slice(1, 4)))).toBe(5); // 10 / median(1, 2, 3)
+    expect(book.standoutOfRun(ascending(amounts))).toBe(Infinity);
   });
 });

@@ -1,4 +1,4 @@
-import { PricedLevel } from './order-book';
+import { SideLevels } from './order-book';
 
 /**
  * Amount statistics over BOTH sides of the visible book, in base units. Both sides, because the
@@ -9,14 +9,15 @@ export class BookStatistics {
   readonly totalAmount: number;
   private readonly sortedAmounts: Float64Array;
 
-  constructor(levels: readonly PricedLevel[]) {
+  constructor(bid: SideLevels, ask: SideLevels) {
     // A typed array sorts numerically without a comparator, several times faster.
-    this.sortedAmounts = new Float64Array(levels.length);
+    this.sortedAmounts = new Float64Array(bid.amount.length + ask.amount.length);
+    this.sortedAmounts.set(bid.amount);
+    this.sortedAmounts.set(ask.amount, bid.amount.length);
     let total = 0;
-    levels.forEach((level, i) => {
-      this.sortedAmounts[i] = level.amount;
-      total += level.amount;
-    });
+    for (const amount of this.sortedAmounts) {
+      total += amount;
+    }
     this.sortedAmounts.sort();
     this.totalAmount = total;
   }
@@ -34,30 +35,41 @@ export class BookStatistics {
    * Level amount over the median amount of the rest of the book: how far it stands out.
    * Infinity when the level is the whole book (there is nothing to compare it with).
    */
-  standoutOfLevel(level: PricedLevel): number {
-    return ratio(level.amount, this.medianWithout([level.amount]));
+  standoutOfLevel(amount: number): number {
+    const count = this.sortedAmounts.length - 1;
+    if (count === 0) {
+      return Infinity;
+    }
+    // The median of the others, read around the level's place in the sorted book.
+    const removed = lowerBound(this.sortedAmounts, amount);
+    const at = (k: number) => this.sortedAmounts[k < removed ? k : k + 1];
+    const middle = count >> 1;
+    return amount / (count % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2);
   }
 
-  /** Median amount of the run over the median of the levels outside it. */
-  standoutOfRun(run: readonly PricedLevel[]): number {
-    const amounts = run.map((l) => l.amount);
-    return ratio(median(amounts) ?? 0, this.medianWithout(amounts));
+  /**
+   * Median amount of a run over the median of the levels outside it: `sortedAmounts` are the
+   * run's amounts (of levels in the book), ascending, the first `length` of them.
+   */
+  standoutOfRun(sortedAmounts: ArrayLike<number>, length = sortedAmounts.length): number {
+    const runMedian = length === 0 ? 0 : medianOfSorted(sortedAmounts, length);
+    return ratio(runMedian, this.medianWithout(sortedAmounts, length));
   }
 
   /**
    * Median of the book's amounts with `removed` (amounts of levels in the book) taken out,
-   * without copying or re-sorting the book: this runs for every candidate level and run.
+   * without copying or re-sorting the book: this runs for every candidate run.
    */
-  private medianWithout(removed: readonly number[]): number | null {
-    const count = this.sortedAmounts.length - removed.length;
+  private medianWithout(sortedRemoved: ArrayLike<number>, length: number): number | null {
+    const count = this.sortedAmounts.length - length;
     if (count <= 0) {
       return null;
     }
     // Distinct positions of the removed amounts in the sorted book (equal amounts sit together).
     const positions: number[] = [];
-    for (const amount of [...removed].sort((a, b) => a - b)) {
-      const previous = positions.length > 0 ? positions[positions.length - 1] : -1;
-      positions.push(Math.max(lowerBound(this.sortedAmounts, amount), previous + 1));
+    for (let i = 0; i < length; i++) {
+      const previous = i > 0 ? positions[i - 1] : -1;
+      positions.push(Math.max(lowerBound(this.sortedAmounts, sortedRemoved[i]), previous + 1));
     }
     // Index k of the remaining amounts, skipping the removed positions.
     const at = (k: number) => {
@@ -75,16 +87,10 @@ export class BookStatistics {
   }
 }
 
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) {
-    return null;
-  }
-  return medianOfSorted(Float64Array.from(values).sort());
-}
-
-export function medianOfSorted(sorted: ArrayLike<number>): number {
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+/** Median of the first `length` values of `sorted`. */
+export function medianOfSorted(sorted: ArrayLike<number>, length = sorted.length): number {
+  const middle = length >> 1;
+  return length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function ratio(value: number, reference: number | null): number {

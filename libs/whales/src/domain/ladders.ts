@@ -1,7 +1,7 @@
 import { BookStatistics, medianOfSorted } from './book-statistics';
 import { ladderConfidence } from './confidence';
 import { DetectionRules, LadderRules } from './detection-rules';
-import { notionalUsd, PricedLevel } from './order-book';
+import { notionalOver, notionalUsd, SideLevels } from './order-book';
 import { WhaleFinding } from './whale-candidate';
 
 /**
@@ -20,130 +20,176 @@ import { WhaleFinding } from './whale-candidate';
  * rung would lie past the last level shown: the stream shows ten levels a side, and a ladder
  * interleaved with ordinary quotes often has its far rungs beyond them.
  * The side is scanned from the best price outward and runs are maximal and never overlap.
+ * `candidates` are the positions in `side` to consider, ascending (the levels not yet claimed by
+ * a tracked whale); a finding's levels are positions in `side`.
  */
 export function findLadders(
-  levels: readonly PricedLevel[],
+  side: SideLevels,
+  candidates: ArrayLike<number>,
   stats: BookStatistics,
   rules: DetectionRules,
 ): WhaleFinding[] {
   const found: WhaleFinding[] = [];
   const { minLevels } = rules.ladder;
+  const scan = new RunScan(side, candidates, rules.ladder);
   let start = 0;
-  while (start + 1 < levels.length) {
-    const run = runFrom(levels, start, rules.ladder);
-    if (run.length < minLevels && !(run.length === minLevels - 1 && cutByEdge(run, levels))) {
+  while (start + 1 < candidates.length) {
+    const length = scan.runFrom(start);
+    if (length < minLevels && !(length === minLevels - 1 && scan.cutByEdge(length))) {
       start += 1;
       continue;
     }
-    const ladder = evaluate(run, stats, rules);
-    if (ladder) {
-      found.push(ladder);
+    const standout = stats.standoutOfRun(scan.sortedAmounts, length);
+    if (standout >= rules.ladder.minSizeVsMedian) {
+      const run = scan.positions(length);
+      const notional = notionalOver(side, run, rules.thresholdUsd);
+      if (notional) {
+        found.push(ladderFinding(side, run, stats, notional, standout));
+      }
     }
-    start = levels.indexOf(run[run.length - 1], start) + 1;
+    start = scan.run[length - 1] + 1;
   }
   return found;
 }
 
 const MAX_ORDINARY_BETWEEN_RUNGS = 2;
 
-/** Whether the run's next rung, one first step further out, would be past the side's last level. */
-function cutByEdge(run: readonly PricedLevel[], levels: readonly PricedLevel[]): boolean {
-  if (run.length < 2) {
-    return false;
-  }
-  const step = Math.abs(run[1].price - run[0].price);
-  return Math.abs(levels[levels.length - 1].price - run[run.length - 1].price) < step;
-}
+/**
+ * Scratch for the run being scanned: its indices into the candidates and its amounts kept
+ * sorted. Shared by every scan (detection is synchronous, one scan at a time) and grown when a
+ * side is longer, so scanning allocates nothing per level or per book.
+ */
+let scratchRun = new Int32Array(64);
+let scratchAmounts = new Float64Array(64);
 
-/** The longest run of rungs starting at `start`. */
-function runFrom(levels: readonly PricedLevel[], start: number, rules: LadderRules): PricedLevel[] {
-  const run = [levels[start]];
-  const sortedAmounts = [levels[start].amount];
-  const skipBelow = 1 - rules.sizeTolerance;
-  let skipped = 0;
-  for (let next = start + 1; next < levels.length; next++) {
-    const level = levels[next];
-    if (level.amount < skipBelow * medianOfSorted(sortedAmounts)) {
-      skipped += 1;
-      if (skipped > MAX_ORDINARY_BETWEEN_RUNGS) {
+/** Finds runs over the candidates, in the shared scratch. */
+class RunScan {
+  readonly run: Int32Array;
+  readonly sortedAmounts: Float64Array;
+  private readonly skipBelow: number;
+
+  constructor(
+    private readonly side: SideLevels,
+    private readonly candidates: ArrayLike<number>,
+    private readonly rules: LadderRules,
+  ) {
+    if (scratchRun.length < candidates.length) {
+      scratchRun = new Int32Array(candidates.length);
+      scratchAmounts = new Float64Array(candidates.length);
+    }
+    this.run = scratchRun;
+    this.sortedAmounts = scratchAmounts;
+    this.skipBelow = 1 - rules.sizeTolerance;
+  }
+
+  /**
+   * The longest run of rungs starting at candidate `start`: its length, its indices in `run`,
+   * its amounts ascending in `sortedAmounts`.
+   */
+  runFrom(start: number): number {
+    this.run[0] = start;
+    this.sortedAmounts[0] = this.amount(start);
+    let length = 1;
+    let skipped = 0;
+    for (let next = start + 1; next < this.candidates.length; next++) {
+      const amount = this.amount(next);
+      if (amount < this.skipBelow * medianOfSorted(this.sortedAmounts, length)) {
+        skipped += 1;
+        if (skipped > MAX_ORDINARY_BETWEEN_RUNGS) {
+          break;
+        }
+        continue;
+      }
+      skipped = 0;
+      if (!this.evenlySpaced(length, next)) {
         break;
       }
-      continue;
+      const at = insertSorted(this.sortedAmounts, length, amount);
+      if (!similar(this.sortedAmounts, length + 1, this.rules.sizeTolerance)) {
+        this.sortedAmounts.copyWithin(at, at + 1, length + 1);
+        break;
+      }
+      this.run[length] = next;
+      length += 1;
     }
-    skipped = 0;
-    if (!evenlySpaced(run, level, rules.maxStepRatio)) {
-      break;
-    }
-    insertSorted(sortedAmounts, level.amount);
-    if (!similar(sortedAmounts, rules.sizeTolerance)) {
-      break;
-    }
-    run.push(level);
+    return length;
   }
-  return run;
-}
 
-/** Whether the step from the run's last rung to `next` is within [1/r, r] times its first step. */
-function evenlySpaced(
-  run: readonly PricedLevel[],
-  next: PricedLevel,
-  maxStepRatio: number,
-): boolean {
-  const step = Math.abs(next.price - run[run.length - 1].price);
-  const firstStep = run.length > 1 ? Math.abs(run[1].price - run[0].price) : step;
-  const ratio = step / firstStep;
-  return step > 0 && firstStep > 0 && ratio <= maxStepRatio && ratio >= 1 / maxStepRatio;
+  /** Whether the run's next rung, one first step further out, would be past the last candidate. */
+  cutByEdge(length: number): boolean {
+    if (length < 2) {
+      return false;
+    }
+    const step = Math.abs(this.price(this.run[1]) - this.price(this.run[0]));
+    const last = this.candidates.length - 1;
+    return Math.abs(this.price(last) - this.price(this.run[length - 1])) < step;
+  }
+
+  /** The run's positions in the side. */
+  positions(length: number): number[] {
+    const positions: number[] = [];
+    for (let i = 0; i < length; i++) {
+      positions.push(this.candidates[this.run[i]]);
+    }
+    return positions;
+  }
+
+  /** Whether the step from the run's last rung to `next` is within [1/r, r] times its first step. */
+  private evenlySpaced(length: number, next: number): boolean {
+    const step = Math.abs(this.price(next) - this.price(this.run[length - 1]));
+    const firstStep =
+      length > 1 ? Math.abs(this.price(this.run[1]) - this.price(this.run[0])) : step;
+    const ratio = step / firstStep;
+    const { maxStepRatio } = this.rules;
+    return step > 0 && firstStep > 0 && ratio <= maxStepRatio && ratio >= 1 / maxStepRatio;
+  }
+
+  private price(candidate: number): number {
+    return this.side.price[this.candidates[candidate]];
+  }
+
+  private amount(candidate: number): number {
+    return this.side.amount[this.candidates[candidate]];
+  }
 }
 
 /** Every amount within ±tolerance of the median: only the extremes need checking. */
-function similar(sortedAmounts: readonly number[], tolerance: number): boolean {
-  const middle = medianOfSorted(sortedAmounts);
+function similar(sortedAmounts: Float64Array, length: number, tolerance: number): boolean {
+  const middle = medianOfSorted(sortedAmounts, length);
   const limit = tolerance * middle;
   return (
     Math.abs(sortedAmounts[0] - middle) <= limit &&
-    Math.abs(sortedAmounts[sortedAmounts.length - 1] - middle) <= limit
+    Math.abs(sortedAmounts[length - 1] - middle) <= limit
   );
 }
 
-function insertSorted(sorted: number[], value: number): void {
-  let index = sorted.length;
+/** Inserts `value` into the first `length` values of `sorted`, keeping them sorted: its index. */
+function insertSorted(sorted: Float64Array, length: number, value: number): number {
+  let index = length;
   while (index > 0 && sorted[index - 1] > value) {
+    sorted[index] = sorted[index - 1];
     index -= 1;
   }
-  sorted.splice(index, 0, value);
-}
-
-function evaluate(
-  run: readonly PricedLevel[],
-  stats: BookStatistics,
-  rules: DetectionRules,
-): WhaleFinding | null {
-  const standout = stats.standoutOfRun(run);
-  if (!(standout >= rules.ladder.minSizeVsMedian)) {
-    return null;
-  }
-  const notional = notionalUsd(run);
-  if (!notional.gt(rules.thresholdUsd)) {
-    return null;
-  }
-  return ladderFinding(run, stats, notional, standout);
+  sorted[index] = value;
+  return index;
 }
 
 /** A ladder's figures and confidence, whatever the rules (a tracked ladder as it is now). */
 export function ladderFinding(
-  run: readonly PricedLevel[],
+  side: SideLevels,
+  run: number[],
   stats: BookStatistics,
-  notional = notionalUsd(run),
-  standout = stats.standoutOfRun(run),
+  notional = notionalUsd(side, run),
+  standout = stats.standoutOfRun(Float64Array.from(amountsOf(side, run)).sort()),
 ): WhaleFinding {
-  const amounts = run.map((l) => l.amount);
-  const steps = run.slice(1).map((l, i) => Math.abs(l.price - run[i].price));
+  const amounts = amountsOf(side, run);
+  const steps = run.slice(1).map((p, i) => Math.abs(side.price[p] - side.price[run[i]]));
   const regularity =
     (Math.min(...amounts) / Math.max(...amounts) + Math.min(...steps) / Math.max(...steps)) / 2;
-  const orders = run.reduce((sum, l) => sum + Math.max(1, l.level.orders), 0);
+  const orders = run.reduce((sum, p) => sum + Math.max(1, side.levels[p].orders), 0);
   return {
     kind: 'ladder',
-    levels: run,
+    positions: run,
     notionalUsd: notional,
     standout,
     confidence: ladderConfidence({
@@ -153,4 +199,8 @@ export function ladderFinding(
       ordersPerLevel: orders / run.length,
     }),
   };
+}
+
+function amountsOf(side: SideLevels, positions: readonly number[]): number[] {
+  return positions.map((p) => side.amount[p]);
 }

@@ -1,7 +1,7 @@
 import { BookStatistics } from './book-statistics';
 import { singleLevelConfidence } from './confidence';
 import { DetectionRules } from './detection-rules';
-import { notionalUsd, PricedLevel } from './order-book';
+import { notionalOver, notionalUsd, SideLevels } from './order-book';
 import { WhaleFinding } from './whale-candidate';
 
 /**
@@ -10,27 +10,30 @@ import { WhaleFinding } from './whale-candidate';
  *   "> 1% of total volume", read as the visible book in base units, see BookStatistics);
  * - it is at least `minSizeVsMedian` times the median level of the rest of the book;
  * - its notional is strictly over the USD threshold (the original alerted on "whales > $25K").
- * The cheap float tests run first; the USD test is exact. Levels in `taken` (already part of a
- * ladder) are skipped.
+ * The cheap float tests run first; the USD test is exact. `candidates` are the positions in
+ * `side` to consider; those in `taken` (already part of a ladder) are skipped.
  */
 export function findSingleLevelWhales(
-  levels: readonly PricedLevel[],
+  side: SideLevels,
+  candidates: ArrayLike<number>,
   stats: BookStatistics,
   rules: DetectionRules,
-  taken: ReadonlySet<PricedLevel>,
+  taken: ReadonlySet<number>,
 ): WhaleFinding[] {
   const found: WhaleFinding[] = [];
-  for (const level of levels) {
-    if (taken.has(level) || !(level.amount / stats.totalAmount > rules.minShareOfBook)) {
+  for (let i = 0; i < candidates.length; i++) {
+    const position = candidates[i];
+    const amount = side.amount[position];
+    if (taken.has(position) || !(amount / stats.totalAmount > rules.minShareOfBook)) {
       continue;
     }
-    const standout = stats.standoutOfLevel(level);
+    const standout = stats.standoutOfLevel(amount);
     if (!(standout >= rules.minSizeVsMedian)) {
       continue;
     }
-    const notional = notionalUsd([level]);
-    if (notional.gt(rules.thresholdUsd)) {
-      found.push(singleFinding(level, stats, notional, standout));
+    const notional = notionalOver(side, [position], rules.thresholdUsd);
+    if (notional) {
+      found.push(singleFinding(side, position, stats, notional, standout));
     }
   }
   return found;
@@ -38,16 +41,17 @@ export function findSingleLevelWhales(
 
 /** A single level's figures and confidence, whatever the rules (a tracked whale as it is now). */
 export function singleFinding(
-  level: PricedLevel,
+  side: SideLevels,
+  position: number,
   stats: BookStatistics,
-  notional = notionalUsd([level]),
-  standout = stats.standoutOfLevel(level),
+  notional = notionalUsd(side, [position]),
+  standout = stats.standoutOfLevel(side.amount[position]),
 ): WhaleFinding {
   return {
     kind: 'single',
-    levels: [level],
+    positions: [position],
     notionalUsd: notional,
     standout,
-    confidence: singleLevelConfidence({ standout, orders: level.level.orders }),
+    confidence: singleLevelConfidence({ standout, orders: side.levels[position].orders }),
   };
 }

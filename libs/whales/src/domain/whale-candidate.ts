@@ -1,14 +1,14 @@
 import { Decimal } from '@nexwave/core';
 
-import { BookSide, Level, PricedLevel } from './order-book';
+import { BookSide, Level, SideLevels } from './order-book';
 
 export type WhaleKind = 'single' | 'ladder';
 
 /** What a detector rule found, before it is reported. */
 export interface WhaleFinding {
   readonly kind: WhaleKind;
-  /** In book order, best price first. */
-  readonly levels: readonly PricedLevel[];
+  /** Positions of its levels in the side's SideLevels, in book order (best price first). */
+  readonly positions: readonly number[];
   readonly notionalUsd: Decimal;
   readonly standout: number;
   readonly confidence: number;
@@ -34,20 +34,35 @@ export interface WhaleCandidate {
   readonly confidence: number;
 }
 
-export function toCandidate(symbol: string, side: BookSide, finding: WhaleFinding): WhaleCandidate {
-  const prices = finding.levels.map((l) => l.price);
-  const low = finding.levels[prices.indexOf(Math.min(...prices))];
-  const high = finding.levels[prices.indexOf(Math.max(...prices))];
+/** The finding on `side` (the levels it was found in) with its exact figures. */
+export function toCandidate(
+  symbol: string,
+  side: BookSide,
+  levels: SideLevels,
+  finding: WhaleFinding,
+): WhaleCandidate {
+  const { positions } = finding;
+  // The first of equal prices, as the levels come in book order.
+  let low = positions[0];
+  let high = positions[0];
+  let size = new Decimal(0);
+  let orderCount = 0;
+  for (const position of positions) {
+    low = levels.price[position] < levels.price[low] ? position : low;
+    high = levels.price[position] > levels.price[high] ? position : high;
+    size = size.plus(levels.levels[position].amount);
+    orderCount += Math.max(1, levels.levels[position].orders);
+  }
   return {
     symbol,
     side,
     kind: finding.kind,
-    levels: finding.levels.map((l) => l.level),
-    priceLow: low.level.price,
-    priceHigh: high.level.price,
-    size: finding.levels.reduce((sum, l) => sum.plus(l.level.amount), new Decimal(0)).toFixed(),
+    levels: positions.map((p) => levels.levels[p]),
+    priceLow: levels.levels[low].price,
+    priceHigh: levels.levels[high].price,
+    size: size.toFixed(),
     notionalUsd: finding.notionalUsd.toFixed(),
-    orderCount: finding.levels.reduce((sum, l) => sum + Math.max(1, l.level.orders), 0),
+    orderCount,
     standout: finding.standout,
     confidence: finding.confidence,
   };

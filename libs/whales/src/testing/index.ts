@@ -9,6 +9,7 @@ export {
   type TrackingSettings,
 } from '../domain/tracking-settings';
 export type { Level, OrderBookSnapshot } from '../domain/order-book';
+export { stressBooks, type StressBooksOptions } from '../domain/testing/stress-books';
 export { ImpactMeasurer } from '../application/impact/impact-measurer';
 export { WhalesClockPort } from '../application/ports/whales-clock.port';
 export { InMemoryAlertOutbox } from './in-memory-alert.outbox';
