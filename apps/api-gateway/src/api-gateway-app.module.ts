@@ -31,7 +31,10 @@ export class ApiGatewayAppModule {
         ...platformImports('api-gateway', config),
         authModule(config),
         exchangeEndpointsModule(config.pacifica),
-        graphqlModule({ development: config.app.development }),
+        graphqlModule({
+          development: config.app.development,
+          maxSubscriptionsPerConnection: config.app.graphqlMaxSubscriptionsPerConnection,
+        }),
         ...API_GATEWAY_CONTEXTS,
       ],
     };

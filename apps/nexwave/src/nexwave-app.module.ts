@@ -31,7 +31,10 @@ export class NexwaveAppModule {
         ...platformImports('nexwave', config),
         authModule(config, { createFirstAdminKey: true }),
         nexwaveExchangeModule(config.pacifica),
-        graphqlModule({ development: config.app.development }),
+        graphqlModule({
+          development: config.app.development,
+          maxSubscriptionsPerConnection: config.app.graphqlMaxSubscriptionsPerConnection,
+        }),
         ...NEXWAVE_CONTEXTS,
       ],
     };

@@ -1,0 +1,16 @@
+import { EventPattern, Payload } from '@nestjs/microservices';
+
+import { MessageConsumer, Topics, type WhaleDetectedV1 } from '@nexwave/messaging';
+
+import { WhaleLiveFeed } from '../graphql/whale-live-feed';
+
+/** Passes each announced whale to the live subscribers; nothing is stored, so no inbox. */
+@MessageConsumer()
+export class WhaleFeedConsumer {
+  constructor(private readonly feed: WhaleLiveFeed) {}
+
+  @EventPattern(Topics.WhalesDetected, { idempotentBy: 'natural-key', consumer: 'whales-live' })
+  onWhale(@Payload() whale: WhaleDetectedV1): void {
+    this.feed.publish(whale);
+  }
+}
