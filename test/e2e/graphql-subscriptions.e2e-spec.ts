@@ -8,7 +8,12 @@ import type { Client } from 'graphql-ws';
 
 import { loadConfig } from '@nexwave/config';
 import { migrateDatabase, startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
-import { MessageBusPort, Topics, type WhaleDetectedV1 } from '@nexwave/messaging';
+import {
+  MessageBusPort,
+  Topics,
+  type OrderEventV1,
+  type WhaleDetectedV1,
+} from '@nexwave/messaging';
 import { createApp } from '@nexwave/platform';
 
 import { ApiGatewayAppModule } from '../../apps/api-gateway/src/api-gateway-app.module';
@@ -20,6 +25,38 @@ const MAX_SUBSCRIPTIONS = 3;
 const WHALE_SUBSCRIPTION = `subscription ($minUsd: String) {
   whaleDetected(minUsd: $minUsd) { activityId symbol side kind notionalUsd levels confidence }
 }`;
+
+const ORDER_SUBSCRIPTION = `subscription ($strategyId: String) {
+  orderUpdated(strategyId: $strategyId) {
+    event cause status clientOrderId symbol filledAmount averageFillPrice lastFillAmount lastFillPrice
+  }
+}`;
+
+function orderFilled(clientOrderId: string, strategyId: string): OrderEventV1 {
+  return {
+    event: 'filled',
+    cause: 'paper',
+    status: 'filled',
+    sequence: 2,
+    clientOrderId,
+    exchangeOrderId: null,
+    strategyId,
+    symbol: 'BTC',
+    side: 'bid',
+    orderType: 'market',
+    amount: '0.015',
+    price: null,
+    filledAmount: '0.015',
+    averageFillPrice: '97000.5',
+    lastFillAmount: '0.015',
+    lastFillPrice: '97000.5',
+    feeUsd: '0.58',
+    reason: null,
+    reduceOnly: false,
+    paperTrading: true,
+    eventAt: '2026-01-15T12:00:02.350Z',
+  };
+}
 
 function whale(activityId: string, notionalUsd: string): WhaleDetectedV1 {
   return {
@@ -140,6 +177,39 @@ describe('GraphQL subscriptions over graphql-ws (api-gateway)', () => {
       confidence: 0.8,
     });
     await reader.close();
+  });
+
+  it('sends the fill of an order of orders.events.v1 to a subscriber of its strategy', async () => {
+    const reader = subscribe<{ orderUpdated: Record<string, unknown> }>(
+      client(ADMIN_KEY),
+      ORDER_SUBSCRIPTION,
+      { strategyId: 'mean-reversion' },
+    );
+    const bus = app.get(MessageBusPort);
+    const other = '3f1c9a2e-8b7d-4e6f-a5b4-c3d2e1f0a900';
+    const ours = '3f1c9a2e-8b7d-4e6f-a5b4-c3d2e1f0a901';
+    const first = await publishUntilReceived(async () => {
+      await bus.publish(Topics.OrdersEvents, orderFilled(other, 'manual'));
+      await bus.publish(Topics.OrdersEvents, orderFilled(ours, 'mean-reversion'));
+    }, reader.next());
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.orderUpdated).toEqual({
+      event: 'filled',
+      cause: 'paper',
+      status: 'FILLED',
+      clientOrderId: ours,
+      symbol: 'BTC',
+      filledAmount: '0.015',
+      averageFillPrice: '97000.5',
+      lastFillAmount: '0.015',
+      lastFillPrice: '97000.5',
+    });
+    await reader.close();
+  });
+
+  it('refuses orderUpdated without a credential', async () => {
+    const result = await subscribe(client(), ORDER_SUBSCRIPTION).next();
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 
   it(`refuses a subscription beyond ${MAX_SUBSCRIPTIONS} on one connection`, async () => {
