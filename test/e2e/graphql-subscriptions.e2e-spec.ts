@@ -207,6 +207,11 @@ describe('GraphQL subscriptions over graphql-ws (api-gateway)', () => {
     await reader.close();
   });
 
+  it('serves only subscriptions: a query over WebSocket escapes no HTTP limit', async () => {
+    const result = await subscribe(client(ADMIN_KEY), '{ whaleActivities { id } }').next();
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('SUBSCRIPTIONS_ONLY');
+  });
+
   it('refuses orderUpdated without a credential', async () => {
     const result = await subscribe(client(), ORDER_SUBSCRIPTION).next();
     expect(result.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');

@@ -1,5 +1,11 @@
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  OperationTypeNode,
+  parse,
+  type DocumentNode,
+} from 'graphql';
 
 export const DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
 
@@ -31,14 +37,28 @@ export function graphqlContext(
   };
 }
 
+interface SubscribePayload {
+  query: string;
+  operationName?: string | null;
+}
+
 /**
- * graphql-ws at /graphql: a subscription beyond `maxPerConnection` live on one connection is
- * refused with TOO_MANY_SUBSCRIPTIONS (the others go on).
+ * graphql-ws at /graphql, for subscriptions only: queries and mutations go over HTTP, where the
+ * depth, alias and cost limits apply (SUBSCRIPTIONS_ONLY otherwise). A subscription beyond
+ * `maxPerConnection` live on one connection is refused with TOO_MANY_SUBSCRIPTIONS (the
+ * others go on).
  */
 export function graphqlWsConfig(maxPerConnection: number): GraphQLWsSubscriptionsConfig {
   return {
     path: '/graphql',
-    onSubscribe: (ctx: WsConnection) => {
+    onSubscribe: (ctx: WsConnection, _id: string, payload: SubscribePayload) => {
+      if (!isSubscription(payload)) {
+        return [
+          new GraphQLError('only subscriptions are served over WebSocket; POST queries', {
+            extensions: { code: 'SUBSCRIPTIONS_ONLY' },
+          }),
+        ];
+      }
       // graphql-ws has already added the new subscription's id when it asks.
       if (Object.keys(ctx.subscriptions).length > maxPerConnection) {
         return [
@@ -50,4 +70,17 @@ export function graphqlWsConfig(maxPerConnection: number): GraphQLWsSubscription
       return undefined;
     },
   };
+}
+
+/** A document that does not parse passes: graphql-ws answers it with the syntax error. */
+function isSubscription(payload: SubscribePayload): boolean {
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query);
+  } catch {
+    return true;
+  }
+  return (
+    getOperationAST(document, payload.operationName)?.operation === OperationTypeNode.SUBSCRIPTION
+  );
 }
