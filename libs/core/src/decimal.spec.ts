@@ -14,6 +14,17 @@ describe('roundToStep', () => {
     expect(roundToStep(value, step, rounding)).toBe(expected);
   });
 
+  it.each([
+    ['0.1225', '0.001', '0.123'],
+    ['1.25', '0.5', '1.5'],
+    ['-0.1225', '0.001', '-0.123'],
+  ] as const)(
+    'rounds a half tick away from zero: %s to step %s (nearest) = %s (fails if nearest rounds HALF_EVEN instead of HALF_UP)',
+    (value, step, expected) => {
+      expect(roundToStep(value, step, 'nearest')).toBe(expected);
+    },
+  );
+
   it('never prints exponent notation for tiny steps', () => {
     expect(roundToStep('0.0000001234', '0.0000001', 'down')).toBe('0.0000001');
   });

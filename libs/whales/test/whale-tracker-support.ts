@@ -38,6 +38,8 @@ export interface TrackerEndpoints {
   readonly discordUrl?: string;
   /** Alerts dispatched by the saga as soon as a whale is recorded, not only by the alert loop. */
   readonly withSaga?: boolean;
+  /** WHALE_THRESHOLD_USD (default 25,000). */
+  readonly thresholdUsd?: number;
 }
 
 /** The saga without its alert dispatch on detection; its impact scheduling stays. */
@@ -69,7 +71,7 @@ export async function buildTracker(
 
   const config = {
     whales: {
-      thresholdUsd: 25_000,
+      thresholdUsd: endpoints.thresholdUsd ?? 25_000,
       detectionIntervalSeconds: 5,
       telegram: endpoints.telegramUrl
         ? { botToken: TELEGRAM_TOKEN, chatId: '42', apiUrl: endpoints.telegramUrl }

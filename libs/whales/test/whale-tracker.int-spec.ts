@@ -166,6 +166,17 @@ describe('whale tracker on the embedded TimescaleDB', () => {
     expect(await count(`whale_alerts WHERE status = 'sent'`)).toBe(4);
   });
 
+  it('detects with the configured WHALE_THRESHOLD_USD: a ladder between the default and it is no whale (fails if the configured threshold is not passed to the rules)', async () => {
+    const built = await buildTracker(dataSource, streams, { thresholdUsd: 900_000 });
+    trackers.push(built);
+    await detect(built, whaleBook(T0));
+    const rows = await dataSource.query<{ side: string; notional_usd: string }[]>(
+      `SELECT side, notional_usd::text FROM whale_activities`,
+    );
+    // The ask ladder (800,440) is over 25,000 but under 900,000; the bid single (999,700) is over.
+    expect(rows).toEqual([{ side: 'bid', notional_usd: '999700' }]);
+  });
+
   it('follows a whale for minutes as one activity, with one update alert per channel when its size changes materially', async () => {
     const built = await tracker();
     const grown = (time: Date) => {

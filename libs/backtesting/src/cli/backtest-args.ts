@@ -47,12 +47,7 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
       args: [...argv],
       strict: true,
       options: {
-        strategy: { type: 'string' },
-        symbols: { type: 'string' },
-        timeframe: { type: 'string', default: '1h' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        param: { type: 'string', multiple: true },
+        ...REQUEST_OPTIONS,
         json: { type: 'boolean', default: false },
         report: { type: 'string' },
         ...SOURCE_OPTIONS,
@@ -66,27 +61,67 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
     return { command: 'help' };
   }
   const { source, from, to } = parseSource(values);
+  requireRequestOptions(values, from, to);
+  const request = requestOf(values, from!, to!, parseParams(values.param ?? []));
+  return { command: 'run', request, source, json: values.json, report: values.report };
+}
+
+/** What every run names: strategy, symbols, period and fixed parameters (`--param`). */
+export const REQUEST_OPTIONS = {
+  strategy: { type: 'string' },
+  symbols: { type: 'string' },
+  timeframe: { type: 'string', default: '1h' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  param: { type: 'string', multiple: true },
+} as const;
+
+interface RequestValues {
+  strategy?: string;
+  symbols?: string;
+  timeframe: string;
+}
+
+/** --strategy, --symbols, --from and --to are given, or the error names the first missing. */
+export function requireRequestOptions(values: RequestValues, from?: string, to?: string): void {
   const required = { strategy: values.strategy, symbols: values.symbols, from, to };
   for (const [name, value] of Object.entries(required)) {
     if (value === undefined) {
       throw new BacktestArgsError(`--${name} is required`);
     }
   }
-  try {
-    const request = backtestRequest({
+}
+
+/** The validated request of REQUEST_OPTIONS (after requireRequestOptions). */
+export function requestOf(
+  values: RequestValues,
+  from: string,
+  to: string,
+  parameters: Record<string, unknown>,
+): BacktestRequest {
+  return validated(() =>
+    backtestRequest({
       strategy: values.strategy,
       symbols: values.symbols!.split(',').map((s) => s.trim()),
       timeframe: values.timeframe,
       from,
       to,
-      parameters: parseParams(values.param ?? []),
-    });
-    return { command: 'run', request, source, json: values.json, report: values.report };
+      parameters,
+    }),
+  );
+}
+
+/** BacktestingError (names the field) → BacktestArgsError naming the option. */
+export function validated<T>(build: () => T, parametersOption = '--param'): T {
+  try {
+    return build();
   } catch (error) {
     if (error instanceof BacktestingError) {
       const field = String(error.details.field);
       throw field === 'parameters'
-        ? new BacktestArgsError(`--param: ${error.message.replace(/^parameters: /, '')}`)
+        ? new BacktestArgsError(
+            `${parametersOption}: ${error.message.replace(/^parameters: /, '')}`,
+          )
         : new BacktestArgsError(`--${field}: ${error.message}`);
     }
     throw error;

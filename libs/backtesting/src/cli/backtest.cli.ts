@@ -15,14 +15,12 @@ import { BacktestRunner } from '../application/backtest-runner';
 import type { BacktestRequest } from '../domain/backtest-request';
 import { StoredBacktestDataAdapter } from '../infrastructure/data/stored-backtest-data.adapter';
 import { TypeOrmBacktestRunRepository } from '../infrastructure/persistence/typeorm-backtest-run.repository';
-import { BACKTEST_HELP, BacktestArgsError, parseBacktestArgs } from './backtest-args';
+import { BACKTEST_HELP, parseBacktestArgs } from './backtest-args';
+import { exitOnFailure } from './backtest-args.error';
 import { simulatedData } from './candle-source';
 import { progressBar } from './progress-bar';
 import { exchangeClient, withStoredData } from './stored-data';
 import { summaryJson, summaryTable } from './summary-table';
-
-/** Exit code for bad arguments (the run itself failing is 1). */
-const BAD_ARGUMENTS = 2;
 
 interface Replayed {
   /** The stored run's id; null with --source sim (nothing stored). */
@@ -95,13 +93,4 @@ function simulatedRun(seed: number, request: BacktestRequest): Replayed {
   return { id: null, result, candles };
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof BacktestArgsError) {
-    console.error(`${message} (see npm run backtest -- --help)`);
-    process.exitCode = BAD_ARGUMENTS;
-    return;
-  }
-  console.error(`backtest: ${message}`);
-  process.exitCode = 1;
-});
+main().catch(exitOnFailure('backtest'));

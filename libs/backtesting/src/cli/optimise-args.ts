@@ -15,8 +15,14 @@ import {
 } from '@nexwave/backtest';
 
 import { backtestRequest, type BacktestRequest } from '../domain/backtest-request';
-import { BacktestingError } from '../domain/backtesting.errors';
-import { BacktestArgsError, parseParams } from './backtest-args';
+import {
+  BacktestArgsError,
+  parseParams,
+  REQUEST_OPTIONS,
+  requestOf,
+  requireRequestOptions,
+  validated,
+} from './backtest-args';
 import {
   integerOption,
   parseSource,
@@ -77,13 +83,8 @@ export function parseOptimiseArgs(argv: readonly string[]): OptimiseArgs {
       args: [...argv],
       strict: true,
       options: {
-        strategy: { type: 'string' },
-        symbols: { type: 'string' },
-        timeframe: { type: 'string', default: '1h' },
-        from: { type: 'string' },
-        to: { type: 'string' },
+        ...REQUEST_OPTIONS,
         grid: { type: 'string', multiple: true },
-        param: { type: 'string', multiple: true },
         objective: { type: 'string', default: 'sharpe' },
         random: { type: 'string' },
         'walk-forward': { type: 'string' },
@@ -103,26 +104,12 @@ export function parseOptimiseArgs(argv: readonly string[]): OptimiseArgs {
   }
   const { source, from, to } = parseSource(values);
   const seed = integerOption('seed', values.seed, 0);
-  const required = { strategy: values.strategy, symbols: values.symbols, from, to };
-  for (const [name, value] of Object.entries(required)) {
-    if (value === undefined) {
-      throw new BacktestArgsError(`--${name} is required`);
-    }
-  }
+  requireRequestOptions(values, from, to);
   if (values.grid === undefined) {
     throw new BacktestArgsError('--grid is required (e.g. --grid lookback=10:40:5)');
   }
   const fixed = parseParams(values.param ?? []);
-  const request = validated(() =>
-    backtestRequest({
-      strategy: values.strategy,
-      symbols: values.symbols!.split(',').map((s) => s.trim()),
-      timeframe: values.timeframe,
-      from,
-      to,
-      parameters: fixed,
-    }),
-  );
+  const request = requestOf(values, from!, to!, fixed);
   const ranges = optimiseInput('grid', () => parseRanges(values.grid!));
   for (const { name } of ranges) {
     if (Object.hasOwn(fixed, name)) {
@@ -200,23 +187,6 @@ function optimiseInput<T>(option: string, parse: () => T): T {
         ? error.message
         : `${option} ${error.message}`;
       throw new BacktestArgsError(`--${message}`);
-    }
-    throw error;
-  }
-}
-
-/** BacktestingError (names the field) → BacktestArgsError naming the option. */
-function validated<T>(build: () => T, parametersOption = '--param'): T {
-  try {
-    return build();
-  } catch (error) {
-    if (error instanceof BacktestingError) {
-      const field = String(error.details.field);
-      throw field === 'parameters'
-        ? new BacktestArgsError(
-            `${parametersOption}: ${error.message.replace(/^parameters: /, '')}`,
-          )
-        : new BacktestArgsError(`--${field}: ${error.message}`);
     }
     throw error;
   }

@@ -12,14 +12,11 @@ import {
 } from '@nexwave/backtest';
 import { loadConfig } from '@nexwave/config';
 
-import { BacktestArgsError } from './backtest-args';
+import { exitOnFailure } from './backtest-args.error';
 import { loadCandles } from './candle-source';
 import { OPTIMISE_HELP, parseOptimiseArgs, type OptimiseOptions } from './optimise-args';
 import { progressBar } from './progress-bar';
 import { rankingTable, walkForwardTable } from './ranking-table';
-
-/** Exit code for bad arguments (the run itself failing is 1). */
-const BAD_ARGUMENTS = 2;
 
 async function main(): Promise<void> {
   const args = parseOptimiseArgs(process.argv.slice(2));
@@ -141,13 +138,4 @@ function optimiseJson(
   };
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof BacktestArgsError) {
-    console.error(`${message} (see npm run optimise -- --help)`);
-    process.exitCode = BAD_ARGUMENTS;
-    return;
-  }
-  console.error(`optimise: ${message}`);
-  process.exitCode = 1;
-});
+main().catch(exitOnFailure('optimise'));

@@ -20,6 +20,19 @@ describe('GapDetector', () => {
     expect(detector.observe('BTC', 9_500, 1)).toBeNull();
   });
 
+  it('starts a gap after a reconnect at the newest trade, not at a late one that came after it (fails if a late, out-of-order trade moves the high-water mark back)', () => {
+    const detector = new GapDetector();
+    detector.observe('BTC', 1_000, 0);
+    detector.observe('BTC', 5_000, 0);
+    expect(detector.observe('BTC', 3_000, 0)).toBeNull();
+    expect(detector.observe('BTC', 4_000, 1)).toBeNull();
+    expect(detector.observe('BTC', 9_000, 2)).toEqual({
+      symbol: 'BTC',
+      from: new Date(5_000),
+      to: new Date(9_000),
+    });
+  });
+
   it('starts a gap at the moment the market was watched when it had no trade yet', () => {
     const detector = new GapDetector();
     detector.watch('kBONK', 500, 0);

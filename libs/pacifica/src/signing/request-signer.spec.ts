@@ -69,6 +69,18 @@ describe('SDK serialisation rules', () => {
     );
   });
 
+  it('sorts keys of objects nested three and four deep, in and out of arrays (fails if canonical JSON sorts keys only at the top two levels)', () => {
+    const payload = {
+      z: { y: { x: { w: 1, v: 2 }, u: [{ t: { s: 3, r: 4 } }] } },
+      b: [[{ d: { f: 5, e: 6 } }]],
+    };
+    expect(
+      buildSigningMessage({ type: 'batch_order', timestamp: 1, expiryWindow: 2 }, payload),
+    ).toBe(
+      '{"data":{"b":[[{"d":{"e":6,"f":5}}]],"z":{"y":{"u":[{"t":{"r":4,"s":3}}],"x":{"v":2,"w":1}}}},"expiry_window":2,"timestamp":1,"type":"batch_order"}',
+    );
+  });
+
   it('sorts by code point: digits, uppercase, underscore, lowercase', () => {
     expect(toSdkJson({ ab: 1, a_b: 2, aB: 3, a1: 4 })).toBe('{"a1":4,"aB":3,"a_b":2,"ab":1}');
   });

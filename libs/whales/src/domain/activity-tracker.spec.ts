@@ -145,6 +145,45 @@ describe('ActivityTracker', () => {
     ).toEqual(['whale-1 BTC 995', 'whale-2 BTC 991', 'whale-3 BTC 1003', 'whale-4 ETH 995']);
   });
 
+  it('a bid and an ask whale two ticks apart stay two activities, while both rest and when one side leaves (fails if activity matching ignores the side)', () => {
+    // A tight book: the two whales are 0.002% apart, well within the 0.2% price tolerance.
+    const tight = (seconds: number, bid: string | null, ask: string | null) =>
+      book(
+        [...(bid ? [level(99_999, bid)] : []), ...levels(99_998, -1, 9, '0.01')],
+        [level(100_001, ask ?? '0.01'), ...levels(100_002, 1, 9, '0.01')],
+        'BTC',
+        at(seconds),
+      );
+    const { summary, activities } = tracker();
+    expect(summary(tight(0, '0.5', null))).toEqual({
+      opened: ['whale-1'],
+      updated: [],
+      closed: [],
+    });
+    expect(summary(tight(5, '0.5', '0.5'))).toEqual({
+      opened: ['whale-2'],
+      updated: ['whale-1'],
+      closed: [],
+    });
+    const flipped = tracker();
+    flipped.summary(tight(0, '0.5', null));
+    expect(flipped.summary(tight(5, null, '0.5'))).toEqual({
+      opened: ['whale-2'],
+      updated: [],
+      closed: [],
+    });
+    expect(
+      [...activities.openActivities, ...flipped.activities.openActivities].map(
+        (a) => `${a.id} ${a.side} ${a.latest.priceLow}`,
+      ),
+    ).toEqual([
+      'whale-1 bid 99999',
+      'whale-2 ask 100001',
+      'whale-1 bid 99999',
+      'whale-2 ask 100001',
+    ]);
+  });
+
   it('a single that grows into a ladder around its level stays one activity, now a ladder', () => {
     const { feed } = tracker();
     feed(snapshot(0, [['bid', 995, 40]]));
