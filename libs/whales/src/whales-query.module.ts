@@ -5,27 +5,21 @@ import { GetWhaleImpactHandler } from './application/queries/get-whale-impact.ha
 import { ListWhaleActivitiesHandler } from './application/queries/list-whale-activities.handler';
 import { WhaleReadModelPort } from './application/queries/whale-read-model.port';
 import { TypeOrmWhaleReadModel } from './infrastructure/persistence/typeorm-whale.read-model';
-import { WhaleLiveFeed } from './interface/graphql/whale-live-feed';
-import { WhaleSubscriptionsResolver } from './interface/graphql/whale-subscriptions.resolver';
 import { WhalesResolver } from './interface/graphql/whales.resolver';
 import { WhalesController } from './interface/http/whales.controller';
-import { WhaleFeedConsumer } from './interface/messages/whale-feed.consumer';
 
 /**
- * The read side of the whales context: activities and impact averages over REST and GraphQL,
- * and the whaleDetected subscription fed from whales.detected.v1.
+ * The read side of the whales context: activities and impact averages over REST and GraphQL.
  * Needs a TypeORM DataSource in the app; the api-gateway imports only this.
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [WhalesController, WhaleFeedConsumer],
+  controllers: [WhalesController],
   providers: [
     { provide: WhaleReadModelPort, useClass: TypeOrmWhaleReadModel },
     ListWhaleActivitiesHandler,
     GetWhaleImpactHandler,
     WhalesResolver,
-    WhaleLiveFeed,
-    WhaleSubscriptionsResolver,
   ],
 })
 export class WhalesQueryModule {}
