@@ -36,6 +36,14 @@ describe('LiveFeed', () => {
     feed.publish(1);
     await expect(reader.next()).resolves.toEqual({ value: undefined, done: true });
   });
+
+  it('calls onEnd once when the reader is ended', async () => {
+    const onEnd = jest.fn();
+    const reader = new LiveFeed<number>().subscribe({ capacity: 1, onEnd });
+    await reader.return?.();
+    await reader.return?.();
+    expect(onEnd).toHaveBeenCalledTimes(1);
+  });
 });
 
 async function take<T>(reader: AsyncIterator<T>, count: number): Promise<T[]> {

@@ -3,6 +3,8 @@ export interface LiveSubscribeOptions<T> {
   capacity: number;
   /** Only values it accepts reach this subscriber. */
   accept?: (value: T) => boolean;
+  /** Called once when the reader is ended: release what feeds it. */
+  onEnd?: () => void;
 }
 
 /**
@@ -69,6 +71,9 @@ class LiveReader<T> implements AsyncIterableIterator<T> {
   }
 
   return(): Promise<IteratorResult<T>> {
+    if (!this.done) {
+      this.options.onEnd?.();
+    }
     this.done = true;
     this.queue.length = 0;
     this.unsubscribe();
