@@ -216,6 +216,7 @@ describe('GraphQL subscriptions of the all-in-one app on its simulator', () => {
       timeframe: 'M1',
     }).next();
     expect(unknown.errors?.[0]?.message).toMatch(/unknown symbol 'NOPE'/);
+    expect(unknown.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     const malformed = await subscribe(client(ADMIN_KEY), CANDLE, {
       symbol: 'BTC/USD',
       timeframe: 'M1',

@@ -110,7 +110,8 @@ export class KafkaTransportServer extends PipelineTransportServer {
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning });
-    // From the newest offset, started once it fetched: its start predates what is sent after.
+    // The app's group is started once joined; an instance's group (from the newest offset) once it
+    // fetched, so its start offset predates anything sent after.
     const started = new Promise<void>((resolve) => {
       const event = fromBeginning ? consumer.events.GROUP_JOIN : consumer.events.FETCH;
       const stop = consumer.on(event, () => {
