@@ -192,7 +192,9 @@ describe('the split system: five processes over Kafka, Redis and one pooled data
   }, 400_000);
 
   afterAll(async () => {
-    await Promise.all(wsClients.map((client) => client.dispose()));
+    for (const client of wsClients) {
+      await client.dispose();
+    }
     for (const app of running.values()) {
       if (app.child.exitCode === null && app.child.signalCode === null) {
         app.child.kill('SIGTERM');

@@ -8,26 +8,29 @@ import { Topics } from '@nexwave/messaging';
 import { WhalesSubscriptionsModule } from './whales-subscriptions.module';
 import { WhalesModule } from './whales.module';
 
-type ModuleRef = { module?: unknown; imports?: unknown[]; controllers?: unknown[] } | undefined;
+interface DynamicModuleLike {
+  module: object;
+  imports?: unknown[];
+  controllers?: unknown[];
+}
 
 /** The message patterns of every controller in the module and what it imports, statically. */
 function patternsOf(root: unknown, seen = new Set<unknown>()): string[] {
-  const ref = root as ModuleRef & (new () => unknown);
-  const type = (ref as ModuleRef)?.module ?? ref;
-  if (!ref || seen.has(ref)) {
+  if (!root || seen.has(root)) {
     return [];
   }
-  seen.add(ref);
-  const read = (key: string) => [
-    ...((Reflect.getMetadata(key, type as object) as unknown[] | undefined) ?? []),
-    ...(((ref as ModuleRef)?.[key as 'imports'] as unknown[] | undefined) ?? []),
+  seen.add(root);
+  const dynamic = typeof root === 'object' ? (root as DynamicModuleLike) : undefined;
+  const type = dynamic?.module ?? root;
+  const read = (key: string): unknown[] => [
+    ...((Reflect.getMetadata(key, type) as unknown[] | undefined) ?? []),
+    ...(dynamic?.[key as 'imports'] ?? []),
   ];
   const own = read(MODULE_METADATA.CONTROLLERS).flatMap((controller) => {
-    const prototype = (controller as { prototype: Record<string, unknown> }).prototype;
+    const prototype = (controller as { prototype: Record<string, object> }).prototype;
     return Object.getOwnPropertyNames(prototype).flatMap(
       (name) =>
-        (Reflect.getMetadata(PATTERN_METADATA, prototype[name] as object) as
-          string[] | undefined) ?? [],
+        (Reflect.getMetadata(PATTERN_METADATA, prototype[name]) as string[] | undefined) ?? [],
     );
   });
   return [...own, ...read(MODULE_METADATA.IMPORTS).flatMap((each) => patternsOf(each, seen))];
