@@ -42,9 +42,10 @@ interface FormingCandle {
   closed: boolean;
 }
 
-// The all-in-one app on its simulator with API_AUTH_REQUIRED: one graphql-ws client gets live
-// candles from the trade stream, a whale injected into the simulator's book, the fill of a paper
-// order placed over REST and the breaker halted through the admin endpoint.
+// The all-in-one app on its simulator (API_AUTH_REQUIRED off, its default; the api-gateway test
+// covers it on): one graphql-ws client gets live candles from the trade stream, a whale injected
+// into the simulator's book, the fill of a paper order placed over REST and the breaker halted
+// through the admin endpoint.
 describe('GraphQL subscriptions of the all-in-one app on its simulator', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-subscriptions-'));
   let database: EmbeddedTimescale;
@@ -98,7 +99,6 @@ describe('GraphQL subscriptions of the all-in-one app on its simulator', () => {
       SIM_WHALE_INTERVAL_SECONDS: '0',
       WHALE_DETECTION_INTERVAL: '0.5',
       SYMBOLS: 'BTC,ETH',
-      API_AUTH_REQUIRED: 'true',
       ADMIN_API_KEY: ADMIN_KEY,
       GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(MAX_SUBSCRIPTIONS),
       TICK_SPOOL_DIR: join(dataDir, 'spool'),
@@ -203,11 +203,17 @@ describe('GraphQL subscriptions of the all-in-one app on its simulator', () => {
     await Promise.all([whales, orders, breaker, candles].map((reader) => reader.close()));
   });
 
-  it('refuses a subscription without a key, with the reason', async () => {
-    for (const query of [ORDER, BREAKER, WHALE]) {
+  it('refuses orderUpdated and circuitBreakerChanged without a key (role read); market data stays open', async () => {
+    for (const query of [ORDER, BREAKER]) {
       const refused = await subscribe(client(), query).next();
       expect(refused.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     }
+    const open = await subscribe<{ candleUpdated: FormingCandle }>(client(), CANDLE, {
+      symbol: 'BTC',
+      timeframe: 'M15',
+    }).next(60_000);
+    expect(open.errors).toBeUndefined();
+    expect(open.data?.candleUpdated).toMatchObject({ symbol: 'BTC', timeframe: 'M15' });
   });
 
   it('refuses a candle subscription of an unknown symbol or timeframe, with the reason', async () => {
