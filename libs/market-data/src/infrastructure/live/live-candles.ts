@@ -43,8 +43,14 @@ export class LiveCandles implements OnApplicationShutdown {
     if (current) {
       listener(current);
     }
-    await this.read(symbol);
-    return () => listeners.delete(listener);
+    const unwatch = () => listeners.delete(listener);
+    try {
+      await this.read(symbol);
+    } catch (error) {
+      unwatch();
+      throw error;
+    }
+    return unwatch;
   }
 
   async onApplicationShutdown(): Promise<void> {
