@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Client } from 'graphql-ws';
 import { Pool } from 'pg';
 
 import { formatApiKey } from '@nexwave/auth';
@@ -17,6 +18,7 @@ import { startRedisServer, type RedisTestServer } from '@nexwave/messaging/testi
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { startApp, waitForOk, type AppProcess } from '../support/app-process';
+import { graphqlWsClient, subscribe } from '../support/graphql-ws-client';
 import { startKafkaTestBroker, type KafkaTestBroker } from '../support/kafka-broker';
 import { KafkaTopics, type TopicWatch } from '../support/kafka-topics';
 import {
@@ -73,6 +75,13 @@ describe('the split system: five processes over Kafka, Redis and one pooled data
   let sql: Pool;
   let endpoints: SplitEndpoints;
   const gateway = () => `http://127.0.0.1:${endpoints.gatewayPort}`;
+  const wsClients: Client[] = [];
+  /** A graphql-ws client of the api-gateway with the admin key. */
+  const wsClient = () => {
+    const client = graphqlWsClient(gateway(), adminApiKey);
+    wsClients.push(client);
+    return client;
+  };
 
   async function start(app: SplitApp): Promise<void> {
     const port = app === 'api-gateway' ? endpoints.gatewayPort : await freePort();
@@ -183,6 +192,9 @@ describe('the split system: five processes over Kafka, Redis and one pooled data
   }, 400_000);
 
   afterAll(async () => {
+    for (const client of wsClients) {
+      await client.dispose();
+    }
     for (const app of running.values()) {
       if (app.child.exitCode === null && app.child.signalCode === null) {
         app.child.kill('SIGTERM');
@@ -209,7 +221,24 @@ describe('the split system: five processes over Kafka, Redis and one pooled data
     });
     expect(Number(candles[0].close)).toBeGreaterThan(0);
 
+    // The api-gateway reads trades:BTC from Redis itself, and whales.detected.v1 from Kafka in a
+    // group of its own instance.
+    const live = wsClient();
+    const whales = subscribe<{ whaleDetected: { symbol: string; side: string } }>(
+      live,
+      'subscription { whaleDetected(symbol: "BTC") { symbol side } }',
+    );
+    const forming = subscribe<{ candleUpdated: { symbol: string; closed: boolean } }>(
+      live,
+      'subscription { candleUpdated(symbol: "BTC", timeframe: M1) { symbol closed } }',
+    );
+    const candle = await forming.next(WAIT_MS);
+    expect(candle.data?.candleUpdated).toEqual({ symbol: 'BTC', closed: false });
+
     sim.injectWhale({ symbol: 'BTC', side: 'bid', kind: 'single', durationMs: 60_000 });
+    const whale = await whales.next(WAIT_MS);
+    expect(whale.data?.whaleDetected).toEqual({ symbol: 'BTC', side: 'bid' });
+    await Promise.all([whales.close(), forming.close()]);
     let activities: { symbol: string; side: string }[] = [];
     await topics.until('a BTC whale at the api-gateway', async () => {
       ({ activities } = await get<{ activities: { symbol: string; side: string }[] }>(
@@ -315,6 +344,17 @@ describe('the split system: five processes over Kafka, Redis and one pooled data
   }, 400_000);
 
   it('halts order-management from the api-gateway over orders.commands.v1: the next order is refused', async () => {
+    // order-management's orders.breaker.v1 reaches the api-gateway's subscribers. A candle on the
+    // same connection, subscribed after it, says the breaker subscription is registered.
+    const live = wsClient();
+    const changes = subscribe<{ circuitBreakerChanged: { to: string; reason: string } }>(
+      live,
+      'subscription { circuitBreakerChanged { to reason } }',
+    );
+    await subscribe(
+      live,
+      'subscription { candleUpdated(symbol: "BTC", timeframe: M1) { symbol } }',
+    ).next(WAIT_MS);
     const response = await fetch(`${gateway()}/api/v1/admin/circuit-breaker/halt`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminApiKey}`, 'content-type': 'application/json' },
@@ -322,6 +362,8 @@ describe('the split system: five processes over Kafka, Redis and one pooled data
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ state: 'halted', reason: 'e2e: split halt' });
+    const change = await changes.next(WAIT_MS);
+    expect(change.data?.circuitBreakerChanged).toEqual({ to: 'halted', reason: 'e2e: split halt' });
 
     const order = marketBuy();
     await request(order);

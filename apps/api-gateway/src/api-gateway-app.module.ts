@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import { BacktestingModule } from '@nexwave/backtesting';
 import type { ConfigOf } from '@nexwave/config';
-import { MarketDataQueryModule } from '@nexwave/market-data';
+import { MarketDataQueryModule, MarketDataSubscriptionsModule } from '@nexwave/market-data';
 import { OrdersQueryModule } from '@nexwave/orders';
 import {
   authModule,
@@ -11,12 +11,17 @@ import {
   platformImports,
 } from '@nexwave/platform';
 import { StrategyQueryModule } from '@nexwave/strategy';
-import { WhalesQueryModule } from '@nexwave/whales';
+import { WhalesQueryModule, WhalesSubscriptionsModule } from '@nexwave/whales';
 
-/** The read side of each context: its REST controllers and GraphQL resolvers register with it. */
+/**
+ * The read side of each context: its REST controllers and GraphQL resolvers register with it;
+ * the live feeds of the GraphQL subscriptions.
+ */
 export const API_GATEWAY_CONTEXTS = [
   MarketDataQueryModule,
+  MarketDataSubscriptionsModule,
   WhalesQueryModule,
+  WhalesSubscriptionsModule,
   OrdersQueryModule,
   StrategyQueryModule,
   BacktestingModule,
@@ -31,7 +36,10 @@ export class ApiGatewayAppModule {
         ...platformImports('api-gateway', config),
         authModule(config),
         exchangeEndpointsModule(config.pacifica),
-        graphqlModule({ development: config.app.development }),
+        graphqlModule({
+          development: config.app.development,
+          maxSubscriptionsPerConnection: config.app.graphqlMaxSubscriptionsPerConnection,
+        }),
         ...API_GATEWAY_CONTEXTS,
       ],
     };

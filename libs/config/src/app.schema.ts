@@ -21,6 +21,10 @@ export const appConcern = concern({
       doc: 'development: Apollo sandbox at GET /graphql and stack traces in GraphQL errors (never in production).',
       default: 'production',
     }),
+    GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: variable(z.coerce.number().int().min(1).max(1000), {
+      doc: 'GraphQL subscriptions live at once on one graphql-ws connection; one more is refused (TOO_MANY_SUBSCRIPTIONS).',
+      default: '20',
+    }),
   },
   build: (v) => ({
     host: v.HOST,
@@ -28,5 +32,6 @@ export const appConcern = concern({
     logLevel: v.LOG_LEVEL,
     logFormat: v.LOG_FORMAT,
     development: v.NODE_ENV === 'development',
+    graphqlMaxSubscriptionsPerConnection: v.GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION,
   }),
 });

@@ -8,3 +8,4 @@ export * from './symbol';
 export * from './backoff';
 export * from './periodic-task';
 export * from './sleep';
+export * from './live-feed';

@@ -2,6 +2,7 @@
 // their results and the candle vocabulary. Internals for benches and tests: @nexwave/market-data/testing.
 export * from './market-data.module';
 export * from './market-data-query.module';
+export * from './market-data-subscriptions.module';
 export { CandleClosedEvent } from './application/events/candle-closed.event';
 export type { Candle, LatestPrice } from './application/queries/candle-read-model.port';
 export * from './application/queries/get-candles.query';

@@ -4,6 +4,7 @@ export const Topics = {
   OrdersRequests: 'orders.requests.v1',
   OrdersEvents: 'orders.events.v1',
   OrdersCommands: 'orders.commands.v1',
+  OrdersBreaker: 'orders.breaker.v1',
   RiskChecks: 'risk.checks.v1',
   StrategyCommands: 'strategy.commands.v1',
   MarketDataTrades: 'marketdata.trades.v1',

@@ -4,6 +4,7 @@ import { createDataSource } from '@nexwave/database';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import { OutboxWriter, Topics } from '@nexwave/messaging';
 
+import { CircuitBreaker } from '../src/domain/circuit-breaker';
 import { CircuitBreakerStateEntity } from '../src/infrastructure/persistence/circuit-breaker-state.entity';
 import { OrderEntity } from '../src/infrastructure/persistence/order.entity';
 import { ORDERS_ENTITIES } from '../src/infrastructure/persistence/orders.entities';
@@ -23,7 +24,10 @@ function typeOrmStorage(dataSource: DataSource): OrderStorage {
   return {
     orders: new TypeOrmOrderRepository(dataSource.getRepository(OrderEntity), new OutboxWriter()),
     positions: new TypeOrmPositionRepository(dataSource.getRepository(PositionEntity)),
-    breaker: new TypeOrmBreakerRepository(dataSource.getRepository(CircuitBreakerStateEntity)),
+    breaker: new TypeOrmBreakerRepository(
+      dataSource.getRepository(CircuitBreakerStateEntity),
+      new OutboxWriter(),
+    ),
     published: async () =>
       (
         await dataSource.query<{ envelope: { payload: unknown } }[]>(
@@ -78,4 +82,30 @@ describe('TypeORM orders storage on the embedded TimescaleDB', () => {
       return typeOrmStorage(dataSource);
     },
   }));
+
+  it('announces each breaker transition on orders.breaker.v1 through the outbox', async () => {
+    if (dataSource?.isInitialized) {
+      await dataSource.destroy();
+    }
+    dataSource = await database.freshDataSource({ entities: ORDERS_ENTITIES });
+    const { breaker } = typeOrmStorage(dataSource);
+    const breakers = CircuitBreaker.create();
+    const at = new Date('2026-01-15T12:00:00Z');
+    const transitions = breakers.halt('exchange maintenance', 'admin:ops', at);
+    await breaker.save(breakers.snapshot(), transitions);
+    const rows = await dataSource.query<{ envelope: { payload: unknown } }[]>(
+      `SELECT envelope FROM outbox_messages WHERE topic = $1`,
+      [Topics.OrdersBreaker],
+    );
+    expect(rows.map((row) => row.envelope.payload)).toEqual([
+      {
+        from: 'closed',
+        to: 'halted',
+        at: '2026-01-15T12:00:00.000Z',
+        reason: 'exchange maintenance',
+        by: 'admin:ops',
+        consecutiveFailures: 0,
+      },
+    ]);
+  });
 });

@@ -7,6 +7,11 @@ import { GraphQLModule, type BuildSchemaOptions } from '@nestjs/graphql';
 import { DateTimeScalar } from './graphql-date-time.scalar';
 import { graphqlErrorFormatter } from './graphql-errors';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './graphql-limits';
+import {
+  DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+  graphqlContext,
+  graphqlWsConfig,
+} from './graphql-subscriptions';
 
 /** Schema options shared by the apps and `npm run schema:graphql`: a TypeScript Date is DateTime. */
 export const GRAPHQL_BUILD_OPTIONS: BuildSchemaOptions = {
@@ -17,6 +22,8 @@ export interface GraphqlModuleOptions {
   /** NODE_ENV=development: Apollo's sandbox at GET /graphql and stack traces in errors. */
   development?: boolean;
   limits?: QueryLimits;
+  /** Subscriptions live at once on one graphql-ws connection. */
+  maxSubscriptionsPerConnection?: number;
 }
 
 const ENDPOINT_PAGE = `<!doctype html><meta charset="utf-8"><title>Nexwave GraphQL</title>
@@ -35,6 +42,7 @@ function endpointPagePlugin(): ApolloServerPlugin {
  * GraphQL (code-first, Apollo) at /graphql over the resolvers of the imported context modules.
  * Operations over the depth, alias or cost limits are refused before they run; errors carry no
  * internals outside development. The development sandbox loads its UI from Apollo's CDN.
+ * Subscriptions over graphql-ws on the same path, authenticated like queries.
  */
 export function graphqlModule(options: GraphqlModuleOptions = {}): DynamicModule {
   const development = options.development ?? false;
@@ -46,6 +54,12 @@ export function graphqlModule(options: GraphqlModuleOptions = {}): DynamicModule
     sortSchema: true,
     buildSchemaOptions: GRAPHQL_BUILD_OPTIONS,
     playground: false,
+    context: graphqlContext,
+    subscriptions: {
+      'graphql-ws': graphqlWsConfig(
+        options.maxSubscriptionsPerConnection ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      ),
+    },
     plugins: [
       queryLimitsPlugin(options.limits ?? DEFAULT_QUERY_LIMITS),
       development

@@ -2,6 +2,7 @@
 // Internals for benches and tests: @nexwave/whales/testing.
 export * from './whales.module';
 export * from './whales-query.module';
+export * from './whales-subscriptions.module';
 export { DispatchAlertsCommand } from './application/commands/dispatch-alerts.command';
 export { ForgetTradePricesCommand } from './application/commands/forget-trade-prices.command';
 export { MeasureImpactCommand } from './application/commands/measure-impact.command';

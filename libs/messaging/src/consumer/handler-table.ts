@@ -15,7 +15,15 @@ export interface HandlerExtras {
    * embedded-database connection, a write of its own inside the inbox transaction would wait forever.
    */
   idempotentBy?: 'inbox' | 'natural-key';
+  /**
+   * `group` (default): one instance of the app handles each message (the app's consumer group).
+   * `every-instance`: each running instance handles every message published while it runs (a
+   * live feed to its own clients, e.g. GraphQL subscriptions); nothing is replayed after a start.
+   */
+  delivery?: 'group' | 'every-instance';
 }
+
+export type Delivery = NonNullable<HandlerExtras['delivery']>;
 
 /**
  * The handlers a transport server routes to. Nest chains a second @EventPattern of one topic
@@ -23,7 +31,7 @@ export interface HandlerExtras {
  * so each one is retried, deduplicated and dead-lettered on its own.
  */
 export class HandlerTable {
-  private readonly events = new Map<string, EventConsumer[]>();
+  private readonly events = new Map<string, (EventConsumer & { delivery: Delivery })[]>();
   private readonly requests = new Map<string, Invoke>();
 
   constructor(private readonly group: string) {}
@@ -43,27 +51,37 @@ export class HandlerTable {
       this.requests.set(pattern, invoke);
       return true;
     }
+    if (extras.delivery === 'every-instance' && extras.idempotentBy !== 'natural-key') {
+      // The inbox is shared by the instances: the first to handle a message would hide it from the rest.
+      throw new Error(`${pattern}: an every-instance handler must be idempotentBy 'natural-key'`);
+    }
     const consumers = this.events.get(pattern) ?? [];
     const fallback = consumers.length === 0 ? this.group : `${this.group}#${consumers.length}`;
     consumers.push({
       consumer: extras.consumer ?? fallback,
       invoke,
       idempotentBy: extras.idempotentBy ?? 'inbox',
+      delivery: extras.delivery ?? 'group',
     });
     this.events.set(pattern, consumers);
     return consumers.length === 1;
   }
 
-  eventTopics(): string[] {
-    return [...this.events.keys()];
+  /** Topics with an event handler of this delivery (every delivery when not given). */
+  eventTopics(delivery?: Delivery): string[] {
+    return [...this.events.keys()].filter((topic) => this.consumersOf(topic, delivery).length > 0);
   }
 
   requestTopics(): string[] {
     return [...this.requests.keys()];
   }
 
-  consumersOf(topic: string): readonly EventConsumer[] {
-    return this.events.get(topic) ?? [];
+  /** The topic's event handlers of this delivery (all of them when not given). */
+  consumersOf(topic: string, delivery?: Delivery): readonly EventConsumer[] {
+    const consumers = this.events.get(topic) ?? [];
+    return delivery === undefined
+      ? consumers
+      : consumers.filter((consumer) => consumer.delivery === delivery);
   }
 
   responderOf(topic: string): Invoke | undefined {

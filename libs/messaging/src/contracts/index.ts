@@ -2,6 +2,7 @@ export * from './common.schema';
 export * from './market-data/candle.v1';
 export * from './market-data/order-book.v1';
 export * from './market-data/trade.v1';
+export * from './orders/breaker-changed.v1';
 export * from './orders/order-command.v1';
 export * from './orders/order-event.v1';
 export * from './orders/order-request.v1';

@@ -4,6 +4,7 @@ import { StreamFamilies, StreamFamily, Topic, Topics } from '../topics';
 import { CandleV1, candleV1Schema } from './market-data/candle.v1';
 import { OrderBookV1, orderBookV1Schema } from './market-data/order-book.v1';
 import { TradeV1, tradeV1Schema } from './market-data/trade.v1';
+import { BreakerChangedV1, breakerChangedV1Schema } from './orders/breaker-changed.v1';
 import {
   OrderCommandReplyV1,
   orderCommandReplyV1Schema,
@@ -32,6 +33,7 @@ export interface TopicPayloads {
   'orders.requests.v1': OrderRequestV1;
   'orders.events.v1': OrderEventV1;
   'orders.commands.v1': OrderCommandV1;
+  'orders.breaker.v1': BreakerChangedV1;
   'risk.checks.v1': RiskCheckV1;
   'strategy.commands.v1': StrategyCommandV1;
   'marketdata.trades.v1': TradeV1;
@@ -107,6 +109,13 @@ export const contracts: { readonly [T in Topic]: Contract<TopicPayloads[T]> } = 
     schema: orderCommandV1Schema,
     key: orderCommandKey,
     reply: orderCommandReplyV1Schema,
+  },
+  [Topics.OrdersBreaker]: {
+    topic: Topics.OrdersBreaker,
+    type: 'orders.breaker',
+    v: 1,
+    schema: breakerChangedV1Schema,
+    key: () => ORDER_BREAKER_KEY,
   },
   [Topics.RiskChecks]: {
     topic: Topics.RiskChecks,

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 
 import { ConsumerPipeline, DeliveryOutcome } from '../consumer/consumer-pipeline';
+import type { Delivery } from '../consumer/handler-table';
 import { PipelineTransportServer } from '../consumer/pipeline-transport.server';
 import { KafkaTuning } from '../messaging.options';
 import { deadLetterTopic } from '../topics';
@@ -25,6 +27,8 @@ export const KAFKA_DEFAULTS: Required<KafkaTuning> = {
 
 /**
  * Nest transport strategy on kafkajs: one consumer group per app over every topic it handles.
+ * Handlers of `delivery: 'every-instance'` read in a second group of this instance alone
+ * (`<app>.instance.<uuid>`, from the newest offset), so every instance gets every message.
  * Each record goes through the shared ConsumerPipeline; its offset is resolved (and committed)
  * only after the pipeline finished with it, so a crash redelivers and never loses (at-least-once).
  * Requests are answered on `<topic>.reply` with the requester's correlation id.
@@ -32,7 +36,7 @@ export const KAFKA_DEFAULTS: Required<KafkaTuning> = {
 export class KafkaTransportServer extends PipelineTransportServer {
   private readonly closing = new AbortController();
   private readonly log = new Logger(KafkaTransportServer.name);
-  private consumer?: Consumer;
+  private readonly consumers: Consumer[] = [];
 
   constructor(
     private readonly kafka: Kafka,
@@ -55,8 +59,7 @@ export class KafkaTransportServer extends PipelineTransportServer {
   /** Stops fetching; the record in hand finishes (a retry wait is cut short and redelivered later). */
   async close(): Promise<void> {
     this.closing.abort();
-    await this.consumer?.disconnect();
-    this.consumer = undefined;
+    await Promise.all(this.consumers.splice(0).map((consumer) => consumer.disconnect()));
   }
 
   on(): never {
@@ -73,31 +76,50 @@ export class KafkaTransportServer extends PipelineTransportServer {
   }
 
   private async start(): Promise<void> {
-    const events = this.table.eventTopics();
+    const events = this.table.eventTopics('group');
     const requests = this.table.requestTopics();
     const topics = [...events, ...requests];
-    if (topics.length === 0) {
+    const live = this.table.eventTopics('every-instance');
+    if (topics.length === 0 && live.length === 0) {
       return;
     }
     await this.producer.connect();
+    const consumed = [...topics, ...live];
     await ensureTopics(
       this.kafka,
-      [...topics, ...topics.map(deadLetterTopic), ...requests.map(replyTopic)],
+      [...consumed, ...consumed.map(deadLetterTopic), ...requests.map(replyTopic)],
       this.tuning.partitions,
     );
+    if (topics.length > 0) {
+      // A new group reads what was published before the app first started.
+      await this.run(this.group, topics, true, 'group');
+    }
+    if (live.length > 0) {
+      await this.run(`${this.group}.instance.${randomUUID()}`, live, false, 'every-instance');
+    }
+  }
+
+  private async run(
+    groupId: string,
+    topics: string[],
+    fromBeginning: boolean,
+    delivery: Delivery,
+  ): Promise<void> {
     const consumer = this.kafka.consumer({
-      groupId: this.group,
+      groupId,
       sessionTimeout: this.tuning.sessionTimeoutMs,
       heartbeatInterval: this.tuning.heartbeatIntervalMs,
       maxWaitTimeInMs: this.tuning.maxWaitTimeMs,
       allowAutoTopicCreation: false,
     });
-    this.consumer = consumer;
+    this.consumers.push(consumer);
     await consumer.connect();
-    // A new group reads what was published before the app first started.
-    await consumer.subscribe({ topics, fromBeginning: true });
-    const joined = new Promise<void>((resolve) => {
-      const stop = consumer.on(consumer.events.GROUP_JOIN, () => {
+    await consumer.subscribe({ topics, fromBeginning });
+    // The app's group is started once joined; an instance's group (from the newest offset) once it
+    // fetched, so its start offset predates anything sent after.
+    const started = new Promise<void>((resolve) => {
+      const event = fromBeginning ? consumer.events.GROUP_JOIN : consumer.events.FETCH;
+      const stop = consumer.on(event, () => {
         stop();
         resolve();
       });
@@ -106,19 +128,19 @@ export class KafkaTransportServer extends PipelineTransportServer {
       autoCommit: true,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.tuning.partitionsConsumedConcurrently,
-      eachBatch: (payload) => this.handleBatch(payload),
+      eachBatch: (payload) => this.handleBatch(payload, delivery),
     });
-    await joined;
+    await started;
   }
 
-  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+  private async handleBatch(payload: EachBatchPayload, delivery: Delivery): Promise<void> {
     const { batch } = payload;
     for (const message of batch.messages) {
       if (!payload.isRunning() || payload.isStale() || this.closing.signal.aborted) {
         return;
       }
       const outcome = await whileBeating(payload, this.tuning.heartbeatIntervalMs, () =>
-        this.handle(batch.topic, message),
+        this.handle(batch.topic, message, delivery),
       );
       if (outcome === 'abandoned') {
         return;
@@ -128,7 +150,11 @@ export class KafkaTransportServer extends PipelineTransportServer {
     }
   }
 
-  private async handle(topic: string, message: KafkaMessage): Promise<DeliveryOutcome> {
+  private async handle(
+    topic: string,
+    message: KafkaMessage,
+    delivery: Delivery,
+  ): Promise<DeliveryOutcome> {
     const record = { key: message.key?.toString() ?? null, value: message.value ?? '' };
     const respond = this.table.responderOf(topic);
     if (!respond) {
@@ -136,7 +162,7 @@ export class KafkaTransportServer extends PipelineTransportServer {
         topic,
         record,
         this.group,
-        this.table.consumersOf(topic),
+        this.table.consumersOf(topic, delivery),
         this.closing.signal,
       );
     }

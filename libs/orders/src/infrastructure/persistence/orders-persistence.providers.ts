@@ -33,8 +33,8 @@ export const ordersPersistenceProviders: Provider[] = [
   },
   {
     provide: BreakerRepository,
-    useFactory: (states: Repository<CircuitBreakerStateEntity>) =>
-      new TypeOrmBreakerRepository(states),
-    inject: [getRepositoryToken(CircuitBreakerStateEntity)],
+    useFactory: (states: Repository<CircuitBreakerStateEntity>, outbox: OutboxWriter) =>
+      new TypeOrmBreakerRepository(states, outbox),
+    inject: [getRepositoryToken(CircuitBreakerStateEntity), OutboxWriter],
   },
 ];

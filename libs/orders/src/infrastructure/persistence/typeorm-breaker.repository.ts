@@ -1,5 +1,7 @@
 import type { Repository } from 'typeorm';
 
+import { OutboxWriter, Topics, type BreakerChangedV1 } from '@nexwave/messaging';
+
 import { BreakerRepository } from '../../application/ports/breaker.repository.port';
 import {
   CLOSED_BREAKER,
@@ -9,11 +11,17 @@ import {
 import { BreakerTransitionEntity } from './breaker-transition.entity';
 import { CircuitBreakerStateEntity } from './circuit-breaker-state.entity';
 
-/** The orders breaker is the row named `orders`; its transitions are the audit trail. */
+/**
+ * The orders breaker is the row named `orders`; its transitions are the audit trail, each
+ * announced on orders.breaker.v1 through the outbox in the same transaction.
+ */
 const BREAKER = 'orders';
 
 export class TypeOrmBreakerRepository extends BreakerRepository {
-  constructor(private readonly states: Repository<CircuitBreakerStateEntity>) {
+  constructor(
+    private readonly states: Repository<CircuitBreakerStateEntity>,
+    private readonly outbox: OutboxWriter,
+  ) {
     super();
   }
 
@@ -53,6 +61,9 @@ export class TypeOrmBreakerRepository extends BreakerRepository {
           })),
         );
       }
+      for (const transition of transitions) {
+        await this.outbox.write(manager, Topics.OrdersBreaker, toBreakerChangedV1(transition));
+      }
     });
   }
 
@@ -71,4 +82,15 @@ export class TypeOrmBreakerRepository extends BreakerRepository {
       consecutiveFailures: row.consecutiveFailures,
     }));
   }
+}
+
+function toBreakerChangedV1(transition: BreakerTransition): BreakerChangedV1 {
+  return {
+    from: transition.from,
+    to: transition.to,
+    at: transition.at.toISOString(),
+    reason: transition.reason,
+    by: transition.by,
+    consecutiveFailures: transition.consecutiveFailures,
+  };
 }
