@@ -70,9 +70,11 @@ export class KafkaTransportServer extends PipelineTransportServer {
     return this.kafka as T;
   }
 
-  /** The topics the app's consumer group reads once it runs; none before. */
+  /** The topics the app's consumer group reads once it runs (not an instance's own); none before. */
   topics(): string[] {
-    return this.consumer ? [...this.table.eventTopics(), ...this.table.requestTopics()] : [];
+    return this.consumers.length > 0
+      ? [...this.table.eventTopics('group'), ...this.table.requestTopics()]
+      : [];
   }
 
   private async start(): Promise<void> {

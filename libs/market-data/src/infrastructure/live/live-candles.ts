@@ -79,6 +79,8 @@ export class LiveCandles implements OnApplicationShutdown {
   private async startReader(symbol: string): Promise<ContractStreamReader<'trades'>> {
     const reader = new ContractStreamReader(this.streams, StreamFamilies.Trades, {
       group: this.group,
+      // The group is this process's own: one label for every instance keeps the set bounded.
+      metricsGroup: 'live-candles',
       consumer: 'live-candles',
       startId: '0',
       batchSize: 100,
