@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import type { Client } from 'graphql-ws';
 
-import { loadConfig } from '@nexwave/config';
-import { migrateDatabase, startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
 import { PACIFICA_SIM, type PacificaSim } from '@nexwave/pacifica-sim/testing';
-import { createApp } from '@nexwave/platform';
 
-import { NexwaveAppModule } from '../../apps/nexwave/src/nexwave-app.module';
+import { startAllInOneModule, type AllInOneModule } from '../support/all-in-one-module';
 import { graphqlWsClient, subscribe, type SubscriptionReader } from '../support/graphql-ws-client';
 
 const ADMIN_KEY = `nxk_00000000000000cd_${'D'.repeat(43)}`;
@@ -47,9 +38,7 @@ interface FormingCandle {
 // into the simulator's book, the fill of a paper order placed over REST and the breaker halted
 // through the admin endpoint.
 describe('GraphQL subscriptions of the all-in-one app on its simulator', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-subscriptions-'));
-  let database: EmbeddedTimescale;
-  let app: INestApplication;
+  let allInOne: AllInOneModule | undefined;
   let base: string;
   const clients: Client[] = [];
 
@@ -84,33 +73,14 @@ describe('GraphQL subscriptions of the all-in-one app on its simulator', () => {
   }
 
   beforeAll(async () => {
-    database = await startEmbeddedTimescale({ dataDir, port: 0 });
-    await migrateDatabase({
-      url: database.url,
-      poolSize: 1,
-      embeddedDataDir: dataDir,
-      embeddedPort: 0,
-    });
-    const config = loadConfig('nexwave', {
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: '1',
-      LOG_LEVEL: 'silent',
-      PACIFICA_SIM_PORT: '0',
+    allInOne = await startAllInOneModule({
       SIM_WHALE_INTERVAL_SECONDS: '0',
       WHALE_DETECTION_INTERVAL: '0.5',
       SYMBOLS: 'BTC,ETH',
       ADMIN_API_KEY: ADMIN_KEY,
       GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(MAX_SUBSCRIPTIONS),
-      TICK_SPOOL_DIR: join(dataDir, 'spool'),
     });
-    app = await createApp(
-      { name: 'nexwave', title: 'nexwave', module: NexwaveAppModule.forRoot },
-      config,
-    );
-    await app.startAllMicroservices();
-    await app.listen(0, '127.0.0.1');
-    const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-    base = `http://127.0.0.1:${port}`;
+    base = allInOne.base;
     await untilSymbolKnown('BTC');
   }, 120_000);
 
@@ -118,9 +88,7 @@ describe('GraphQL subscriptions of the all-in-one app on its simulator', () => {
     for (const each of clients) {
       await each.dispose();
     }
-    await app?.close();
-    await database?.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
+    await allInOne?.stop();
   });
 
   it('sends one client the forming candle, an injected whale, a paper fill and a breaker halt', async () => {
@@ -149,7 +117,7 @@ describe('GraphQL subscriptions of the all-in-one app on its simulator', () => {
     const second = (await candles.next(60_000)).data!.candleUpdated;
     expect(new Date(second.time).getTime()).toBeGreaterThanOrEqual(new Date(candle.time).getTime());
 
-    const sim = app.get<PacificaSim>(PACIFICA_SIM);
+    const sim = allInOne!.app.get<PacificaSim>(PACIFICA_SIM);
     const injected = await fetch(`${sim.adminUrl}/whales`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

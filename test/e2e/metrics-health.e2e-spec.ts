@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
-import { loadConfig } from '@nexwave/config';
-import { migrateDatabase, startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
-import { createApp } from '@nexwave/platform';
+import type { EmbeddedTimescale } from '@nexwave/database';
 
-import { NexwaveAppModule } from '../../apps/nexwave/src/nexwave-app.module';
+import { startAllInOneModule, type AllInOneModule } from '../support/all-in-one-module';
 import { conventionBreaches } from '../support/metric-conventions';
 import { parseMetrics, total, type Scrape } from '../support/metrics-scrape';
 
@@ -22,7 +17,7 @@ const SYMBOLS = ['BTC', 'ETH'];
 // calls) GET /metrics shows the counters moved by what happened, by the naming conventions; with
 // the database stopped /health/ready answers 503 naming it while /health/live and /metrics answer.
 describe('metrics and health of the all-in-one app', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-metrics-'));
+  let allInOne: AllInOneModule | undefined;
   let database: EmbeddedTimescale;
   let app: INestApplication;
   let server: Server;
@@ -43,37 +38,15 @@ describe('metrics and health of the all-in-one app', () => {
   }
 
   beforeAll(async () => {
-    database = await startEmbeddedTimescale({ dataDir, port: 0 });
-    await migrateDatabase({
-      url: database.url,
-      poolSize: 1,
-      embeddedDataDir: dataDir,
-      embeddedPort: 0,
-    });
-    const config = loadConfig('nexwave', {
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: '1',
-      LOG_LEVEL: 'silent',
-      PACIFICA_SIM_PORT: '0',
+    allInOne = await startAllInOneModule({
       SIM_WHALE_INTERVAL_SECONDS: '0',
       SYMBOLS: SYMBOLS.join(','),
       ADMIN_API_KEY,
-      TICK_SPOOL_DIR: join(dataDir, 'spool'),
     });
-    app = await createApp(
-      { name: 'nexwave', title: 'nexwave', module: NexwaveAppModule.forRoot },
-      config,
-    );
-    await app.init();
-    await app.startAllMicroservices();
-    server = app.getHttpServer() as Server;
+    ({ app, server, database } = allInOne);
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => allInOne?.stop());
 
   it('counts every trade stored, the order placed and filled, and each HTTP call by route', async () => {
     const stored = (metrics: Scrape) => total(metrics, 'nexwave_ticks_ingested_total');
