@@ -42,7 +42,7 @@ export const APP_CONCERNS = {
     'risk',
     'whales',
   ],
-  'api-gateway': ['app', 'auth', 'database', 'messaging', 'pacifica'],
+  'api-gateway': ['app', 'auth', 'database', 'marketData', 'messaging', 'pacifica'],
   'market-data': ['app', 'database', 'marketData', 'messaging', 'pacifica', 'trading'],
   'whale-tracker': ['app', 'database', 'messaging', 'pacifica', 'trading', 'whales'],
   'trading-engine': ['app', 'database', 'messaging', 'pacifica', 'trading', 'risk'],

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       tickSpoolDir: '.nexwave/spool/ticks',
       tickSpoolMaxBytes: 256 * 2 ** 20,
       recordBooks: null,
+      candleCacheCandles: 200_000,
     });
     expect(config.messaging.transport).toBe('memory');
     expect(config.pacifica.network).toBe('sim');
@@ -50,6 +51,12 @@ describe('loadConfig', () => {
   });
 
   it('leaves the API open to market-data reads, with 15-minute JWTs, by default', () => {
+    expect(
+      loadConfig('api-gateway', { CANDLE_CACHE_CANDLES: '0' }).marketData.candleCacheCandles,
+    ).toBe(0);
+    expect(problemOf(() => loadConfig('api-gateway', { CANDLE_CACHE_CANDLES: '-1' }))).toContain(
+      'CANDLE_CACHE_CANDLES',
+    );
     expect(loadConfig('api-gateway', {}).auth).toEqual({
       required: false,
       adminApiKey: undefined,
