@@ -29,8 +29,8 @@ describe('loadConfig', () => {
       tickSpoolDir: '.nexwave/spool/ticks',
       tickSpoolMaxBytes: 256 * 2 ** 20,
       recordBooks: null,
-      candleCacheCandles: 200_000,
     });
+    expect(config.candleApi).toEqual({ cacheCandles: 200_000 });
     expect(config.messaging.transport).toBe('memory');
     expect(config.pacifica.network).toBe('sim');
     expect(config.trading.paperTrading).toBe(true);
@@ -50,13 +50,14 @@ describe('loadConfig', () => {
     expect(config.whales.telegram).toBeUndefined();
   });
 
-  it('leaves the API open to market-data reads, with 15-minute JWTs, by default', () => {
-    expect(
-      loadConfig('api-gateway', { CANDLE_CACHE_CANDLES: '0' }).marketData.candleCacheCandles,
-    ).toBe(0);
+  it('bounds the candle cache of the apps serving candles (0 turns it off)', () => {
+    expect(loadConfig('api-gateway', { CANDLE_CACHE_CANDLES: '0' }).candleApi.cacheCandles).toBe(0);
     expect(problemOf(() => loadConfig('api-gateway', { CANDLE_CACHE_CANDLES: '-1' }))).toContain(
       'CANDLE_CACHE_CANDLES',
     );
+  });
+
+  it('leaves the API open to market-data reads, with 15-minute JWTs, by default', () => {
     expect(loadConfig('api-gateway', {}).auth).toEqual({
       required: false,
       adminApiKey: undefined,

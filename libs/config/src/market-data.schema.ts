@@ -24,10 +24,6 @@ export const marketDataConcern = concern({
       doc: 'Levels recorded per side (the feed sends at most 10).',
       default: '10',
     }),
-    CANDLE_CACHE_CANDLES: variable(z.coerce.number().int().min(0).max(50_000_000), {
-      doc: 'Bound of the in-memory cache of settled candles served by the candle API, in candles (about 300 bytes each; 0 turns it off).',
-      default: '200000',
-    }),
   },
   build: (v) => ({
     tickSpoolDir: v.TICK_SPOOL_DIR,
@@ -35,6 +31,5 @@ export const marketDataConcern = concern({
     recordBooks: v.RECORD_BOOKS
       ? { intervalMs: v.RECORD_BOOKS_INTERVAL_MS, levels: v.RECORD_BOOKS_LEVELS }
       : null,
-    candleCacheCandles: v.CANDLE_CACHE_CANDLES,
   }),
 });

@@ -29,10 +29,10 @@ const DEFAULT_CANDLE_CACHE = 200_000;
     {
       provide: CandleReadModelPort,
       inject: [DataSource, { token: APP_CONFIG, optional: true }],
-      useFactory: (dataSource: DataSource, config?: Pick<AppConfig, 'marketData'>) =>
+      useFactory: (dataSource: DataSource, config?: Pick<AppConfig, 'candleApi'>) =>
         new CachedCandleReadModel(
           new TypeOrmCandleReadModel(dataSource),
-          new ClosedCandleCache(config?.marketData.candleCacheCandles ?? DEFAULT_CANDLE_CACHE),
+          new ClosedCandleCache(config?.candleApi.cacheCandles ?? DEFAULT_CANDLE_CACHE),
           systemClock,
         ),
     },
