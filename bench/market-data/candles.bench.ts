@@ -4,7 +4,11 @@
 import { performance } from 'node:perf_hooks';
 
 import { startTestDatabase } from '@nexwave/database/testing';
-import { CandleRefresher, TypeOrmCandleReadModel } from '@nexwave/market-data/testing';
+import {
+  CandleRefresher,
+  SELECT_CANDLES,
+  TypeOrmCandleReadModel,
+} from '@nexwave/market-data/testing';
 
 import { printFigure } from '../goal';
 
@@ -76,6 +80,17 @@ async function main(): Promise<void> {
         `${label.padEnd(34)} ${rows.length} candles  p50 ${percentile(times, 50).toFixed(1)} ms  p99 ${percentile(times, 99).toFixed(1)} ms  (${RUNS} runs)`,
       );
     }
+    const plan: { 'QUERY PLAN': string }[] = await dataSource.query(
+      `EXPLAIN (ANALYZE, BUFFERS) ${SELECT_CANDLES['1h']}`,
+      params,
+    );
+    const lines = plan.map((row) => row['QUERY PLAN']);
+    console.log(
+      `EXPLAIN ANALYZE of the aggregate query (candles_1h_ohlcv):\n  ${lines.join('\n  ')}`,
+    );
+    const indexScans = lines.filter((line) => /Index (Only )?Scan/.test(line)).length;
+    const seqScans = lines.filter((line) => line.includes('Seq Scan')).length;
+    console.log(`plan: ${indexScans} index scan node(s), ${seqScans} sequential scan node(s)`);
     const [aggregate, onTheFly] = p50s;
     printFigure('30 days of 1h candles, aggregate p50', aggregate, 'ms', { atMost: 20 });
     printFigure('on the fly p50 / aggregate p50', onTheFly / aggregate, 'x', { atLeast: 50 });

@@ -1,5 +1,6 @@
 import { appConcern } from './app.schema';
 import { authConcern } from './auth.schema';
+import { candleApiConcern } from './candle-api.schema';
 import { databaseConcern } from './database.schema';
 import { marketDataConcern } from './market-data.schema';
 import { messagingConcern } from './messaging.schema';
@@ -13,6 +14,7 @@ export const CONCERNS = {
   app: appConcern,
   auth: authConcern,
   database: databaseConcern,
+  candleApi: candleApiConcern,
   marketData: marketDataConcern,
   messaging: messagingConcern,
   pacifica: pacificaConcern,
@@ -33,6 +35,7 @@ export const APP_CONCERNS = {
   nexwave: [
     'app',
     'auth',
+    'candleApi',
     'database',
     'marketData',
     'messaging',
@@ -42,8 +45,8 @@ export const APP_CONCERNS = {
     'risk',
     'whales',
   ],
-  'api-gateway': ['app', 'auth', 'database', 'messaging', 'pacifica'],
-  'market-data': ['app', 'database', 'marketData', 'messaging', 'pacifica', 'trading'],
+  'api-gateway': ['app', 'auth', 'candleApi', 'database', 'messaging', 'pacifica'],
+  'market-data': ['app', 'candleApi', 'database', 'marketData', 'messaging', 'pacifica', 'trading'],
   'whale-tracker': ['app', 'database', 'messaging', 'pacifica', 'trading', 'whales'],
   'trading-engine': ['app', 'database', 'messaging', 'pacifica', 'trading', 'risk'],
   'order-management': ['app', 'database', 'messaging', 'pacifica', 'trading', 'orders'],

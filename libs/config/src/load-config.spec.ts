@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       tickSpoolMaxBytes: 256 * 2 ** 20,
       recordBooks: null,
     });
+    expect(config.candleApi).toEqual({ cacheCandles: 200_000 });
     expect(config.messaging.transport).toBe('memory');
     expect(config.pacifica.network).toBe('sim');
     expect(config.trading.paperTrading).toBe(true);
@@ -47,6 +48,13 @@ describe('loadConfig', () => {
     expect(config.whales.thresholdUsd).toBe(25_000);
     expect(config.whales.detectionIntervalSeconds).toBe(5);
     expect(config.whales.telegram).toBeUndefined();
+  });
+
+  it('bounds the candle cache of the apps serving candles (0 turns it off)', () => {
+    expect(loadConfig('api-gateway', { CANDLE_CACHE_CANDLES: '0' }).candleApi.cacheCandles).toBe(0);
+    expect(problemOf(() => loadConfig('api-gateway', { CANDLE_CACHE_CANDLES: '-1' }))).toContain(
+      'CANDLE_CACHE_CANDLES',
+    );
   });
 
   it('leaves the API open to market-data reads, with 15-minute JWTs, by default', () => {

@@ -154,6 +154,40 @@ describe('GET /api/v1/candles/{symbol}/{timeframe} and GraphQL candles', () => {
   });
 });
 
+describe('candle REST caching headers', () => {
+  const settledRange = '/api/v1/candles/BTC/1h?to=2025-05-02T09:00:00.000Z&limit=5';
+
+  it('gives a settled range a strong ETag from its content and an immutable Cache-Control', async () => {
+    const first = await http().get(settledRange).expect(200);
+    const again = await http().get(settledRange).expect(200);
+    const other = await http().get(`${settledRange}0`).expect(200);
+
+    expect(first.headers.etag).toMatch(/^"[\w-]{43}"$/);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(other.headers.etag).not.toBe(first.headers.etag);
+    expect(first.headers['cache-control']).toBe('public, max-age=86400, immutable');
+  });
+
+  it('answers 304 with no body to a matching If-None-Match, 200 to another', async () => {
+    const { headers } = await http().get(settledRange).expect(200);
+    const etag = headers.etag;
+
+    const notModified = await http().get(settledRange).set('If-None-Match', etag).expect(304);
+    expect(notModified.text).toBe('');
+    expect(notModified.headers.etag).toBe(etag);
+    await http().get(settledRange).set('If-None-Match', '"other"').expect(200);
+  });
+
+  it('has a range reaching now (the forming candle) revalidated every time, 304 when unchanged', async () => {
+    const latest = await http().get('/api/v1/candles/BTC/1m?limit=3').expect(200);
+    expect(latest.headers['cache-control']).toBe('no-cache');
+    await http()
+      .get('/api/v1/candles/BTC/1m?limit=3')
+      .set('If-None-Match', latest.headers.etag)
+      .expect(304);
+  });
+});
+
 describe('bad candle requests', () => {
   it.each([
     [

@@ -2,23 +2,23 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { CandleAggregatesPort } from '../../application/ports/candle-aggregates.port';
+import { REFRESH_WINDOW_MS } from '../../domain/settled-candles';
 import {
   CANDLE_AGGREGATES,
   REFRESH_CANDLE_AGGREGATE,
   type CandleAggregate,
 } from './market-data.sql';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+const DAY_MS = 86_400_000;
 
 /** How far back each routine refresh reaches: the start_offset of the level's refresh policy. */
 const LOOKBACK_MS: Record<CandleAggregate, number> = {
-  candles_1m: 3 * HOUR_MS,
-  candles_5m: 12 * HOUR_MS,
-  candles_15m: DAY_MS,
-  candles_1h: 7 * DAY_MS,
-  candles_4h: 30 * DAY_MS,
-  candles_1d: 90 * DAY_MS,
+  candles_1m: REFRESH_WINDOW_MS['1m'],
+  candles_5m: REFRESH_WINDOW_MS['5m'],
+  candles_15m: REFRESH_WINDOW_MS['15m'],
+  candles_1h: REFRESH_WINDOW_MS['1h'],
+  candles_4h: REFRESH_WINDOW_MS['4h'],
+  candles_1d: REFRESH_WINDOW_MS['1d'],
 };
 
 /**

@@ -1,10 +1,21 @@
-import { Controller, Get, Param, Query, UsePipes, ValidationPipe } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { Controller, Get, Param, Query, Res, UsePipes, ValidationPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+
+import { systemClock } from '@nexwave/core';
 
 import { GetCandlesQuery } from '../../application/queries/get-candles.query';
 import { GetLatestPricesQuery } from '../../application/queries/get-latest-prices.query';
 import { ListSymbolsQuery } from '../../application/queries/list-symbols.query';
+import { parseTimeframe } from '../../domain/timeframe';
+import { candlesCacheHeaders } from './candles-cache-headers';
 import { CandlesParamsDto, CandlesQueryDto } from './dto/candles-query.dto';
 import { CandlesResponseDto } from './dto/candles-response.dto';
 import { PricesResponseDto, SymbolsResponseDto } from './dto/prices-response.dto';
@@ -31,7 +42,13 @@ export class MarketDataController {
 
   @Get('candles/:symbol/:timeframe')
   @ApiOperation({ summary: 'OHLCV candles of one symbol and timeframe, newest first' })
-  @ApiOkResponse({ type: CandlesResponseDto, description: 'OHLCV candles, newest first' })
+  @ApiOkResponse({
+    type: CandlesResponseDto,
+    description:
+      'OHLCV candles, newest first, with a strong ETag; Cache-Control immutable for a range of ' +
+      'settled candles (out of every refresh window), no-cache otherwise',
+  })
+  @ApiNotModifiedResponse({ description: 'If-None-Match names the current ETag' })
   @ApiBadRequestResponse({
     description:
       'Unknown symbol or timeframe (the allowed values are named), malformed symbol, bad limit, ' +
@@ -40,6 +57,7 @@ export class MarketDataController {
   async candles(
     @Param() { symbol, timeframe }: CandlesParamsDto,
     @Query() query: CandlesQueryDto,
+    @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<CandlesResponseDto> {
     const candles = await this.queryBus.execute(
       new GetCandlesQuery({
@@ -50,6 +68,17 @@ export class MarketDataController {
         limit: query.limit,
       }),
     );
-    return { symbol, timeframe, candles };
+    const body = { symbol, timeframe, candles };
+    // Express answers 304 itself when If-None-Match matches the ETag set here.
+    const headers = candlesCacheHeaders(
+      body,
+      parseTimeframe(timeframe),
+      query.to,
+      systemClock.now(),
+    );
+    for (const [name, value] of Object.entries(headers)) {
+      response.setHeader(name, value);
+    }
+    return body;
   }
 }
