@@ -63,6 +63,12 @@ describe('detectionRules bounds (mutation testing)', () => {
     ).not.toThrow();
   });
 
+  it('rejects a negative minShareOfBook', () => {
+    expect(() => detectionRules({ minShareOfBook: -0.1 })).toThrow(
+      'minShareOfBook must be in [0, 1)',
+    );
+  });
+
   it('rejects a sizeTolerance of 1 and names every problem', () => {
     expect(() =>
       detectionRules({ minShareOfBook: 1, ladder: { sizeTolerance: 1, maxStepRatio: 0.5 } }),
