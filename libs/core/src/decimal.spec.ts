@@ -51,3 +51,17 @@ describe('roundToStep', () => {
     }
   });
 });
+
+describe('roundToStep fast path for unit steps (mutation testing)', () => {
+  it.each([
+    ['30', '21', 'down', '21'], // a step ending in 1 is no unit step (regex without ^)
+    ['0.2', '0.15', 'down', '0.15'], // a step starting with 0.1 is no unit step (regex without $)
+    ['0.3', '0.5', 'down', '0.0'], // a step string that is no unit fraction takes the division path
+  ] as const)('rounds %s to a multiple of the step %s (%s)', (value, step, rounding, expected) => {
+    expect(roundToStep(value, step, rounding)).toBe(expected);
+  });
+
+  it('names the step it rejects', () => {
+    expect(() => roundToStep('1', '0', 'down')).toThrow('step must be positive, got 0');
+  });
+});

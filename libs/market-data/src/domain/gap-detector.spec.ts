@@ -62,3 +62,29 @@ describe('GapDetector', () => {
     expect(detector.observe('ETH', 2_000, 1)).not.toBeNull();
   });
 });
+
+describe('GapDetector edge cases (mutation testing)', () => {
+  it('keeps the first watch time when a market is watched again', () => {
+    const detector = new GapDetector();
+    detector.watch('BTC', 1_000, 0);
+    detector.watch('BTC', 4_000, 0);
+    expect(detector.observe('BTC', 9_000, 1)).toEqual({
+      symbol: 'BTC',
+      from: new Date(1_000),
+      to: new Date(9_000),
+    });
+  });
+
+  it('a late trade after the first unwatched trade does not move the gap start back', () => {
+    const detector = new GapDetector();
+    detector.observe('BTC', 5_000, 0);
+    detector.observe('BTC', 3_000, 0);
+    expect(detector.observe('BTC', 9_000, 1)?.from).toEqual(new Date(5_000));
+  });
+
+  it('a first trade after a reconnect at the same time as the last one is no gap', () => {
+    const detector = new GapDetector();
+    detector.observe('BTC', 5_000, 0);
+    expect(detector.observe('BTC', 5_000, 1)).toBeNull();
+  });
+});

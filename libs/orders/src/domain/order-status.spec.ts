@@ -68,3 +68,9 @@ describe('order status transitions', () => {
     expect(isWorking(status)).toBe(working);
   });
 });
+
+it('names the order and both statuses in an illegal transition message (mutation testing)', () => {
+  expect(() => assertTransition('o-1', 'filled', 'open')).toThrow(
+    'order o-1: filled cannot become open',
+  );
+});

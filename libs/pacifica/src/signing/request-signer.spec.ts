@@ -160,3 +160,55 @@ function captureError(fn: () => unknown): Error {
   }
   throw new Error('expected a throw');
 }
+
+describe('key checks (mutation testing)', () => {
+  const bs58 = jest.requireActual<typeof import('bs58')>('bs58').default;
+
+  it.each([
+    ['not base58', 'not-base58-0OIl', 'Invalid Pacifica key: not base58'],
+    ['33 bytes', bs58.encode(new Uint8Array(33)), 'expected 64 bytes (or a 32-byte seed), got 33'],
+    [
+      'a public half of another key',
+      bs58.encode(Buffer.concat([bs58.decode(SECRET).subarray(0, 32), new Uint8Array(32).fill(7)])),
+      'Invalid Pacifica key: public key half does not match the seed',
+    ],
+  ])('says why it refuses a key (%s)', (_, secret, message) => {
+    expect(() => SolanaKeypair.fromBase58(secret)).toThrow(message);
+  });
+
+  it('trims whitespace around a key', () => {
+    expect(SolanaKeypair.fromBase58(` ${SECRET}\n`).publicKey).toBe(ACCOUNT);
+  });
+
+  it('verifies nothing with a key or a signature of the wrong length, or not base58', () => {
+    const keypair = SolanaKeypair.fromBase58(SECRET);
+    const signature = keypair.sign('m');
+    const bytes = bs58.decode(signature);
+    expect(verifySignature(ACCOUNT, 'm', signature)).toBe(true);
+    expect(verifySignature(bs58.encode(new Uint8Array(33)), 'm', signature)).toBe(false);
+    expect(verifySignature(ACCOUNT, 'm', bs58.encode(bytes.subarray(0, 63)))).toBe(false);
+    expect(verifySignature(ACCOUNT, 'm', '0OIl')).toBe(false);
+  });
+});
+
+describe('payload checks (mutation testing)', () => {
+  const header = { type: 'create_order', timestamp: 1, expiryWindow: 5_000 };
+
+  it.each([
+    ['timestamp', { ...header, timestamp: 1.5 }, {}, 'timestamp must be a safe integer, got 1.5'],
+    [
+      'expiry window',
+      { ...header, expiryWindow: 0.5 },
+      {},
+      'expiry_window must be a safe integer, got 0.5',
+    ],
+    [
+      'number in payload',
+      header,
+      { price: 0.1 },
+      'number in payload must be a safe integer, got 0.1',
+    ],
+  ])('names the %s that is not an integer', (_, signingHeader, data, message) => {
+    expect(() => buildSigningMessage(signingHeader, data)).toThrow(message);
+  });
+});

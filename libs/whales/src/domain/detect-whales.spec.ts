@@ -1,7 +1,7 @@
 import { seededRandom } from '@nexwave/core';
 
 import { MAX_CONFIDENCE, MIN_CONFIDENCE } from './confidence';
-import { detectWhales } from './detect-whales';
+import { bookView, detectInView, detectWhales } from './detect-whales';
 import { detectionRules } from './detection-rules';
 import { book, level, levels, randomBook } from './testing/books';
 
@@ -77,5 +77,31 @@ describe('detectWhales', () => {
       expect(reusedLevels).toEqual([]);
       expect(malformed).toEqual([]);
     });
+  });
+
+  it('reports a single whale before a ladder further from the best price (book order)', () => {
+    const bids = [
+      level(1000, 60),
+      ...levels(999, -1, 2),
+      ...levels(997, -1, 3, 12),
+      ...levels(994, -1, 8),
+    ];
+    expect(
+      detectWhales(book(bids, levels(1001, 1, 10)), rules).map(
+        (w) => `${w.kind} ${w.priceLow}-${w.priceHigh}`,
+      ),
+    ).toEqual(['single 1000-1000', 'ladder 995-997']);
+  });
+
+  it('leaves claimed levels out of new detections', () => {
+    const bids = [...levels(1000, -1, 5), level(995, 40), level(994, 30), ...levels(993, -1, 3)];
+    const view = bookView(book(bids, [level(1001, 50), ...levels(1002, 1, 9)]));
+    const claimed = new Set(view.bid.filter((priced) => priced.level.price === '995'));
+    expect(claimed.size).toBe(1);
+
+    expect(detectInView(view, rules, claimed).map((w) => `${w.side} ${w.priceLow}`)).toEqual([
+      'bid 994',
+      'ask 1001',
+    ]);
   });
 });

@@ -51,3 +51,30 @@ describe('whaleThresholdUsd', () => {
     expect(whaleThresholdUsd('SOL', { defaultUsd: '10000' })).toBe('10000');
   });
 });
+
+describe('detectionRules bounds (mutation testing)', () => {
+  it('accepts every bound that is included', () => {
+    expect(() =>
+      detectionRules({
+        minShareOfBook: 0,
+        minSizeVsMedian: 0,
+        ladder: { minLevels: 2, sizeTolerance: 0, minSizeVsMedian: 0, maxStepRatio: 1 },
+      }),
+    ).not.toThrow();
+  });
+
+  it('rejects a negative minShareOfBook', () => {
+    expect(() => detectionRules({ minShareOfBook: -0.1 })).toThrow(
+      'minShareOfBook must be in [0, 1)',
+    );
+  });
+
+  it('rejects a sizeTolerance of 1 and names every problem', () => {
+    expect(() =>
+      detectionRules({ minShareOfBook: 1, ladder: { sizeTolerance: 1, maxStepRatio: 0.5 } }),
+    ).toThrow(
+      'Invalid whale detection rules: minShareOfBook must be in [0, 1); ' +
+        'ladder.sizeTolerance must be in [0, 1); ladder.maxStepRatio must be >= 1',
+    );
+  });
+});

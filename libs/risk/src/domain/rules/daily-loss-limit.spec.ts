@@ -57,3 +57,13 @@ describe('daily loss rule (-5% of the UTC day starting equity stops entries for 
     expect(decision.reason).toBe('exits are always allowed (2026-03-10 PnL $-10000)');
   });
 });
+
+describe('daily loss reasons (mutation testing)', () => {
+  it('explains an entry on a day above the limit', () => {
+    const decision = checkDailyLoss(
+      ruleInput(order(), portfolio(99_000), { dailyLoss: dayAt(99_000) }),
+    );
+
+    expect(decision.reason).toBe('2026-03-10 PnL $-1000 is above the daily loss limit $-5000');
+  });
+});

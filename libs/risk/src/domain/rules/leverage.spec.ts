@@ -43,3 +43,13 @@ describe('leverage rule (gross notional after the order / equity strictly below 
     expect(decision).toMatchObject({ approved: false, limit: '2', actual: '2' });
   });
 });
+
+describe('leverage reasons (mutation testing)', () => {
+  it('explains a refusal at the limit', () => {
+    const decision = checkLeverage(
+      ruleInput(order({ amount: 1, price: 1_000_000 }), portfolio(100_000)),
+    );
+
+    expect(decision.reason).toBe('leverage after the order 10x is not below 5x');
+  });
+});

@@ -41,3 +41,14 @@ describe('order size rule ($10 minimum, $100,000 maximum notional, both inclusiv
     expect(decision).toMatchObject({ approved: false, limit: '50', actual: '40' });
   });
 });
+
+describe('order size reasons (mutation testing)', () => {
+  it.each([
+    ['200000', 'order notional $200000 is above the maximum $100000'],
+    ['50', 'order notional $50 is within $10..$100000'],
+  ])('explains a $%s order', (notional, reason) => {
+    const decision = checkOrderSize(ruleInput(order({ amount: 1, price: notional })));
+
+    expect(decision.reason).toBe(reason);
+  });
+});

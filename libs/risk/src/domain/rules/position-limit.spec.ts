@@ -77,3 +77,26 @@ describe('position limit rule ($1,000,000 notional per symbol after the order, a
     });
   });
 });
+
+describe('position limit edge cases (mutation testing)', () => {
+  it('an order that flips a long into a smaller short does not count as reducing it', () => {
+    const book = portfolio(1_000_000, [position('BTC', 5, 300_000)]);
+    const decision = checkPositionLimit(
+      ruleInput(order({ side: 'ask', amount: 9, price: 300_000 }), book),
+    );
+
+    expect(decision).toMatchObject({
+      approved: false,
+      reducesPosition: false,
+      reason: 'BTC position after the order $1200000 is above the limit $1000000',
+    });
+  });
+
+  it('explains an order within the limit', () => {
+    const decision = checkPositionLimit(
+      ruleInput(order({ amount: 1, price: 1_000 }), portfolio(1_000_000, [])),
+    );
+
+    expect(decision.reason).toBe('BTC position after the order $1000 is within $1000000');
+  });
+});
