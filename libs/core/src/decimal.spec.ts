@@ -65,3 +65,55 @@ describe('roundToStep fast path for unit steps (mutation testing)', () => {
     expect(() => roundToStep('1', '0', 'down')).toThrow('step must be positive, got 0');
   });
 });
+
+/** roundToStep in integers: value and step scaled to one scale, the quotient rounded by BigInt. */
+function referenceRound(value: string, step: string, rounding: 'down' | 'up' | 'nearest'): string {
+  const places = (text: string) => (text.split('.')[1] ?? '').length;
+  const scale = Math.max(places(value), places(step));
+  const scaled = (text: string) => {
+    const [whole, fraction = ''] = text.replace('-', '').split('.');
+    const digits = BigInt(whole + fraction.padEnd(scale, '0'));
+    return text.startsWith('-') ? -digits : digits;
+  };
+  const a = scaled(value);
+  const b = scaled(step);
+  const magnitude = a < 0n ? -a : a;
+  let steps = magnitude / b;
+  const rest = magnitude % b;
+  if ((rounding === 'up' && rest > 0n) || (rounding === 'nearest' && 2n * rest >= b)) {
+    steps += 1n;
+  }
+  // Printed from the integer: a Decimal would round it to 20 digits again.
+  const printed = (steps * b).toString().padStart(scale + 1, '0');
+  const fraction = printed.slice(printed.length - scale).slice(0, places(step));
+  const sign = a < 0n && steps > 0n ? '-' : '';
+  return `${sign}${printed.slice(0, printed.length - scale)}${fraction ? `.${fraction}` : ''}`;
+}
+
+describe('roundToStep beyond 20 significant digits (Decimal rounds a quotient to 20)', () => {
+  it.each([
+    ['10000000000000000000.5', '1', 'down', '10000000000000000000'],
+    ['0.99999999999999999999999', '0.5', 'down', '0.5'],
+    ['0.99999999999999999999999', '0.5', 'up', '1.0'],
+    ['0.74999999999999999999999', '0.5', 'nearest', '0.5'],
+    ['123456789012345678901234.5', '0.25', 'down', '123456789012345678901234.50'],
+  ] as const)('%s to step %s (%s) = %s', (value, step, rounding, expected) => {
+    expect(roundToStep(value, step, rounding)).toBe(expected);
+    expect(roundToStep(value, new Decimal(step), rounding)).toBe(expected);
+  });
+
+  it('agrees with integer arithmetic on long values and odd steps', () => {
+    const random = seededRandom(18);
+    const digits = (count: number) =>
+      Array.from({ length: count }, () => Math.floor(random() * 10)).join('');
+    for (let i = 0; i < 2_000; i++) {
+      const value = `${random() < 0.5 ? '-' : ''}${digits(1 + Math.floor(random() * 20))}.${digits(1 + Math.floor(random() * 20))}`;
+      const stepPlaces = Math.floor(random() * 8);
+      const stepDigits = `${1 + Math.floor(random() * 9)}${digits(Math.floor(random() * 3))}`;
+      const step = new Decimal(stepDigits).div(new Decimal(10).pow(stepPlaces)).toFixed();
+      for (const rounding of ['down', 'up', 'nearest'] as const) {
+        expect(roundToStep(value, step, rounding)).toBe(referenceRound(value, step, rounding));
+      }
+    }
+  });
+});
