@@ -8,6 +8,7 @@ import {
 import { NestHybridApplicationOptions } from '@nestjs/common/interfaces';
 import { CustomTransportStrategy, MicroserviceOptions, Server } from '@nestjs/microservices';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CompressionTypes } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
 import { ClientProxyMessageBus } from './client-proxy-message-bus.adapter';
@@ -137,7 +138,13 @@ function kafkaProviders(options: MessagingModuleOptions): Provider[] {
     .filter((contract) => contract.reply)
     .map((contract) => contract.topic);
   return [
-    { provide: KafkaProducer, useValue: new KafkaProducer(kafka) },
+    {
+      provide: KafkaProducer,
+      useValue: new KafkaProducer(
+        kafka,
+        tuning.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None,
+      ),
+    },
     { provide: KafkaMonitor, useValue: new KafkaMonitor(createKafka(connection, 0)) },
     {
       provide: KafkaClientProxy,

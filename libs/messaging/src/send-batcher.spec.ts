@@ -28,6 +28,29 @@ describe('SendBatcher', () => {
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
   });
 
+  it('sends one batch at a time: what arrives while one is in flight goes in the next', async () => {
+    const batches: number[][] = [];
+    let release!: () => void;
+    const firstSent = new Promise<void>((resolve) => (release = resolve));
+    const batcher = new SendBatcher<number, number>(async (items) => {
+      batches.push([...items]);
+      if (batches.length === 1) {
+        await firstSent;
+      }
+      return items;
+    });
+
+    const first = batcher.submit(1);
+    await Promise.resolve();
+    const later = [2, 3].map((item) => batcher.submit(item));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1]]);
+    release();
+
+    expect(await Promise.all([first, ...later])).toEqual([1, 2, 3]);
+    expect(batches).toEqual([[1], [2, 3]]);
+  });
+
   it('rejects only the item whose send failed', async () => {
     const batcher = new SendBatcher<number, number>((items) =>
       Promise.resolve(items.map((item) => (item === 2 ? new Error('no room for 2') : item))),
