@@ -24,6 +24,7 @@ import { KafkaProducer } from './kafka/kafka-producer';
 import { KAFKA_DEFAULTS, KafkaTransportServer } from './kafka/kafka-transport.server';
 import { KafkaClientProxy } from './kafka/kafka.client';
 import { InMemoryBroker } from './memory/in-memory-broker';
+import { MemoryMessageBus } from './memory/memory-message-bus';
 import { MemoryTransportServer } from './memory/memory-transport.server';
 import { MemoryClientProxy } from './memory/memory.client';
 import { MessageBusPort } from './message-bus.port';
@@ -209,9 +210,13 @@ function memoryProviders(options: MessagingModuleOptions): Provider[] {
     },
     {
       provide: MessageBusPort,
-      useFactory: (client: MemoryClientProxy) =>
-        new ClientProxyMessageBus(client, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
-      inject: [MemoryClientProxy],
+      useFactory: (broker: InMemoryBroker, client: MemoryClientProxy) =>
+        new MemoryMessageBus(
+          broker,
+          client,
+          options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        ),
+      inject: [InMemoryBroker, MemoryClientProxy],
     },
     {
       provide: MESSAGING_STRATEGY,
