@@ -44,6 +44,6 @@ export class ClientProxyMessageBus extends MessageBusPort {
   }
 }
 
-function toRecord(envelope: Envelope): TransportRecord {
+export function toRecord(envelope: Envelope): TransportRecord {
   return { key: envelope.key, value: JSON.stringify(envelope) };
 }

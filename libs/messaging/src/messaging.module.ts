@@ -8,6 +8,7 @@ import {
 import { NestHybridApplicationOptions } from '@nestjs/common/interfaces';
 import { CustomTransportStrategy, MicroserviceOptions, Server } from '@nestjs/microservices';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CompressionTypes } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
 import { ClientProxyMessageBus } from './client-proxy-message-bus.adapter';
@@ -23,6 +24,7 @@ import { KafkaProducer } from './kafka/kafka-producer';
 import { KAFKA_DEFAULTS, KafkaTransportServer } from './kafka/kafka-transport.server';
 import { KafkaClientProxy } from './kafka/kafka.client';
 import { InMemoryBroker } from './memory/in-memory-broker';
+import { MemoryMessageBus } from './memory/memory-message-bus';
 import { MemoryTransportServer } from './memory/memory-transport.server';
 import { MemoryClientProxy } from './memory/memory.client';
 import { MessageBusPort } from './message-bus.port';
@@ -137,7 +139,13 @@ function kafkaProviders(options: MessagingModuleOptions): Provider[] {
     .filter((contract) => contract.reply)
     .map((contract) => contract.topic);
   return [
-    { provide: KafkaProducer, useValue: new KafkaProducer(kafka) },
+    {
+      provide: KafkaProducer,
+      useValue: new KafkaProducer(
+        kafka,
+        tuning.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None,
+      ),
+    },
     { provide: KafkaMonitor, useValue: new KafkaMonitor(createKafka(connection, 0)) },
     {
       provide: KafkaClientProxy,
@@ -202,9 +210,13 @@ function memoryProviders(options: MessagingModuleOptions): Provider[] {
     },
     {
       provide: MessageBusPort,
-      useFactory: (client: MemoryClientProxy) =>
-        new ClientProxyMessageBus(client, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
-      inject: [MemoryClientProxy],
+      useFactory: (broker: InMemoryBroker, client: MemoryClientProxy) =>
+        new MemoryMessageBus(
+          broker,
+          client,
+          options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        ),
+      inject: [InMemoryBroker, MemoryClientProxy],
     },
     {
       provide: MESSAGING_STRATEGY,

@@ -14,6 +14,8 @@ export interface KafkaTuning {
   maxWaitTimeMs?: number;
   /** Partitions handled in parallel by one app (order holds within a partition). Default 4. */
   partitionsConsumedConcurrently?: number;
+  /** Compression of produced batches: none (default) or gzip (built into kafkajs). */
+  compression?: 'none' | 'gzip';
 }
 
 export interface MessagingModuleOptions {

@@ -68,6 +68,29 @@ describe('RedisStreamAdapter (real redis-server)', () => {
     expect(received.map((entry) => entry.fields)).toContainEqual({ after: 'restart' });
   });
 
+  it('pipelines the appends of one tick in call order; a failed XADD rejects only its own append', async () => {
+    const client = new Redis(server.url);
+    const port = new RedisStreamAdapter(client);
+    await client.set('not-a-stream', 'x');
+    const pipelines = jest.spyOn(client, 'pipeline');
+
+    const appends = Array.from({ length: 50 }, (_, i) =>
+      port.append(i === 25 ? 'not-a-stream' : 'pipelined', { seq: String(i) }),
+    );
+    const outcomes = await Promise.allSettled(appends);
+    const entries = await client.xrange('pipelined', '-', '+');
+    await client.quit();
+
+    expect(pipelines).toHaveBeenCalledTimes(1);
+    const rejected = outcomes.flatMap((outcome, i) =>
+      outcome.status === 'rejected' ? [[i, String(outcome.reason)]] : [],
+    );
+    expect(rejected).toEqual([[25, expect.stringMatching(/WRONGTYPE/) as string]]);
+    expect(entries.map(([, fields]) => Number(fields[1]))).toEqual(
+      Array.from({ length: 50 }, (_, i) => i).filter((i) => i !== 25),
+    );
+  });
+
   it('is what StreamsModule provides when a Redis URL is configured, closed with the app', async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [StreamsModule.forRoot({ redisUrl: server.url })],

@@ -23,6 +23,7 @@ export const KAFKA_DEFAULTS: Required<KafkaTuning> = {
   heartbeatIntervalMs: 3_000,
   maxWaitTimeMs: 500,
   partitionsConsumedConcurrently: 4,
+  compression: 'none',
 };
 
 /**

@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 
 import { backoffDelay, sleep } from '@nexwave/core';
 
+import { SendBatcher } from '../send-batcher';
 import { deadLetterStream } from '../topics';
 import { deadLetterFields } from './stream-names';
 import {
@@ -26,13 +27,18 @@ const READ_RETRY = { baseDelayMs: 100, maxDelayMs: 5_000 };
 
 type RawEntry = [id: string, flat: string[]] | null;
 
+/** The arguments of one XADD after the stream name. */
+type XaddArgs = [stream: string, ...args: string[]];
+
 /**
  * Redis streams: XADD with MAXLEN ~, consumer groups (XGROUP CREATE MKSTREAM), XREADGROUP with
  * BLOCK on a connection of its own per consumer, XACK after the handler, XAUTOCLAIM of idle
  * pending entries. The caller owns `redis`; each consumer duplicates it for its blocking reads.
+ * Appends made in the same tick go to Redis as one pipeline (not a transaction), in call order.
  */
 export class RedisStreamAdapter extends StreamPort {
   private readonly consumers = new Set<RedisStreamConsumer>();
+  private readonly appends = new SendBatcher<XaddArgs, string>((batch) => this.xaddAll(batch));
 
   constructor(
     private readonly redis: Redis,
@@ -48,8 +54,17 @@ export class RedisStreamAdapter extends StreamPort {
   ): Promise<string> {
     const flat = Object.entries(toFields(data)).flat();
     const maxLen = String(options.maxLen ?? this.defaultMaxLen);
-    const id = await this.redis.xadd(stream, 'MAXLEN', '~', maxLen, '*', ...flat);
-    return id as string;
+    return this.appends.submit([stream, 'MAXLEN', '~', maxLen, '*', ...flat]);
+  }
+
+  private async xaddAll(batch: readonly XaddArgs[]): Promise<(string | Error)[]> {
+    const pipeline = this.redis.pipeline();
+    batch.forEach((args) => pipeline.xadd(...args));
+    const results = (await pipeline.exec()) ?? [];
+    return batch.map((_, i) => {
+      const [error, id] = results[i] ?? [new Error('XADD got no reply'), null];
+      return error ?? (id as string);
+    });
   }
 
   async consume(options: ConsumeOptions): Promise<StreamConsumer> {
