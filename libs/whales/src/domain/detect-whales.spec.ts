@@ -96,8 +96,11 @@ describe('detectWhales', () => {
   it('leaves claimed levels out of new detections', () => {
     const bids = [...levels(1000, -1, 5), level(995, 40), level(994, 30), ...levels(993, -1, 3)];
     const view = bookView(book(bids, [level(1001, 50), ...levels(1002, 1, 9)]));
-    const claimed = new Set(view.bid.filter((priced) => priced.level.price === '995'));
-    expect(claimed.size).toBe(1);
+    const claimed = {
+      bid: new Set([view.bid.levels.findIndex((claimedLevel) => claimedLevel.price === '995')]),
+      ask: new Set<number>(),
+    };
+    expect([...claimed.bid]).toEqual([5]);
 
     expect(detectInView(view, rules, claimed).map((w) => `${w.side} ${w.priceLow}`)).toEqual([
       'bid 994',
