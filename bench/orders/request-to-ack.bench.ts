@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { startEmbeddedTimescale } from '@nexwave/database';
+import { migrateDatabase, startEmbeddedTimescale } from '@nexwave/database';
 import type { OrderEventV1, OrderRequestV1 } from '@nexwave/messaging';
 import { startPacificaSim } from '@nexwave/pacifica-sim/testing';
 
@@ -119,6 +119,13 @@ async function measure(app: OrdersApp, exchange: BenchExchange, transport: Bench
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-bench-orders-'));
   const database = await startEmbeddedTimescale({ dataDir, port: 0 });
+  // The deployment's one migrate step: an app on DATABASE_URL waits for it.
+  await migrateDatabase({
+    url: database.url,
+    poolSize: 1,
+    embeddedDataDir: dataDir,
+    embeddedPort: 0,
+  });
   const sim = await startPacificaSim({ port: 0 });
   const rows: Row[] = [];
   try {
