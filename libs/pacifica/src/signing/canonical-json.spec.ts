@@ -99,6 +99,13 @@ describe('toSdkJson, the one-pass writer', () => {
     expect(toSdkJson({ '10': 1, '9': 2, a: 3 })).toBe('{"10":1,"9":2,"a":3}');
   });
 
+  it('writes null for a value JSON cannot hold at the top, and refuses a bigint', () => {
+    expect(toSdkJson(undefined as unknown as JsonValue)).toBe('null');
+    expect(() => toSdkJson({ size: 1n } as unknown as JsonValue)).toThrow(
+      'bigint in payload: JSON has no bigint',
+    );
+  });
+
   it('writes what toJSON returns', () => {
     expect(toSdkJson({ at: new Date(0) } as unknown as JsonValue)).toBe(
       '{"at":"1970-01-01T00:00:00.000Z"}',

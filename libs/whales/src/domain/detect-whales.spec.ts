@@ -93,6 +93,15 @@ describe('detectWhales', () => {
     ).toEqual(['single 1000-1000', 'ladder 995-997']);
   });
 
+  it('with levels claimed, still reports an unclaimed best level once (mutation testing)', () => {
+    const bids = [level(1000, 40), ...levels(999, -1, 4), level(994, 30), ...levels(993, -1, 4)];
+    const view = bookView(book(bids, levels(1001, 1, 10)));
+    const claimed = { bid: new Set([5]), ask: new Set<number>() };
+    expect(detectInView(view, rules, claimed).map((w) => `${w.side} ${w.priceLow}`)).toEqual([
+      'bid 1000',
+    ]);
+  });
+
   it('leaves claimed levels out of new detections', () => {
     const bids = [...levels(1000, -1, 5), level(995, 40), level(994, 30), ...levels(993, -1, 3)];
     const view = bookView(book(bids, [level(1001, 50), ...levels(1002, 1, 9)]));
