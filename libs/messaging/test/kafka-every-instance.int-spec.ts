@@ -14,7 +14,7 @@ import {
 
 import whaleFixture from '../src/contracts/whales/fixtures/whale-detected.v1.json';
 import { InMemoryInboxAdapter } from '../src/inbox/in-memory-inbox.adapter';
-import { kafkaHarness, TransportHarness } from './transport-harness';
+import { kafkaHarness, TransportHarness, until } from './transport-harness';
 
 /** What one instance's handlers received. */
 class Received {
@@ -38,16 +38,6 @@ class WhaleConsumers {
   @EventPattern(Topics.WhalesDetected, { consumer: 'shared', idempotentBy: 'natural-key' })
   onShared(@Payload() whale: WhaleDetectedV1): void {
     this.received.shared.push(whale.activityId);
-  }
-}
-
-async function until(condition: () => boolean, what: string, deadlineMs = 30_000): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(`${what} within ${deadlineMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

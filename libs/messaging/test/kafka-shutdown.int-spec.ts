@@ -16,7 +16,7 @@ import {
 
 import requestFixture from '../src/contracts/orders/fixtures/order-request.v1.json';
 import { InMemoryInboxAdapter } from '../src/inbox/in-memory-inbox.adapter';
-import { kafkaHarness, TransportHarness } from './transport-harness';
+import { kafkaHarness, TransportHarness, until } from './transport-harness';
 
 /** What one app's handler does: fail retriably (into a long backoff) or record the request. */
 class Attempts {
@@ -38,16 +38,6 @@ class OrderRequestsConsumer {
     }
     this.attempts.handled.push(request.clientOrderId);
     return Promise.resolve();
-  }
-}
-
-async function until(condition: () => boolean, what: string, deadlineMs = 30_000): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(`${what} within ${deadlineMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
