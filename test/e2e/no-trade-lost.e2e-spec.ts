@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
-import { freePort } from '@nexwave/core/testing';
+import { freePort, until } from '@nexwave/core/testing';
 import { startEmbeddedTimescale } from '@nexwave/database';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
@@ -12,21 +12,6 @@ import { startApp, waitForOk, type AppProcess } from '../support/app-process';
 import { SimTradeRecorder } from '../support/sim-trade-recorder';
 
 const MARKETS = ['BTC', 'ETH', 'SOL', 'kBONK'];
-
-/** Resolves once `condition` holds; fails with `what` after the deadline. */
-async function until(
-  what: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 60_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The embedded database child of the app (it runs `embedded-timescale.child.cjs`). */
 function databaseChildPid(app: AppProcess): number {
@@ -124,20 +109,28 @@ describe('all-in-one app: the database killed mid-ingest loses no trade', () => 
     app = await boot();
     ticker = setInterval(() => sim.tick(), 50);
     // Storing: each market's trades have reached the database.
-    await until('candles from the simulator', async () => {
-      for (const symbol of MARKETS) {
-        if (!(await hasCandle(symbol))) {
-          return false;
+    await until(
+      async () => {
+        for (const symbol of MARKETS) {
+          if (!(await hasCandle(symbol))) {
+            return false;
+          }
         }
-      }
-      return true;
-    });
+        return true;
+      },
+      'candles from the simulator',
+      { timeoutMs: 60_000 },
+    );
     const periodStart = recorder.lastId;
-    await until('trades before the kill', () => recorder.since(periodStart).length >= 50);
+    await until(() => recorder.since(periodStart).length >= 50, 'trades before the kill', {
+      timeoutMs: 60_000,
+    });
 
     process.kill(databaseChildPid(app), 'SIGKILL');
     const killedAt = recorder.lastId;
-    await until('trades after the kill', () => recorder.since(killedAt).length >= 100);
+    await until(() => recorder.since(killedAt).length >= 100, 'trades after the kill', {
+      timeoutMs: 60_000,
+    });
     clearInterval(ticker);
     await recorder.sync();
     const period = recorder.since(periodStart);
@@ -147,7 +140,9 @@ describe('all-in-one app: the database killed mid-ingest loses no trade', () => 
     const spooled = spoolFiles(spoolDir).length > 0;
 
     app = await boot();
-    await until('the spool replayed', () => spoolFiles(spoolDir).length === 0);
+    await until(() => spoolFiles(spoolDir).length === 0, 'the spool replayed', {
+      timeoutMs: 60_000,
+    });
     await stop(app);
     // Replayed at start-up exactly when the first run left a spool (it need not, if the
     // database came back before the shutdown).

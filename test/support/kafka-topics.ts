@@ -1,5 +1,6 @@
 import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
 
+import { until } from '@nexwave/core/testing';
 import type { Envelope } from '@nexwave/messaging';
 import { preloadKafkaProtocol } from '@nexwave/messaging/testing';
 
@@ -66,14 +67,8 @@ export class KafkaTopics {
   }
 
   /** Polls `condition` until it holds; fails naming `what` after the deadline. */
-  async until(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + this.timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) {
-        throw new Error(`not within ${this.timeoutMs} ms: ${what}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  until(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
+    return until(condition, what, { timeoutMs: this.timeoutMs, intervalMs: 50 });
   }
 
   async close(): Promise<void> {

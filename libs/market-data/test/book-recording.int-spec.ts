@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 
 import { systemClock } from '@nexwave/core';
-import { FixedClock } from '@nexwave/core/testing';
+import { FixedClock, until } from '@nexwave/core/testing';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import { MemoryStreamAdapter } from '@nexwave/messaging/testing';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
@@ -20,7 +20,6 @@ import { TypeOrmMarketHistory } from '../src/infrastructure/persistence/typeorm-
 import { TypeOrmTickStore } from '../src/infrastructure/persistence/typeorm-tick.store';
 import { StreamMarketPublisher } from '../src/infrastructure/streams/stream-market.publisher';
 import { ingestionCommandBus } from '../src/testing/ingestion-command-bus';
-import { until } from './ingest-support';
 
 const T0 = Date.UTC(2026, 0, 5, 12);
 
@@ -99,7 +98,7 @@ describe('RECORD_BOOKS: live books recorded and replayed with the trades', () =>
         sim.tick();
       }
       return arrived;
-    });
+    }, "both markets' books at the fixed time");
   }
 
   it('stores one snapshot per symbol per interval, top levels only, then replays them in time order with the trades', async () => {

@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
 import { systemClock } from '@nexwave/core';
-import { FixedClock } from '@nexwave/core/testing';
+import { FixedClock, until } from '@nexwave/core/testing';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
   entryJson,
@@ -32,7 +32,6 @@ import { MARKET_DATA_ENTITIES } from '../src/infrastructure/persistence/market-d
 import { TypeOrmTickStore } from '../src/infrastructure/persistence/typeorm-tick.store';
 import { StreamMarketPublisher } from '../src/infrastructure/streams/stream-market.publisher';
 import { ingestionCommandBus } from '../src/testing/ingestion-command-bus';
-import { until } from './ingest-support';
 
 interface Harness {
   sim: PacificaSim;
@@ -142,7 +141,7 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
         sim.tick();
       }
       return settled;
-    });
+    }, 'the awaited promise settled');
     return promise;
   }
 
@@ -193,7 +192,7 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
         `SELECT DISTINCT symbol FROM ticks`,
       );
       return stored.length === symbols.length;
-    });
+    }, 'ticks of every market stored');
 
     const rest = new PacificaRestClient({ baseUrl: sim.url });
     for (const symbol of symbols) {
@@ -280,7 +279,7 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
       advance();
       await writer.flush();
       return (await ticks(`symbol = 'SOL'`)).length > 0;
-    });
+    }, 'the first SOL tick stored');
     // Everything the simulator has traded so far is received and stored: the gap starts there.
     const lastTraded = Math.max(
       ...sim.exchange.markets.get('SOL').tape.map((trade) => trade.createdAt),
@@ -288,7 +287,7 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
     await until(async () => {
       await writer.flush();
       return (await ticks(`symbol = 'SOL'`)).at(-1)!.time.getTime() === lastTraded;
-    });
+    }, 'the last traded SOL tick stored');
     const lastBefore = lastTraded;
 
     sim.dropWsConnections();
@@ -299,7 +298,7 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
       .tape.filter((trade) => trade.createdAt > lastBefore)
       .map((trade) => trade.historyId);
     expect(missed.length).toBeGreaterThan(0);
-    await until(() => feed.connection() >= 1);
+    await until(() => feed.connection() >= 1, 'the feed connected');
 
     const gap = next('gap', (record) => record.symbol === 'SOL');
     let settled = false;
@@ -309,7 +308,7 @@ describe('market-data ingestion from the Pacifica simulator over WebSocket', () 
         advance();
       }
       return settled;
-    });
+    }, 'the gap record settled');
     const record = await gap;
     await writer.flush();
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
 import { systemClock } from '@nexwave/core';
-import { FixedClock } from '@nexwave/core/testing';
+import { FixedClock, until } from '@nexwave/core/testing';
 import { createDataSource } from '@nexwave/database';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 
@@ -15,7 +15,7 @@ import { encodeSpoolLine } from '../src/domain/tick-spool';
 import { MARKET_DATA_ENTITIES } from '../src/infrastructure/persistence/market-data.entities';
 import { TypeOrmTickStore } from '../src/infrastructure/persistence/typeorm-tick.store';
 import { FileTickSpool } from '../src/infrastructure/spool/file-tick.spool';
-import { startTcpProxy, tick, until, type TcpProxy } from './ingest-support';
+import { startTcpProxy, tick, type TcpProxy } from './ingest-support';
 
 describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () => {
   let database: TestDatabase;
@@ -101,7 +101,7 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
       first.accept(during.slice(i, i + 10));
     }
     // 30 fit in the buffer; 70 overflow to the spool while the database is away.
-    await until(async () => (await metrics.total(metrics.ticksSpooled)) === 70);
+    await until(async () => (await metrics.total(metrics.ticksSpooled)) === 70, '70 ticks spooled');
     const retriedBefore = await metrics.total(metrics.batches, { outcome: 'retried' });
     await first.stop();
     // Two attempts at shutdown in all (not per batch): a dead database cannot hold it up.
@@ -144,13 +144,16 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
       await writer.start();
       proxy.cut();
       writer.accept(outage);
-      await until(async () => (await metrics.total(metrics.ticksSpooled)) === 30);
+      await until(
+        async () => (await metrics.total(metrics.ticksSpooled)) === 30,
+        '30 ticks spooled',
+      );
       proxy.resume();
       // Whether these fit in the buffer or overflow to the spool too depends on how soon the
       // writer reconnects: either way each is stored once.
       writer.accept(after);
       const all = ids([...outage, ...after]);
-      await until(async () => (await storedIds()).length === all.length);
+      await until(async () => (await storedIds()).length === all.length, 'every tick stored');
       await writer.flush();
       expect(await storedIds()).toEqual(all);
       const spooled = await metrics.total(metrics.ticksSpooled);
@@ -200,7 +203,7 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
     await writer.start();
     proxy.cut();
     writer.accept(Array.from({ length: 13 }, (_, i) => tick({ tradeId: String(5_000_000 + i) })));
-    await until(async () => (await metrics.total(metrics.ticksRefused)) === 2);
+    await until(async () => (await metrics.total(metrics.ticksRefused)) === 2, '2 ticks refused');
     await writer.stop();
     expect(await metrics.total(metrics.ticksRefused, { reason: 'spool_full' })).toBe(2);
     expect(await metrics.total(metrics.gaps, { reason: 'buffer_full' })).toBe(1);
@@ -231,7 +234,7 @@ describe('TickWriter with its on-disk spool, on the embedded TimescaleDB', () =>
       writer.accept(buffered);
       writer.accept(spooled);
       writer.accept(refused);
-      await until(async () => (await metrics.total(metrics.ticksRefused)) === 2);
+      await until(async () => (await metrics.total(metrics.ticksRefused)) === 2, '2 ticks refused');
       expect(await metrics.total(metrics.ticksRefused, { reason: 'spool_full' })).toBe(2);
 
       proxy.resume();

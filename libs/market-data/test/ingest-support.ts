@@ -47,13 +47,6 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   };
 }
 
-/** Resolves once `condition` holds, checking every few milliseconds (bounded by Jest's timeout). */
-export async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await condition())) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 let nextTradeId = 1;
 
 export function tick(overrides: Partial<Tick> = {}): Tick {

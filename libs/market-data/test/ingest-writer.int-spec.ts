@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 
 import { systemClock } from '@nexwave/core';
-import { FixedClock } from '@nexwave/core/testing';
+import { FixedClock, until } from '@nexwave/core/testing';
 import { createDataSource } from '@nexwave/database';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 
@@ -9,7 +9,7 @@ import { TickWriter, type TickWriterOptions } from '../src/application/ingestion
 import { MarketDataMetrics } from '../src/application/market-data.metrics';
 import { MARKET_DATA_ENTITIES } from '../src/infrastructure/persistence/market-data.entities';
 import { TypeOrmTickStore } from '../src/infrastructure/persistence/typeorm-tick.store';
-import { startTcpProxy, tick, until } from './ingest-support';
+import { startTcpProxy, tick } from './ingest-support';
 
 interface TickRow {
   time: Date;
@@ -190,6 +190,7 @@ describe('TickWriter on the embedded TimescaleDB', () => {
       expect(guarded.accept(Array.from({ length: 25 }, () => tick({ symbol: 'SOL' })))).toBe(0);
       await until(
         async () => (await slowMetrics.total(slowMetrics.batches, { outcome: 'retried' })) >= 3,
+        'three retried batches',
       );
 
       const refused = [

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 
+import { until } from '@nexwave/core/testing';
 import {
   connectMessaging,
   InboxPort,
@@ -14,7 +15,7 @@ import {
 
 import whaleFixture from '../src/contracts/whales/fixtures/whale-detected.v1.json';
 import { InMemoryInboxAdapter } from '../src/inbox/in-memory-inbox.adapter';
-import { kafkaHarness, TransportHarness, until } from './transport-harness';
+import { kafkaHarness, TransportHarness } from './transport-harness';
 
 /** What one instance's handlers received. */
 class Received {
@@ -93,11 +94,11 @@ describe('kafka every-instance delivery', () => {
     }
     await until(
       () => first.live.length === ids.length && second.live.length === ids.length,
-      'each instance did not receive every whale',
+      'each instance receiving every whale',
     );
     await until(
       () => first.shared.length + second.shared.length === ids.length,
-      'the group did not receive every whale',
+      'the group receiving every whale',
     );
     expect([...first.live].sort()).toEqual(ids);
     expect([...second.live].sort()).toEqual(ids);

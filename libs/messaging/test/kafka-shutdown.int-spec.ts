@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 
+import { until } from '@nexwave/core/testing';
 import {
   connectMessaging,
   InboxPort,
@@ -16,7 +17,7 @@ import {
 
 import requestFixture from '../src/contracts/orders/fixtures/order-request.v1.json';
 import { InMemoryInboxAdapter } from '../src/inbox/in-memory-inbox.adapter';
-import { kafkaHarness, TransportHarness, until } from './transport-harness';
+import { kafkaHarness, TransportHarness } from './transport-harness';
 
 /** What one app's handler does: fail retriably (into a long backoff) or record the request. */
 class Attempts {
@@ -87,7 +88,7 @@ describe('kafka consumer closed while a handler waits to retry', () => {
 
     const failing = new Attempts(true);
     const first = await startConsumerApp(failing);
-    await until(() => failing.attempts === 1, 'the first app did not try the request');
+    await until(() => failing.attempts === 1, 'the first app trying the request');
     await first.close();
 
     const healthy = new Attempts(false);
@@ -95,7 +96,7 @@ describe('kafka consumer closed while a handler waits to retry', () => {
     try {
       await until(
         () => healthy.handled.length === 1,
-        'the request was not redelivered (its offset was committed)',
+        'the request redelivered (its offset not committed)',
       );
     } finally {
       await second.close();

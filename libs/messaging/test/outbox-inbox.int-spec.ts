@@ -4,6 +4,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
+import { until } from '@nexwave/core/testing';
 import { startTestDatabase, TestDatabase } from '@nexwave/database/testing';
 import {
   connectMessaging,
@@ -54,17 +55,6 @@ async function writeWhales(dataSource: DataSource, notionals: string[]): Promise
     ids.push(envelope.id);
   }
   return ids;
-}
-
-/** Polls `condition` until true; fails after a generous deadline. */
-async function until(what: string, condition: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 async function count(dataSource: DataSource, sql: string, params: unknown[] = []): Promise<number> {
@@ -166,7 +156,9 @@ describe('outbox and inbox on the embedded TimescaleDB', () => {
     const written = await writeWhales(dataSource, ['1', '2', '3']);
 
     const publishing = first.runOnce();
-    await until('the first relay publishing', () => Promise.resolve(held.held > 0));
+    await until(() => Promise.resolve(held.held > 0), 'the first relay publishing', {
+      timeoutMs: 60_000,
+    });
     expect(await second.runOnce()).toEqual({ published: 0, failed: false });
     held.release();
     expect(await publishing).toEqual({ published: 3, failed: false });
@@ -195,13 +187,19 @@ describe('outbox and inbox on the embedded TimescaleDB', () => {
     const written = await writeWhales(dataSource, ['1', '2']);
 
     const abandoned = dead.runOnce();
-    await until('the first message sent by the relay that dies', () =>
-      Promise.resolve(dying.held > 0),
+    await until(
+      () => Promise.resolve(dying.held > 0),
+      'the first message sent by the relay that dies',
+      { timeoutMs: 60_000 },
     );
-    await until('its lease running out and the rows published again', async () => {
-      await survivor.runOnce();
-      return (await count(dataSource, 'outbox_messages WHERE published_at IS NULL')) === 0;
-    });
+    await until(
+      async () => {
+        await survivor.runOnce();
+        return (await count(dataSource, 'outbox_messages WHERE published_at IS NULL')) === 0;
+      },
+      'its lease running out and the rows published again',
+      { timeoutMs: 60_000 },
+    );
     expect(await survivor.runOnce()).toEqual({ published: 0, failed: false });
     await broker.idle();
 

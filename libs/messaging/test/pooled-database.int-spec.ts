@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 
+import { until } from '@nexwave/core/testing';
 import {
   createDataSource,
   PooledEmbeddedTimescale,
@@ -26,17 +27,6 @@ const TRANSACTIONS_PER_POOL = 12;
 
 const whale = (notionalUsd: string): WhaleDetectedV1 =>
   ({ ...whaleFixture.payload, notionalUsd }) as WhaleDetectedV1;
-
-/** Polls `condition` until true; fails after a generous deadline. */
-async function until(what: string, condition: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 /** Whether `promise` is still pending once everything already queued has run. */
 async function isPending(promise: Promise<unknown>): Promise<boolean> {
@@ -193,11 +183,15 @@ describe('one embedded TimescaleDB behind PgBouncer, many pools', () => {
     );
     producing = false;
     await Promise.all(relaying);
-    await until('every row relayed', async () => {
-      await relays[0].runOnce();
-      await broker.idle();
-      return recorder.messages.length >= written.length;
-    });
+    await until(
+      async () => {
+        await relays[0].runOnce();
+        await broker.idle();
+        return recorder.messages.length >= written.length;
+      },
+      'every row relayed',
+      { timeoutMs: 60_000 },
+    );
 
     expect(recorder.messages.map((m) => m.id).sort()).toEqual([...written].sort());
     recorder.close();
@@ -212,7 +206,9 @@ describe('one embedded TimescaleDB behind PgBouncer, many pools', () => {
     );
 
     const publishing = relay.runOnce();
-    await until('the relay waiting on the broker', () => Promise.resolve(held.held > 0));
+    await until(() => Promise.resolve(held.held > 0), 'the relay waiting on the broker', {
+      timeoutMs: 60_000,
+    });
     // Before the claim/publish/mark split, this waited behind the relay's open transaction.
     await pools[4].query('INSERT INTO probe (pool, n, txid) VALUES (4, 999, txid_current())');
     expect(await isPending(publishing)).toBe(true);

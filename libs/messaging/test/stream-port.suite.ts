@@ -1,5 +1,6 @@
 import { Registry } from 'prom-client';
 
+import { until } from '@nexwave/core/testing';
 import {
   deadLetterStream,
   entryJson,
@@ -27,17 +28,6 @@ class Received {
     return this.entries.length >= count
       ? Promise.resolve()
       : new Promise((resolve) => this.waiters.push({ count, resolve }));
-  }
-}
-
-/** Resolves once `condition` holds, polling; fails after a generous deadline. */
-async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

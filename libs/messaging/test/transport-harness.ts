@@ -48,21 +48,6 @@ export function watcher<P>(stop: () => Promise<void>): TopicWatcher<P> & {
   };
 }
 
-/** Polls `condition` every 20 ms; throws `${what} within ...` after `deadlineMs`. */
-export async function until(
-  condition: () => boolean,
-  what: string,
-  deadlineMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(`${what} within ${deadlineMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 export function memoryHarness(): TransportHarness {
   let broker: InMemoryBroker | undefined;
   const live = (): InMemoryBroker => {

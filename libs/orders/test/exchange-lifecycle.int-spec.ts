@@ -4,6 +4,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
 import { ConfigModule, loadConfig } from '@nexwave/config';
+import { until } from '@nexwave/core/testing';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import { MESSAGING_ENTITIES, OutboxWriter, StreamPort } from '@nexwave/messaging';
 import { MemoryStreamAdapter } from '@nexwave/messaging/testing';
@@ -45,16 +46,6 @@ function freePort(): Promise<number> {
     });
     server.once('error', reject);
   });
-}
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 // The paper exchange of the OrdersModule is rebuilt from the database when the module starts,

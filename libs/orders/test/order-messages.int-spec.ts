@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
 import { ConfigModule, loadConfig } from '@nexwave/config';
+import { until } from '@nexwave/core/testing';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
   connectMessaging,
@@ -34,17 +35,6 @@ const fixture = readGoldenFixture(
 ) as Envelope<OrderRequestV1>;
 const orderRequest = (overrides: Partial<OrderRequestV1> = {}): OrderRequestV1 =>
   ({ ...fixture.payload, clientOrderId: randomUUID(), ...overrides }) as OrderRequestV1;
-
-/** Resolves once `check` holds, polling every 10 ms; fails after a generous deadline. */
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 // The OrdersModule as the apps wire it (database repositories and outbox, database inbox, the one
 // embedded connection), over the memory transport; only the exchange is a fake.

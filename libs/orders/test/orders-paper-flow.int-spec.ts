@@ -5,6 +5,7 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
 import { ConfigModule, loadConfig } from '@nexwave/config';
+import { until } from '@nexwave/core/testing';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
   connectMessaging,
@@ -26,16 +27,6 @@ import { PacificaEndpointsModule } from '@nexwave/pacifica';
 import { startPacificaSim, type PacificaSim } from '@nexwave/pacifica-sim/testing';
 
 import { StartingPaperExchange } from '../src/infrastructure/exchange/starting-paper.exchange';
-
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 // The OrdersModule as the apps wire it, on the paper exchange: a strategy's request over
 // orders.requests.v1 fills on the current book, and the order, its events and the position are

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { Decimal } from '@nexwave/core';
+import { until } from '@nexwave/core/testing';
 import {
   ExchangeRejectedError,
   ExchangeUnavailableError,
@@ -223,14 +224,3 @@ describe('PacificaExchangeAdapter <-> pacifica-sim', () => {
     expect((await rest.getOrderHistory()).items).toHaveLength(1);
   });
 });
-
-/** Polls `done` until it holds, failing after a generous deadline (no fixed sleeps). */
-async function until(done: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 
 import { Decimal } from '@nexwave/core';
-import { FixedClock } from '@nexwave/core/testing';
+import { FixedClock, until } from '@nexwave/core/testing';
 import { encodeStreamEntry, StreamFamilies, type StreamPort } from '@nexwave/messaging';
 import {
   MemoryStreamAdapter,
@@ -58,16 +58,6 @@ function limit(clientOrderId: string, side: 'bid' | 'ask', amount: string, price
     tif: 'GTC',
     slippagePercent: null,
   } as const satisfies OrderRequest;
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 function paperExchangeSuite(openStreams: () => Promise<StreamPort>): void {

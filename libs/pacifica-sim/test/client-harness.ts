@@ -1,4 +1,5 @@
 import { Decimal } from '@nexwave/core';
+import { until as untilHolds, type UntilOptions } from '@nexwave/core/testing';
 import {
   PacificaRestClient,
   PacificaWsClient,
@@ -117,23 +118,12 @@ export class WsRecorder {
  * Repeats `act` (e.g. a simulator tick) every `intervalMs` until `done` holds. For behaviour that
  * depends on the other side's timing (a reconnect, a watchdog), where no single event can be awaited.
  */
-export async function until(
+export function until(
   done: () => boolean,
   what: string,
-  {
-    act = () => undefined,
-    intervalMs = 10,
-    timeoutMs = 5_000,
-  }: { act?: () => void; intervalMs?: number; timeoutMs?: number } = {},
+  { act = () => undefined, ...options }: { act?: () => void } & UntilOptions = {},
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    act();
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
+  return untilHolds(() => done() || (act(), false), what, options);
 }
 
 function emptyRecord(): Recorded {

@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
+import { until } from '@nexwave/core/testing';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import type { MemoryStreamAdapter } from '@nexwave/messaging/testing';
 import { ApiErrorsModule, graphqlModule } from '@nexwave/platform';
@@ -17,7 +18,6 @@ import {
   newStreams,
   publishTrade,
   T0,
-  until,
   untilImpactScheduled,
   whaleBook,
   type Tracker,
@@ -41,7 +41,7 @@ async function publishTrades(trades: [symbol: string, time: Date, price: string]
       `SELECT count(*)::int AS n FROM whale_trade_prices`,
     );
     return row.n === trades.length;
-  });
+  }, 'every trade price stored');
 }
 
 async function impacts(): Promise<Record<string, unknown>[]> {

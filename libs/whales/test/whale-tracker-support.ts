@@ -5,7 +5,7 @@ import { EMPTY, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 
 import { ConfigModule } from '@nexwave/config';
-import { FixedClock } from '@nexwave/core/testing';
+import { FixedClock, until } from '@nexwave/core/testing';
 import { encodeStreamEntry, OutboxWriter, StreamFamilies, StreamPort } from '@nexwave/messaging';
 import { MemoryStreamAdapter } from '@nexwave/messaging/testing';
 
@@ -149,20 +149,6 @@ export async function publishTrade(
   await streams.append(stream, fields);
 }
 
-/** Resolves once `condition` holds; fails after a generous deadline (never a fixed sleep). */
-export async function until(
-  condition: () => boolean | Promise<boolean>,
-  deadlineMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`condition not met within ${deadlineMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 export function at(ms: number): Date {
   return new Date(T0.getTime() + ms);
 }
@@ -176,5 +162,5 @@ export function untilImpactScheduled(dataSource: DataSource, count: number): Pro
       `SELECT count(*)::int AS n FROM whale_activities WHERE impact_due_at IS NOT NULL`,
     );
     return row.n === count;
-  });
+  }, 'the impact of every activity scheduled');
 }

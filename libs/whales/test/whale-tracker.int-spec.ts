@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 
+import { until } from '@nexwave/core/testing';
 import { startTestDatabase, type TestDatabase } from '@nexwave/database/testing';
 import {
   deadLetterStream,
@@ -22,7 +23,6 @@ import {
   streamEntry,
   T0,
   TELEGRAM_TOKEN,
-  until,
   untilImpactScheduled,
   whaleBook,
   type Tracker,
@@ -338,8 +338,14 @@ describe('whale tracker on the embedded TimescaleDB', () => {
     const single = whaleBook(T0);
     await detect(built, { ...single, asks: single.asks.slice(0, 3) });
 
-    await until(() => telegram.delivered.length === 1 && discord.delivered.length === 1);
-    await until(async () => (await count(`whale_alerts WHERE status = 'sent'`)) === 2);
+    await until(
+      () => telegram.delivered.length === 1 && discord.delivered.length === 1,
+      'one Telegram and one Discord message',
+    );
+    await until(
+      async () => (await count(`whale_alerts WHERE status = 'sent'`)) === 2,
+      'both alerts stored as sent',
+    );
     expect(telegram.requests).toHaveLength(1);
     expect(discord.requests).toHaveLength(1);
   });
@@ -356,7 +362,10 @@ describe('whale tracker on the embedded TimescaleDB', () => {
     expect(JSON.parse(dead.fields['data'])).toMatchObject({ symbol: 'BTC', asks: 'none' });
     await built.detection.runOnce(at(1_000));
     expect(await count('whale_activities')).toBe(2);
-    await until(async () => (await streams.pending(orderBookStream('BTC'), 'whale-tracker')) === 0);
+    await until(
+      async () => (await streams.pending(orderBookStream('BTC'), 'whale-tracker')) === 0,
+      'the book stream fully acknowledged',
+    );
   });
 
   it('records the last trade of each second from the trades streams, and dead-letters a malformed trade', async () => {
@@ -370,7 +379,7 @@ describe('whale tracker on the embedded TimescaleDB', () => {
 
     const [dead] = await deadLetters(tradesStream('BTC'), 1);
     expect(dead.fields['dlq_reason']).toMatch(/tradeId: /);
-    await until(async () => (await count('whale_trade_prices')) === 2);
+    await until(async () => (await count('whale_trade_prices')) === 2, 'both trade prices stored');
     expect(
       await dataSource.query(`SELECT time, price::text FROM whale_trade_prices ORDER BY time`),
     ).toEqual([
@@ -392,7 +401,7 @@ async function deadLetters(stream: string, n: number): Promise<StreamEntry[]> {
       return Promise.resolve();
     },
   });
-  await until(() => entries.length >= n);
+  await until(() => entries.length >= n, 'the stream entries read');
   await consumer.stop();
   return entries;
 }

@@ -3,6 +3,7 @@ import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
 import { ConfigModule, loadConfig } from '@nexwave/config';
+import { until } from '@nexwave/core/testing';
 import {
   connectMessaging,
   MessagingModule,
@@ -110,15 +111,4 @@ export async function settled(app: INestApplication): Promise<void> {
     'the outbox to drain',
   );
   await broker.idle();
-}
-
-/** Resolves once `check` holds, polling every 10 ms; fails after a generous deadline. */
-export async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
