@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { backtestRequest, type BacktestRequest } from '../domain/backtest-request';
 import { BacktestingError } from '../domain/backtesting.errors';
@@ -41,22 +41,13 @@ export type BacktestArgs =
     };
 
 export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      options: {
-        ...REQUEST_OPTIONS,
-        json: { type: 'boolean', default: false },
-        report: { type: 'string' },
-        ...SOURCE_OPTIONS,
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new BacktestArgsError((error as Error).message);
-  }
+  const values = parsedOptions(argv, {
+    ...REQUEST_OPTIONS,
+    json: { type: 'boolean', default: false },
+    report: { type: 'string' },
+    ...SOURCE_OPTIONS,
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     return { command: 'help' };
   }
@@ -64,6 +55,18 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
   requireRequestOptions(values, from, to);
   const request = requestOf(values, from!, to!, parseParams(values.param ?? []));
   return { command: 'run', request, source, json: values.json, report: values.report };
+}
+
+/** Strict `parseArgs` values; an unknown or malformed option is a BacktestArgsError. */
+export function parsedOptions<O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: readonly string[],
+  options: O,
+) {
+  try {
+    return parseArgs({ args: [...argv], strict: true, options }).values;
+  } catch (error) {
+    throw new BacktestArgsError((error as Error).message);
+  }
 }
 
 /** What every run names: strategy, symbols, period and fixed parameters (`--param`). */

@@ -1,5 +1,3 @@
-import { parseArgs } from 'node:util';
-
 import {
   defaultWorkers,
   gridSets,
@@ -17,6 +15,7 @@ import {
 import { backtestRequest, type BacktestRequest } from '../domain/backtest-request';
 import {
   BacktestArgsError,
+  parsedOptions,
   parseParams,
   REQUEST_OPTIONS,
   requestOf,
@@ -77,28 +76,19 @@ export interface OptimiseOptions {
 export type OptimiseArgs = { command: 'help' } | ({ command: 'run' } & OptimiseOptions);
 
 export function parseOptimiseArgs(argv: readonly string[]): OptimiseArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      options: {
-        ...REQUEST_OPTIONS,
-        grid: { type: 'string', multiple: true },
-        objective: { type: 'string', default: 'sharpe' },
-        random: { type: 'string' },
-        'walk-forward': { type: 'string' },
-        workers: { type: 'string' },
-        ...SOURCE_OPTIONS,
-        json: { type: 'boolean', default: false },
-        heatmap: { type: 'string' },
-        'heatmap-axes': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new BacktestArgsError((error as Error).message);
-  }
+  const values = parsedOptions(argv, {
+    ...REQUEST_OPTIONS,
+    grid: { type: 'string', multiple: true },
+    objective: { type: 'string', default: 'sharpe' },
+    random: { type: 'string' },
+    'walk-forward': { type: 'string' },
+    workers: { type: 'string' },
+    ...SOURCE_OPTIONS,
+    json: { type: 'boolean', default: false },
+    heatmap: { type: 'string' },
+    'heatmap-axes': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     return { command: 'help' };
   }
