@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { migrateDatabase, startEmbeddedTimescale } from '@nexwave/database';
+import { startMigratedDatabase } from '@nexwave/database/testing';
 import type { OrderEventV1, OrderRequestV1 } from '@nexwave/messaging';
 import { startPacificaSim } from '@nexwave/pacifica-sim/testing';
 
@@ -118,14 +118,7 @@ async function measure(app: OrdersApp, exchange: BenchExchange, transport: Bench
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nexwave-bench-orders-'));
-  const database = await startEmbeddedTimescale({ dataDir, port: 0 });
-  // The deployment's one migrate step: an app on DATABASE_URL waits for it.
-  await migrateDatabase({
-    url: database.url,
-    poolSize: 1,
-    embeddedDataDir: dataDir,
-    embeddedPort: 0,
-  });
+  const database = await startMigratedDatabase(dataDir);
   const sim = await startPacificaSim({ port: 0 });
   const rows: Row[] = [];
   try {

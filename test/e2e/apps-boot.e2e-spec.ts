@@ -7,7 +7,8 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 
 import { loadConfig, type ConfigOf, type ServiceName } from '@nexwave/config';
-import { migrateDatabase, startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
+import type { EmbeddedTimescale } from '@nexwave/database';
+import { startMigratedDatabase } from '@nexwave/database/testing';
 import { MessageBusPort, Topics, type Envelope, type RiskCheckV1 } from '@nexwave/messaging';
 import { readGoldenFixture } from '@nexwave/messaging/testing';
 import { createApp } from '@nexwave/platform';
@@ -75,14 +76,7 @@ describe('every app boots', () => {
   let database: EmbeddedTimescale;
 
   beforeAll(async () => {
-    database = await startEmbeddedTimescale({ dataDir, port: 0 });
-    // The deployment's one migrate step: the split apps on DATABASE_URL wait for it.
-    await migrateDatabase({
-      url: database.url,
-      poolSize: 1,
-      embeddedDataDir: dataDir,
-      embeddedPort: 0,
-    });
+    database = await startMigratedDatabase(dataDir);
   });
 
   afterAll(async () => {

@@ -9,7 +9,8 @@ import request from 'supertest';
 
 import { RequireRole } from '@nexwave/auth';
 import { loadConfig, type ConfigOf } from '@nexwave/config';
-import { migrateDatabase, startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
+import type { EmbeddedTimescale } from '@nexwave/database';
+import { startMigratedDatabase } from '@nexwave/database/testing';
 import { createApp } from '@nexwave/platform';
 
 import { ApiGatewayAppModule } from '../../apps/api-gateway/src/api-gateway-app.module';
@@ -102,14 +103,7 @@ describe('authentication (api-gateway, REST and GraphQL)', () => {
   }
 
   beforeAll(async () => {
-    database = await startEmbeddedTimescale({ dataDir, port: 0 });
-    // The deployment's one migrate step: the split apps on DATABASE_URL wait for it.
-    await migrateDatabase({
-      url: database.url,
-      poolSize: 1,
-      embeddedDataDir: dataDir,
-      embeddedPort: 0,
-    });
+    database = await startMigratedDatabase(dataDir);
     server = await boot();
   });
 

@@ -7,7 +7,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { loadConfig } from '@nexwave/config';
-import { migrateDatabase, startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
+import type { EmbeddedTimescale } from '@nexwave/database';
+import { startMigratedDatabase } from '@nexwave/database/testing';
 import { createApp } from '@nexwave/platform';
 
 import { ApiGatewayAppModule } from '../../apps/api-gateway/src/api-gateway-app.module';
@@ -63,14 +64,7 @@ describe('GraphQL API limits and errors (api-gateway, embedded TimescaleDB)', ()
   }
 
   beforeAll(async () => {
-    database = await startEmbeddedTimescale({ dataDir, port: 0 });
-    // The deployment's one migrate step: the split apps on DATABASE_URL wait for it.
-    await migrateDatabase({
-      url: database.url,
-      poolSize: 1,
-      embeddedDataDir: dataDir,
-      embeddedPort: 0,
-    });
+    database = await startMigratedDatabase(dataDir);
     const server = await boot();
     await app?.get(DataSource).query(
       `INSERT INTO ticks (time, symbol, price, size, side, trade_id)

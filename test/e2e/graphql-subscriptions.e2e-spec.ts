@@ -7,7 +7,8 @@ import type { INestApplication } from '@nestjs/common';
 import type { Client } from 'graphql-ws';
 
 import { loadConfig } from '@nexwave/config';
-import { migrateDatabase, startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
+import type { EmbeddedTimescale } from '@nexwave/database';
+import { startMigratedDatabase } from '@nexwave/database/testing';
 import {
   MessageBusPort,
   Topics,
@@ -92,13 +93,7 @@ describe('GraphQL subscriptions over graphql-ws (api-gateway)', () => {
   }
 
   beforeAll(async () => {
-    database = await startEmbeddedTimescale({ dataDir, port: 0 });
-    await migrateDatabase({
-      url: database.url,
-      poolSize: 1,
-      embeddedDataDir: dataDir,
-      embeddedPort: 0,
-    });
+    database = await startMigratedDatabase(dataDir);
     const config = loadConfig('api-gateway', {
       DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: '1',

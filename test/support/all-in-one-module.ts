@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 
 import { loadConfig } from '@nexwave/config';
-import { migrateDatabase, startEmbeddedTimescale, type EmbeddedTimescale } from '@nexwave/database';
+import type { EmbeddedTimescale } from '@nexwave/database';
+import { startMigratedDatabase } from '@nexwave/database/testing';
 import { createApp } from '@nexwave/platform';
 
 import { NexwaveAppModule } from '../../apps/nexwave/src/nexwave-app.module';
@@ -35,13 +36,7 @@ export async function startAllInOneModule(env: Record<string, string>): Promise<
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    database = await startEmbeddedTimescale({ dataDir, port: 0 });
-    await migrateDatabase({
-      url: database.url,
-      poolSize: 1,
-      embeddedDataDir: dataDir,
-      embeddedPort: 0,
-    });
+    database = await startMigratedDatabase(dataDir);
     const config = loadConfig('nexwave', {
       DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: '1',
