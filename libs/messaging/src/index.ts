@@ -16,6 +16,7 @@ export * from './messaging.module';
 export * from './messaging.options';
 export * from './topics';
 export * from './streams/contract-stream.reader';
+export * from './streams/process-group';
 export * from './streams/stream-entry.codec';
 export * from './streams/stream-names';
 export * from './streams/stream-metrics';

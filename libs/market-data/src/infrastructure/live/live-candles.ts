@@ -1,9 +1,8 @@
-import { hostname } from 'node:os';
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 
-import { uuidv7 } from '@nexwave/core';
 import {
   ContractStreamReader,
+  perProcessGroup,
   StreamFamilies,
   type StreamPort,
   type TradeV1,
@@ -23,7 +22,7 @@ export type CandleListener = (candle: FormingCandle) => void;
  */
 export class LiveCandles implements OnApplicationShutdown {
   private readonly logger = new Logger(LiveCandles.name);
-  private readonly group = `live-candles-${hostname()}-${process.pid}-${uuidv7().slice(-12)}`;
+  private readonly group = perProcessGroup('live-candles');
   private readonly readers = new Map<string, Promise<ContractStreamReader<'trades'>>>();
   private readonly candles = new Map<string, FormingCandle>();
   private readonly listeners = new Map<string, Set<CandleListener>>();
@@ -78,10 +77,7 @@ export class LiveCandles implements OnApplicationShutdown {
 
   private async startReader(symbol: string): Promise<ContractStreamReader<'trades'>> {
     const reader = new ContractStreamReader(this.streams, StreamFamilies.Trades, {
-      group: this.group,
-      // The group is this process's own: one label for every instance keeps the set bounded.
-      metricsGroup: 'live-candles',
-      consumer: 'live-candles',
+      ...this.group,
       startId: '0',
       batchSize: 100,
     });

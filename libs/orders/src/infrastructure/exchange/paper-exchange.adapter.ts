@@ -1,8 +1,12 @@
-import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
 
 import { Decimal, roundToStep, systemClock, uuidv7, type Clock } from '@nexwave/core';
-import { ContractStreamReader, StreamFamilies, type StreamPort } from '@nexwave/messaging';
+import {
+  ContractStreamReader,
+  perProcessGroup,
+  StreamFamilies,
+  type StreamPort,
+} from '@nexwave/messaging';
 import type { MarketInfo } from '@nexwave/pacifica';
 
 import { ExchangeRejectedError } from '../../application/ports/exchange.errors';
@@ -93,12 +97,9 @@ export class PaperExchangeAdapter extends ExchangePort {
     this.historyLimit = options.historyLimit ?? 10_000;
     this.books = new PaperBookCache(options.bookMaxAgeMs);
     this.ledger = new PaperLedger(options.startingBalanceUsd);
-    // Every paper exchange needs every book, so each process reads in a group of its own (on
-    // Redis, one empty group per start stays behind; it holds no entries).
+    // Every paper exchange needs every book.
     this.reader = new ContractStreamReader(streams, StreamFamilies.OrderBook, {
-      group: `paper-exchange-${hostname()}-${process.pid}-${uuidv7().slice(-12)}`,
-      metricsGroup: 'paper-exchange',
-      consumer: 'paper-exchange',
+      ...perProcessGroup('paper-exchange'),
       startId: '$',
       batchSize: 100,
     });

@@ -1,8 +1,6 @@
-import { hostname } from 'node:os';
-
-import { uuidv7 } from '@nexwave/core';
 import {
   ContractStreamReader,
+  processUniqueName,
   StreamFamilies,
   StreamPort,
   type OrderBookLevelV1,
@@ -12,11 +10,6 @@ import type { Level, OrderBookSnapshot } from '../../domain/order-book';
 
 /** The consumer group of every whale tracker: replicas share the entries of each stream. */
 export const WHALE_TRACKER_GROUP = 'whale-tracker';
-
-/** This process's name in the group. */
-export function whaleTrackerConsumer(): string {
-  return `${hostname()}-${process.pid}-${uuidv7().slice(-12)}`;
-}
 
 const toLevel = ({ price, amount, orders }: OrderBookLevelV1): Level => ({ price, amount, orders });
 
@@ -31,7 +24,7 @@ export class OrderBookStreamReader {
   constructor(streams: StreamPort) {
     this.reader = new ContractStreamReader(streams, StreamFamilies.OrderBook, {
       group: WHALE_TRACKER_GROUP,
-      consumer: whaleTrackerConsumer(),
+      consumer: processUniqueName(),
       startId: '$',
       batchSize: 100,
     });

@@ -1,9 +1,14 @@
 import { CommandBus } from '@nestjs/cqrs';
 
-import { ContractStreamReader, StreamFamilies, StreamPort } from '@nexwave/messaging';
+import {
+  ContractStreamReader,
+  processUniqueName,
+  StreamFamilies,
+  StreamPort,
+} from '@nexwave/messaging';
 
 import { RecordTradePriceCommand } from '../../application/commands/record-trade-price.command';
-import { WHALE_TRACKER_GROUP, whaleTrackerConsumer } from './order-book-stream.reader';
+import { WHALE_TRACKER_GROUP } from './order-book-stream.reader';
 
 /**
  * Reads `trades:{SYMBOL}` (contract marketdata.trades v1) in the `whale-tracker` group and records
@@ -20,7 +25,7 @@ export class TradeStreamReader {
   ) {
     this.reader = new ContractStreamReader(streams, StreamFamilies.Trades, {
       group: WHALE_TRACKER_GROUP,
-      consumer: whaleTrackerConsumer(),
+      consumer: processUniqueName(),
       startId: '0',
       batchSize: 100,
     });
