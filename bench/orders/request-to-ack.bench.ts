@@ -28,6 +28,8 @@ const PACED = Number(process.env.BENCH_ORDERS_PACED ?? 40);
 const PACED_PER_S = 20;
 const BURST = Number(process.env.BENCH_ORDERS_BURST ?? 60);
 const PHASE_TIMEOUT_MS = 60_000;
+/** BENCH_ORDERS_ROWS=paper/memory,simulator/kafka runs only those rows (all by default). */
+const ONLY_ROWS = process.env.BENCH_ORDERS_ROWS?.split(',');
 /** The first event after `accepted` that says the exchange took the order (its updates may win). */
 const ACKED = new Set<OrderEventV1['event']>(['opened', 'partially_filled', 'filled']);
 
@@ -131,6 +133,9 @@ async function main(): Promise<void> {
   try {
     for (const exchange of ['paper', 'simulator'] as const) {
       for (const transport of ['memory', 'kafka'] as const) {
+        if (ONLY_ROWS && !ONLY_ROWS.includes(`${exchange}/${transport}`)) {
+          continue;
+        }
         const broker = transport === 'kafka' ? await startKafkaTestBroker({ port: 0 }) : null;
         try {
           const app = await OrdersApp.start({
