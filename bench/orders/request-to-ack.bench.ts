@@ -40,6 +40,9 @@ interface Row {
   'p99 ms': string;
   'req/s': number;
   'not opened': number;
+  /** Statements per paced order (its own, the relay's, the fills'), and their time. */
+  'statements/order': string;
+  'db ms/order': string;
 }
 
 function marketOrder(i: number, paperTrading: boolean): OrderRequestV1 {
@@ -105,7 +108,9 @@ async function measure(app: OrdersApp, exchange: BenchExchange, transport: Bench
   for (let i = 0; i < WARMUP; i++) {
     await run(app, paper, 1, 0);
   }
+  const before = await app.databaseStatements();
   const paced = await run(app, paper, PACED, 1000 / PACED_PER_S);
+  const after = await app.databaseStatements();
   const burst = await run(app, paper, BURST, 0);
   const sorted = [...paced.latencies].sort((a, b) => a - b);
   return {
@@ -115,6 +120,8 @@ async function measure(app: OrdersApp, exchange: BenchExchange, transport: Bench
     'p99 ms': percentile(sorted, 0.99),
     'req/s': Math.round((burst.latencies.length / burst.spanMs) * 1000),
     'not opened': paced.failed + burst.failed,
+    'statements/order': ((after.count - before.count) / PACED).toFixed(1),
+    'db ms/order': ((after.ms - before.ms) / PACED).toFixed(1),
   } satisfies Row;
 }
 
