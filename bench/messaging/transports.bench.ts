@@ -50,8 +50,11 @@ interface Result {
   p50: number;
   p99: number;
   p999: number;
-  /** The event loop's delay p99.9 (ms) over the run: how long the process itself stalled. */
-  loopDelayP999: number;
+  /**
+   * The event loop's delay p99.9 (ms) over the run: how long the process itself stalled. Null
+   * when the run never let the loop's 1 ms timer fire (an in-process run busy throughout).
+   */
+  loopDelayP999: number | null;
 }
 
 class Latencies {
@@ -155,7 +158,7 @@ async function measure(transport: string, publisher: Publisher, send: Send): Pro
     p50: sorted[Math.floor(sorted.length * 0.5)],
     p99: sorted[Math.floor(sorted.length * 0.99)],
     p999: sorted[Math.floor(sorted.length * 0.999)],
-    loopDelayP999: loopDelay.percentile(99.9) / 1e6,
+    loopDelayP999: loopDelay.count > 0 ? loopDelay.percentile(99.9) / 1e6 : null,
   };
 }
 
@@ -293,7 +296,7 @@ async function main(): Promise<void> {
       'p50 ms': r.p50.toFixed(2),
       'p99 ms': r.p99.toFixed(2),
       'p99.9 ms': r.p999.toFixed(2),
-      'loop delay p99.9 ms': r.loopDelayP999.toFixed(2),
+      'loop delay p99.9 ms': r.loopDelayP999?.toFixed(2) ?? '-',
     })),
   );
   // Issue 17's goals: the memory transport's for a sequential publisher, Kafka's and Redis' for
@@ -308,7 +311,13 @@ async function main(): Promise<void> {
     if (r.publisher === 'paced') {
       printFigure(`${label} ${PACED_PER_SECOND}/s, p99.9`, r.p999, 'ms', { atMost: 5 });
       // The tail the process adds by not running (GC, other processes on the cores), whatever Redis does.
-      printFigure(`${label} ${PACED_PER_SECOND}/s, event-loop delay p99.9`, r.loopDelayP999, 'ms');
+      if (r.loopDelayP999 !== null) {
+        printFigure(
+          `${label} ${PACED_PER_SECOND}/s, event-loop delay p99.9`,
+          r.loopDelayP999,
+          'ms',
+        );
+      }
       continue;
     }
     const goal = goals[label];
