@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import bs58 from 'bs58';
+import { Registry } from 'prom-client';
 
 import { loadConfig } from '@nexwave/config';
 import {
@@ -102,6 +103,20 @@ export class OrdersApp {
     const sentAt = performance.now();
     await this.app.get(MessageBusPort).publish(Topics.OrdersRequests, request);
     return sentAt;
+  }
+
+  /** Statements run so far and their time (ms), each from the query call to its result. */
+  async databaseStatements(): Promise<{ count: number; ms: number }> {
+    const metric = this.app.get(Registry).getSingleMetric('nexwave_db_query_duration_seconds');
+    const { values } = (await metric?.get()) ?? { values: [] };
+    const total = (name: string) =>
+      (values as { metricName?: string; value: number }[])
+        .filter((value) => value.metricName === name)
+        .reduce((sum, v) => sum + v.value, 0);
+    return {
+      count: total('nexwave_db_query_duration_seconds_count'),
+      ms: total('nexwave_db_query_duration_seconds_sum') * 1000,
+    };
   }
 
   async stop(): Promise<void> {

@@ -28,6 +28,8 @@ const PACED = Number(process.env.BENCH_ORDERS_PACED ?? 40);
 const PACED_PER_S = 20;
 const BURST = Number(process.env.BENCH_ORDERS_BURST ?? 60);
 const PHASE_TIMEOUT_MS = 60_000;
+/** BENCH_ORDERS_ROWS=paper/memory,simulator/kafka runs only those rows (all by default). */
+const ONLY_ROWS = process.env.BENCH_ORDERS_ROWS?.split(',');
 /** The first event after `accepted` that says the exchange took the order (its updates may win). */
 const ACKED = new Set<OrderEventV1['event']>(['opened', 'partially_filled', 'filled']);
 
@@ -38,6 +40,9 @@ interface Row {
   'p99 ms': string;
   'req/s': number;
   'not opened': number;
+  /** Statements per paced order (its own, the relay's, the fills'), and their time. */
+  'statements/order': string;
+  'db ms/order': string;
 }
 
 function marketOrder(i: number, paperTrading: boolean): OrderRequestV1 {
@@ -103,7 +108,9 @@ async function measure(app: OrdersApp, exchange: BenchExchange, transport: Bench
   for (let i = 0; i < WARMUP; i++) {
     await run(app, paper, 1, 0);
   }
+  const before = await app.databaseStatements();
   const paced = await run(app, paper, PACED, 1000 / PACED_PER_S);
+  const after = await app.databaseStatements();
   const burst = await run(app, paper, BURST, 0);
   const sorted = [...paced.latencies].sort((a, b) => a - b);
   return {
@@ -113,6 +120,8 @@ async function measure(app: OrdersApp, exchange: BenchExchange, transport: Bench
     'p99 ms': percentile(sorted, 0.99),
     'req/s': Math.round((burst.latencies.length / burst.spanMs) * 1000),
     'not opened': paced.failed + burst.failed,
+    'statements/order': ((after.count - before.count) / PACED).toFixed(1),
+    'db ms/order': ((after.ms - before.ms) / PACED).toFixed(1),
   } satisfies Row;
 }
 
@@ -124,6 +133,9 @@ async function main(): Promise<void> {
   try {
     for (const exchange of ['paper', 'simulator'] as const) {
       for (const transport of ['memory', 'kafka'] as const) {
+        if (ONLY_ROWS && !ONLY_ROWS.includes(`${exchange}/${transport}`)) {
+          continue;
+        }
         const broker = transport === 'kafka' ? await startKafkaTestBroker({ port: 0 }) : null;
         try {
           const app = await OrdersApp.start({

@@ -184,4 +184,55 @@ describe('PeriodicTask timer', () => {
     expect(runs).toBe(3);
     await periodic.stop();
   });
+
+  it('wake brings the next run forward to now, then the interval goes on from it', async () => {
+    let runs = 0;
+    const { task: periodic } = task(() => Promise.resolve(++runs));
+    periodic.start();
+    await jest.advanceTimersByTimeAsync(10);
+    periodic.wake();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(runs).toBe(1);
+    await jest.advanceTimersByTimeAsync(98);
+    expect(runs).toBe(1);
+    await jest.advanceTimersByTimeAsync(2);
+    expect(runs).toBe(2);
+    await periodic.stop();
+  });
+
+  it('wakes during a run add one run right after it, however many', async () => {
+    const running = gate();
+    let runs = 0;
+    const { task: periodic } = task(async () => {
+      if (++runs === 1) {
+        await running.promise;
+      }
+    });
+    periodic.start();
+    await jest.advanceTimersByTimeAsync(100);
+    periodic.wake();
+    periodic.wake();
+    periodic.wake();
+    running.open();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(runs).toBe(2);
+    await jest.advanceTimersByTimeAsync(98);
+    expect(runs).toBe(2);
+    await jest.advanceTimersByTimeAsync(2);
+    expect(runs).toBe(3);
+    await periodic.stop();
+  });
+
+  it('wake does nothing before start and after stop', async () => {
+    let runs = 0;
+    const { task: periodic } = task(() => Promise.resolve(++runs));
+    periodic.wake();
+    await jest.advanceTimersByTimeAsync(50);
+    expect(runs).toBe(0);
+    periodic.start();
+    await periodic.stop();
+    periodic.wake();
+    await jest.advanceTimersByTimeAsync(500);
+    expect(runs).toBe(0);
+  });
 });

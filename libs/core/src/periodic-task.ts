@@ -33,6 +33,8 @@ export class PeriodicTask<T = unknown> {
   private started = false;
   /** Bumped by every start(), so a run left over from before a stop() schedules nothing. */
   private generation = 0;
+  /** A wake() came while a timed run was in progress: the next run follows it at once. */
+  private woken = false;
 
   constructor(private readonly options: PeriodicTaskOptions<T>) {}
 
@@ -50,6 +52,23 @@ export class PeriodicTask<T = unknown> {
     const run = this.idle.then(() => this.options.run());
     this.idle = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Brings the next timed run forward to now, or to right after the run in progress: for work
+   * that is known to be waiting (the interval stays the fallback). Wakes while a run is
+   * waiting to start or in progress add no run. Does nothing unless started.
+   */
+  wake(): void {
+    if (!this.started) {
+      return;
+    }
+    if (this.timer === undefined) {
+      this.woken = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.schedule(0, this.generation);
   }
 
   /**
@@ -79,6 +98,7 @@ export class PeriodicTask<T = unknown> {
   private schedule(delayMs: number, generation: number): void {
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.woken = false;
       void this.runOnce()
         .then(
           (result) => this.options.pauseAfter?.(result) ?? this.options.intervalMs,
@@ -89,7 +109,7 @@ export class PeriodicTask<T = unknown> {
         )
         .then((pause) => {
           if (this.started && generation === this.generation) {
-            this.schedule(pause, generation);
+            this.schedule(this.woken ? 0 : pause, generation);
           }
         });
     }, delayMs);

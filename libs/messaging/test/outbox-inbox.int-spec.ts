@@ -144,6 +144,26 @@ describe('outbox and inbox on the embedded TimescaleDB', () => {
     recorder.close();
   });
 
+  it('publishes a row once its transaction commits in this process, without waiting for the poll', async () => {
+    const broker = new InMemoryBroker();
+    const bus = new ClientProxyMessageBus(new MemoryClientProxy(broker), 1_000);
+    const relay = new OutboxRelay(dataSource, bus, { intervalMs: 600_000 });
+    const recorder = new MessageRecorder<WhaleDetectedV1>(broker, Topics.WhalesDetected);
+    const [seed] = await writeWhales(dataSource, ['1']);
+    relay.onApplicationBootstrap();
+    // The first round publishes the row written before the start; the next poll is 10 min away.
+    await until('the first round', () => Promise.resolve(recorder.messages.length === 1));
+
+    const [committed] = await writeWhales(dataSource, ['2']);
+    await until('the committed row published', () =>
+      Promise.resolve(recorder.messages.length === 2),
+    );
+    await relay.beforeApplicationShutdown();
+
+    expect(recorder.messages.map((message) => message.id)).toEqual([seed, committed]);
+    recorder.close();
+  });
+
   it('keeps a second relay off the rows a first one holds a live lease on while it publishes', async () => {
     const broker = new InMemoryBroker();
     const held = new HeldBus(new MemoryClientProxy(broker), 1_000);

@@ -91,6 +91,43 @@ describe('RedisStreamAdapter (real redis-server)', () => {
     );
   });
 
+  it('acknowledges the handled entries of one read with one XACK, leaving a failed one pending', async () => {
+    const client = new Redis(server.url);
+    const port = new RedisStreamAdapter(client);
+    const ids = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => port.append('acked', { seq: String(i) })),
+    );
+    const acks = jest.spyOn(client, 'xack');
+    const handled: string[] = [];
+    const consumer = await port.consume({
+      streams: ['acked'],
+      group: 'batch',
+      consumer: 'b1',
+      batchSize: 30,
+      blockMs: 50,
+      handler: (entry) => {
+        handled.push(entry.id);
+        return entry.fields.seq === '10' ? Promise.reject(new Error('fails')) : Promise.resolve();
+      },
+    });
+    const deadline = Date.now() + 10_000;
+    while (
+      (handled.length < 30 || (await port.pending('acked', 'batch')) > 1) &&
+      Date.now() < deadline
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await consumer.stop();
+    await port.close();
+    const pending = await client.xpending('acked', 'batch', '-', '+', 10);
+    await client.quit();
+
+    expect(handled).toEqual(ids);
+    expect(acks).toHaveBeenCalledTimes(1);
+    expect(acks).toHaveBeenCalledWith('acked', 'batch', ...ids.filter((_, i) => i !== 10));
+    expect(pending).toEqual([[ids[10], 'b1', expect.any(Number), 1]]);
+  });
+
   it('is what StreamsModule provides when a Redis URL is configured, closed with the app', async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [StreamsModule.forRoot({ redisUrl: server.url })],

@@ -14,9 +14,14 @@ import {
   RELEASE_OUTBOX_MESSAGES,
 } from '../messaging.sql';
 import { isTopic } from '../topics';
+import { onOutboxCommitted } from './outbox-commits';
 
 export interface OutboxRelayOptions {
-  /** Pause between rounds when the previous round found nothing to do. Default 500 ms. */
+  /**
+   * Pause between rounds when the previous round found nothing to do. Default 500 ms. A commit
+   * of outbox rows on this relay's DataSource starts a round at once; the poll finds the rest
+   * (rows of other processes, rows left by a failed round or a crash).
+   */
   intervalMs?: number;
   /** Rows per round (per claim). Default 100. */
   batchSize?: number;
@@ -56,6 +61,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly leaseMs: number;
   private readonly claimer = randomUUID();
   private readonly task: PeriodicTask<RelayRound>;
+  /** While sends fail, commits do not wake the relay: the interval paces the retries. */
+  private failing = false;
+  private unsubscribe?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -92,15 +100,32 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   onApplicationBootstrap(): void {
+    this.unsubscribe = onOutboxCommitted(this.dataSource, () => {
+      if (!this.failing) {
+        this.task.wake();
+      }
+    });
     this.task.start();
   }
 
   /** Before the transport and the DataSource close: the round in progress finishes. */
   beforeApplicationShutdown(): Promise<void> {
+    this.unsubscribe?.();
     return this.task.stop();
   }
 
   private async round(): Promise<RelayRound> {
+    try {
+      const result = await this.publishClaimed();
+      this.failing = result.failed;
+      return result;
+    } catch (error) {
+      this.failing = true;
+      throw error;
+    }
+  }
+
+  private async publishClaimed(): Promise<RelayRound> {
     const rows = await this.claim();
     const sent: string[] = [];
     try {

@@ -234,9 +234,20 @@ class RedisStreamConsumer {
       ...streams.map(() => '>'),
     )) as [stream: string, entries: RawEntry[]][] | null;
     for (const [stream, entries] of reply ?? []) {
+      const handled: string[] = [];
       for (const raw of entries) {
-        await this.handle(stream, raw);
+        if (raw && (await this.handle(stream, raw))) {
+          handled.push(raw[0]);
+        }
       }
+      await this.ack(stream, handled);
+    }
+  }
+
+  /** One XACK for the handled entries of a read: a round trip per read, not per entry. */
+  private async ack(stream: string, ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) {
+      await this.redis.xack(stream, this.options.group, ...ids);
     }
   }
 
@@ -255,12 +266,16 @@ class RedisStreamConsumer {
           'COUNT',
           this.options.batchSize ?? DEFAULT_CONSUME.batchSize,
         )) as [string, RawEntry[]];
+        const handled: string[] = [];
         for (const raw of entries) {
-          if (raw && (await this.deadLetterIfPoison(stream, raw))) {
+          if (!raw || (await this.deadLetterIfPoison(stream, raw))) {
             continue;
           }
-          await this.handle(stream, raw);
+          if (await this.handle(stream, raw)) {
+            handled.push(raw[0]);
+          }
         }
+        await this.ack(stream, handled);
         cursor = next;
       } while (cursor !== '0-0' && !this.stopped);
     }
@@ -302,19 +317,16 @@ class RedisStreamConsumer {
     return true;
   }
 
-  private async handle(stream: string, raw: RawEntry): Promise<void> {
-    if (!raw) {
-      return;
-    }
-    const [id, flat] = raw;
+  /** Whether the handler succeeded, so that the entry may be acknowledged. */
+  private async handle(stream: string, [id, flat]: [string, string[]]): Promise<boolean> {
     const entry: StreamEntry = { stream, id, fields: toRecord(flat) };
     try {
       await this.options.handler(entry);
+      return true;
     } catch (error) {
       this.logger.warn(`${this.options.consumer} left ${stream} ${id} pending: ${String(error)}`);
-      return;
+      return false;
     }
-    await this.redis.xack(stream, this.options.group, id);
   }
 }
 
