@@ -152,11 +152,15 @@ describe('outbox and inbox on the embedded TimescaleDB', () => {
     const [seed] = await writeWhales(dataSource, ['1']);
     relay.onApplicationBootstrap();
     // The first round publishes the row written before the start; the next poll is 10 min away.
-    await until('the first round', () => Promise.resolve(recorder.messages.length === 1));
+    await until(() => Promise.resolve(recorder.messages.length === 1), 'the first round', {
+      timeoutMs: 60_000,
+    });
 
     const [committed] = await writeWhales(dataSource, ['2']);
-    await until('the committed row published', () =>
-      Promise.resolve(recorder.messages.length === 2),
+    await until(
+      () => Promise.resolve(recorder.messages.length === 2),
+      'the committed row published',
+      { timeoutMs: 60_000 },
     );
     await relay.beforeApplicationShutdown();
 
