@@ -41,4 +41,29 @@ describe('tick COPY on a PostgreSQL server', () => {
     await expect(store.insert([a, b, c])).resolves.toEqual({ inserted: 1, duplicates: 2 });
     expect(store.writeMode).toBe('copy');
   });
+
+  it('stores text COPY must escape and each millisecond as sent', async () => {
+    const store = new TypeOrmTickStore(dataSource, 'copy');
+    const times = [
+      '2026-04-01T23:59:59.999Z',
+      '2026-04-02T00:00:00.000Z',
+      '2026-04-02T00:00:00.005Z',
+      '2026-04-02T00:00:00.050Z',
+      '2026-04-02T00:00:00.500Z',
+      '2026-04-01T23:59:59.001Z',
+    ];
+    const ticks = [
+      ...times.map((time) => tick({ time: new Date(time) })),
+      tick({ symbol: 'we\\ird', tradeId: 'tab\there\nnewline\rreturn\\backslash' }),
+    ];
+
+    await expect(store.insert(ticks)).resolves.toEqual({ inserted: 7, duplicates: 0 });
+    const rows = await dataSource.query<{ time: Date; symbol: string; trade_id: string }[]>(
+      'SELECT time, symbol, trade_id FROM ticks WHERE trade_id = ANY($1)',
+      [ticks.map((one) => one.tradeId)],
+    );
+    expect(rows.map((row) => [row.time.toISOString(), row.symbol, row.trade_id]).sort()).toEqual(
+      ticks.map((one) => [one.time.toISOString(), one.symbol, one.tradeId]).sort(),
+    );
+  });
 });
