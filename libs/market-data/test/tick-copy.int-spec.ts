@@ -66,4 +66,32 @@ describe('tick COPY on a PostgreSQL server', () => {
       ticks.map((one) => [one.time.toISOString(), one.symbol, one.tradeId]).sort(),
     );
   });
+
+  it('writes a batch of new trades with one COPY into ticks, staging only a batch with a stored trade', async () => {
+    // A session of its own: its temporary schema appears with its first temporary table.
+    const own = createDataSource({ url: server.url, embedded: false, poolSize: 1 });
+    await own.initialize();
+    try {
+      const store = new TypeOrmTickStore(own, 'copy');
+      const tempSchema = async () => {
+        const [row] = await own.query<{ oid: number }[]>('SELECT pg_my_temp_schema()::int AS oid');
+        return row.oid;
+      };
+      const stored = tick();
+      await expect(store.insert([stored, tick()])).resolves.toEqual({
+        inserted: 2,
+        duplicates: 0,
+      });
+      expect(await tempSchema()).toBe(0);
+
+      const twice = tick();
+      await expect(store.insert([twice, tick(), twice, stored])).resolves.toEqual({
+        inserted: 2,
+        duplicates: 2,
+      });
+      expect(await tempSchema()).not.toBe(0);
+    } finally {
+      await own.destroy();
+    }
+  });
 });
