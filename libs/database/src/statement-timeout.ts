@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 
 import { DomainError, type ErrorKinds } from '@nexwave/core';
@@ -30,6 +31,10 @@ export class QueryTimeoutError extends DomainError<'QUERY_TIMEOUT'> {
  * the transaction (no session state, so a transaction-mode pooler may sit in front). The embedded
  * TimescaleDB (PGlite, single-threaded WASM) accepts the setting but never fires it: there, the
  * API bounds the work before a query runs (GraphQL cost limit, REST limits).
+ *
+ * One round trip: BEGIN, the setting, the query and COMMIT are written together in pg's pipeline
+ * mode (each with its own Sync; BEGIN makes them one transaction, and a failed statement turns
+ * the COMMIT into a rollback), instead of waiting for each answer in turn.
  */
 export async function queryWithTimeout<T>(
   dataSource: DataSource,
@@ -37,15 +42,32 @@ export async function queryWithTimeout<T>(
   parameters: readonly unknown[] = [],
   timeoutMs: number = API_STATEMENT_TIMEOUT_MS,
 ): Promise<T> {
+  const runner = dataSource.createQueryRunner();
   try {
-    return await dataSource.transaction(async (manager) => {
-      await manager.query(SET_LOCAL_STATEMENT_TIMEOUT, [`${timeoutMs}ms`]);
-      return manager.query<T>(sql, [...parameters]);
-    });
+    const client = (await runner.connect()) as PoolClient & { pipeline: boolean };
+    client.pipeline = true;
+    // Through the runner, so logging and the query metrics see each statement. Every call takes
+    // the same path to the client, so the statements reach the wire in the order called (the
+    // timeout test fails otherwise).
+    const statements = [
+      runner.query('BEGIN'),
+      runner.query(SET_LOCAL_STATEMENT_TIMEOUT, [`${timeoutMs}ms`]),
+      runner.query(sql, [...parameters]),
+      runner.query('COMMIT'),
+    ];
+    const settled = await Promise.allSettled(statements);
+    client.pipeline = false;
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed) {
+      throw failed.reason;
+    }
+    return (settled[2] as PromiseFulfilledResult<T>).value;
   } catch (error) {
     if ((error as { code?: unknown }).code === PG_QUERY_CANCELED) {
       throw new QueryTimeoutError(timeoutMs);
     }
     throw error;
+  } finally {
+    await runner.release();
   }
 }

@@ -7,6 +7,8 @@ import {
   type PostgresTestServer,
   type TestDatabase,
 } from '../src/testing';
+import { startHeldAnswersProxy, type HeldAnswersProxy } from './held-answers-proxy';
+import { pollUntil } from './support';
 
 async function sessionTimeout(dataSource: DataSource): Promise<string> {
   const [row] = await dataSource.query<{ statement_timeout: string }[]>('SHOW statement_timeout');
@@ -55,6 +57,42 @@ describe('queryWithTimeout on a PostgreSQL server', () => {
         1500,
       ),
     ).toEqual([{ t: '1500ms' }]);
+  });
+});
+
+describe('queryWithTimeout round trips', () => {
+  let server: PostgresTestServer;
+  let proxy: HeldAnswersProxy;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    server = await startPostgresServer();
+    const { hostname, port } = new URL(server.url);
+    proxy = await startHeldAnswersProxy({ host: hostname, port: Number(port) });
+    const url = new URL(server.url);
+    url.port = String(proxy.port);
+    dataSource = createDataSource({ url: url.toString(), embedded: false, poolSize: 1 });
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await proxy?.close();
+    await server?.stop();
+  });
+
+  it('sends BEGIN, the timeout, the query and COMMIT before the first answer comes back', async () => {
+    await dataSource.query('SELECT 1');
+    const sent = proxy.statements;
+    proxy.hold();
+    const read = queryWithTimeout(dataSource, 'SELECT $1::int * 2 AS n', [21], 1_000);
+    try {
+      await pollUntil(() => proxy.statements - sent >= 4, 10_000);
+    } finally {
+      proxy.release();
+    }
+    await expect(read).resolves.toEqual([{ n: 42 }]);
+    expect(proxy.statements - sent).toBe(4);
   });
 });
 

@@ -1,4 +1,4 @@
-import { normaliseOrderBook, positiveDecimal } from './order-book';
+import { isPositiveDecimal, normaliseOrderBook, positiveDecimal } from './order-book';
 
 describe('normaliseOrderBook', () => {
   it('keeps the symbol case, adds exact notionals and sorts each side best first', () => {
@@ -57,16 +57,27 @@ describe('normaliseOrderBook', () => {
   });
 });
 
-describe('positiveDecimal', () => {
+describe('positiveDecimal and isPositiveDecimal', () => {
   it.each([
     ['1', true],
     ['0.0001', true],
+    ['000.0100', true],
+    ['10', true],
     ['0', false],
+    ['0.000', false],
+    ['00', false],
     ['-1', false],
     ['1e5', false],
     ['Infinity', false],
+    ['1.', false],
+    ['.5', false],
     ['', false],
   ])('%j -> %s', (value, positive) => {
     expect(positiveDecimal(value) !== null).toBe(positive);
+    expect(isPositiveDecimal(value)).toBe(positive);
+  });
+
+  it('keeps the exact value', () => {
+    expect(positiveDecimal('000.0100')?.toFixed()).toBe('0.01');
   });
 });

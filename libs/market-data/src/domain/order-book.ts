@@ -74,11 +74,17 @@ function normaliseSide(levels: readonly RawBookLevel[], order: 'asc' | 'desc'): 
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
+const NON_ZERO_DIGIT = /[1-9]/;
+
+/**
+ * A plain decimal string greater than zero: digits with at most one point and one nonzero digit.
+ * No Decimal is built (the tick ingest checks two per trade).
+ */
+export function isPositiveDecimal(value: string): boolean {
+  return DECIMAL.test(value) && NON_ZERO_DIGIT.test(value);
+}
+
 /** A finite decimal string greater than zero, or null. */
 export function positiveDecimal(value: string): Decimal | null {
-  if (!DECIMAL.test(value)) {
-    return null;
-  }
-  const decimal = new Decimal(value);
-  return decimal.gt(0) ? decimal : null;
+  return isPositiveDecimal(value) ? new Decimal(value) : null;
 }

@@ -1,4 +1,4 @@
-import { positiveDecimal } from './order-book';
+import { isPositiveDecimal } from './order-book';
 
 /** Taker side: `buy` = buyer-initiated trade. */
 export type TakerSide = 'buy' | 'sell';
@@ -63,10 +63,10 @@ export function normaliseTrade(raw: RawTrade, source: TickSource): TradeNormalis
   if (raw.symbol === '') {
     return { ok: false, reason: 'missing symbol' };
   }
-  if (!positiveDecimal(raw.price)) {
+  if (!isPositiveDecimal(raw.price)) {
     return { ok: false, reason: `price ${JSON.stringify(raw.price)} is not a positive decimal` };
   }
-  if (!positiveDecimal(raw.amount)) {
+  if (!isPositiveDecimal(raw.amount)) {
     return { ok: false, reason: `size ${JSON.stringify(raw.amount)} is not a positive decimal` };
   }
   if (side === null) {

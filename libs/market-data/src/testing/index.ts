@@ -5,7 +5,12 @@ export { normaliseTrade } from '../domain/tick';
 export type { RawTrade, Tick } from '../domain/tick';
 export { CandleRefresher } from '../infrastructure/persistence/candle-refresher';
 export { TypeOrmCandleReadModel } from '../infrastructure/persistence/candles.read-model';
-export { SELECT_CANDLES } from '../infrastructure/persistence/market-data.sql';
+export {
+  COPY_TICKS_STAGING,
+  CREATE_TICKS_STAGING,
+  INSERT_TICKS_FROM_STAGING,
+  SELECT_CANDLES,
+} from '../infrastructure/persistence/market-data.sql';
 export { copyText, TypeOrmTickStore } from '../infrastructure/persistence/typeorm-tick.store';
 export type { TickWriteMode } from '../infrastructure/persistence/typeorm-tick.store';
 export { FileTickSpool } from '../infrastructure/spool/file-tick.spool';

@@ -18,6 +18,9 @@ export const INSERT_TICKS_UNNEST = `
   SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::numeric[], $4::numeric[], $5::text[], $6::text[], $7::text[])
   ON CONFLICT (symbol, trade_id, time) DO NOTHING`;
 
+/** The fast path: a batch none of whose trades is stored yet (else it fails on the unique key). */
+export const COPY_TICKS = `COPY ticks (${TICK_COLUMNS}) FROM STDIN`;
+
 /**
  * Staging table for COPY, private to its transaction and dropped at its end: nothing outlives the
  * transaction on the server session, so a transaction-mode pooler may sit in front.
