@@ -102,6 +102,16 @@ describe('ladders', () => {
       ['bid ladder 999-996'],
     ],
     [
+      'a step under half the first step ends the ladder',
+      [level(1000, 1), level(999, 10), level(997, 10), level(996.5, 10), ...levels(996, -1, 6)],
+      [],
+    ],
+    [
+      'a step of exactly half the first step is still evenly spaced',
+      [level(1000, 1), level(999, 10), level(997, 10), level(996, 10), ...levels(995, -1, 6)],
+      ['bid ladder 999-996'],
+    ],
+    [
       'the ladder together is under the threshold',
       [level(1000, 1), level(999, 8), level(998, 8), level(997, 8), ...levels(996, -1, 6)],
       [],
@@ -157,6 +167,10 @@ describe('ladders', () => {
     const uneven = confidence([level(999, 9), level(998, 11), level(997, 10)]);
     expect(five).toBeGreaterThan(three);
     expect(three).toBeGreaterThan(uneven);
+  });
+
+  it('finds a ladder of more than 64 levels (longer than the first scratch run)', () => {
+    expect(kinds(levels(999, -1, 70, 10))).toEqual(['bid ladder 999-930']);
   });
 
   it('a minLevels of 4 needs 4 levels', () => {
