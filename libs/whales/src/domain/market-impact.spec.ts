@@ -30,8 +30,26 @@ describe('impactBps', () => {
     ['-1', '1'],
     ['1', 'abc'],
     ['1', ''],
+    ['Infinity', '1'],
+    ['1', '-Infinity'],
   ])('rejects non-positive or malformed prices (%s -> %s)', (from, to) => {
     expect(() => impactBps('bid', from, to)).toThrow(WhalesError);
+  });
+
+  it('names the bad price and its value', () => {
+    expect(() => impactBps('ask', '100', 'abc')).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_PRICE',
+        message: 'priceLater must be a positive decimal, got "abc"',
+        details: { priceLater: 'abc' },
+      }),
+    );
+    expect(() => impactBps('ask', '-5', '100')).toThrow(
+      expect.objectContaining({
+        message: 'priceAtDetection must be a positive decimal, got "-5"',
+        details: { priceAtDetection: '-5' },
+      }),
+    );
   });
 });
 
