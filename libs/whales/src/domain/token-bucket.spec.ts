@@ -39,10 +39,13 @@ describe('TokenBucket', () => {
   });
 
   it.each([
-    [{ capacity: 0, refillEveryMs: 1_000 }],
-    [{ capacity: 1.5, refillEveryMs: 1_000 }],
-    [{ capacity: 1, refillEveryMs: 0 }],
-  ])('rejects %o', (options) => {
+    [{ capacity: 0, refillEveryMs: 1_000 }, 'capacity must be an integer >= 1'],
+    [{ capacity: 1.5, refillEveryMs: 1_000 }, 'capacity must be an integer >= 1'],
+    [{ capacity: 1, refillEveryMs: 0 }, 'refillEveryMs must be positive'],
+  ])('rejects %o: %s', (options, message) => {
+    expect(() => new TokenBucket(options)).toThrow(
+      expect.objectContaining({ code: 'INVALID_RULES', message }),
+    );
     expect(() => new TokenBucket(options)).toThrow(WhalesError);
   });
 });
