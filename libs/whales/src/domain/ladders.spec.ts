@@ -28,6 +28,16 @@ describe('ladders', () => {
       [],
     ],
     [
+      'sizes exactly 20% under and over the median are similar',
+      [level(1000, 1), level(999, 10), level(998, 8), level(997, 12), ...levels(996, -1, 6)],
+      ['bid ladder 999-997'],
+    ],
+    [
+      'a rung exactly 20% under the median is a rung, not an ordinary level passed over',
+      [level(1000, 1), level(999, 10), level(998, 10), level(997, 8), ...levels(996, -1, 6)],
+      ['bid ladder 999-997'],
+    ],
+    [
       'dissimilar sizes (15 is 50% over the median 10)',
       [level(1000, 1), level(999, 10), level(998, 15), level(997, 10), ...levels(996, -1, 6)],
       [],
@@ -133,6 +143,29 @@ describe('ladders', () => {
     ],
   ])('%s', (_case, bids, expected) => {
     expect(kinds(bids)).toEqual(expected);
+  });
+
+  it.each([
+    ['exactly 2.5x the median level outside it is a ladder', 4, ['bid ladder 999-997']],
+    ['just under 2.5x is not', 4.01, []],
+  ])('stand-out: %s', (_case, background, expected) => {
+    const bids = [
+      level(1000, background),
+      ...levels(999, -1, 3, 10),
+      ...levels(996, -1, 6, background),
+    ];
+    expect(kinds(bids, levels(1001, 1, 10, background))).toEqual(expected);
+  });
+
+  it('a rung turned away as dissimilar leaves the run and its stand-out as they were', () => {
+    // 8.7 is no ordinary level (over 80% of the median 10.75) but makes 11.9 dissimilar: the run
+    // stays 11.9, 9.6 and its stand-out median(9.6, 11.9) / 1.
+    const pairs = detectionRules({ thresholdUsd: 10_000, ladder: { minLevels: 2 } });
+    const bids = [level(999, 11.9), level(998, 9.6), level(997, 8.7), ...levels(996, -1, 7)];
+    const [ladder, ...others] = detectWhales(book(bids, asks), pairs);
+    expect(others).toEqual([]);
+    expect(ladder).toMatchObject({ kind: 'ladder', priceHigh: '999', priceLow: '998' });
+    expect(ladder.standout).toBeCloseTo(10.75, 9);
   });
 
   it('finds ladders on the ask side, lowest price first', () => {
