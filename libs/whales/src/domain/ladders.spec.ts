@@ -191,6 +191,22 @@ describe('ladders', () => {
     expect(ladder.levels.map((l) => l.price)).toEqual(['999', '998', '997']);
   });
 
+  it('scores its confidence from its stand-out, length, regularity and orders per level', () => {
+    // Amounts 10..12 and steps 1 and 2: regularity (10/12 + 1/2) / 2; 2 orders per level.
+    const bids = [
+      level(1000, 1),
+      level(999, 10, 1),
+      level(998, 11, 2),
+      level(997, 1),
+      level(996, 12, 3),
+      ...levels(995, -1, 5),
+    ];
+    const [ladder] = detectWhales(book(bids, asks), rules);
+    expect(ladder).toMatchObject({ kind: 'ladder', priceHigh: '999', priceLow: '996' });
+    expect(ladder.standout).toBe(11);
+    expect(ladder.confidence).toBe(0.8045);
+  });
+
   it('longer and more regular ladders are more confident', () => {
     const confidence = (ladder: Level[]) =>
       detectWhales(book([level(1001 - 1, 1), ...ladder, ...levels(980, -1, 6)], asks), rules)[0]
