@@ -43,9 +43,7 @@ describe('TokenBucket', () => {
     [{ capacity: 1.5, refillEveryMs: 1_000 }, 'capacity must be an integer >= 1'],
     [{ capacity: 1, refillEveryMs: 0 }, 'refillEveryMs must be positive'],
   ])('rejects %o: %s', (options, message) => {
-    expect(() => new TokenBucket(options)).toThrow(
-      expect.objectContaining({ code: 'INVALID_RULES', message }),
-    );
     expect(() => new TokenBucket(options)).toThrow(WhalesError);
+    expect(() => new TokenBucket(options)).toThrow(message);
   });
 });
