@@ -366,7 +366,18 @@ describe('ActivityTracker options', () => {
     { gracePeriodMs: 10_000, priceTolerance: -0.1 },
     { gracePeriodMs: 10_000, keepSizeVsMedian: -1 },
     { gracePeriodMs: 10_000, materialChange: 0 },
+    { gracePeriodMs: 10_000, updateAlertIntervalMs: -1 },
   ])('rejects %j', (options) => {
     expect(() => new ActivityTracker({ ...options, rules, newId: () => 'x' })).toThrow(WhalesError);
+    expect(() => new ActivityTracker({ ...options, rules, newId: () => 'x' })).toThrow(
+      'gracePeriodMs and materialChange must be positive; priceTolerance, keepSizeVsMedian and updateAlertIntervalMs not negative',
+    );
+  });
+
+  it('accepts a zero price tolerance, keep size and update alert interval', () => {
+    const zero = { priceTolerance: 0, keepSizeVsMedian: 0, updateAlertIntervalMs: 0 };
+    expect(
+      () => new ActivityTracker({ ...zero, gracePeriodMs: 1, rules, newId: () => 'x' }),
+    ).not.toThrow();
   });
 });

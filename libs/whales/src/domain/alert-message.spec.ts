@@ -16,20 +16,30 @@ function activity(symbol: string, bids: Level[], asks: Level[]): WhaleActivity {
   return tracker.observe(snapshot).opened[0];
 }
 
-const single = activity(
-  'BTC',
-  [level('97000', '1.5', 1), ...levels(96999, -1, 9, '0.01')],
-  levels(97001, 1, 10, '0.01'),
-);
-const ladder = activity(
-  'kBONK',
-  levels(0.0000209, -0.0000001, 10, 100).map((l) => ({ ...l, price: Number(l.price).toFixed(7) })),
-  [
-    level('0.0000210', '300000000', 2),
-    level('0.0000211', '300000000', 3),
-    level('0.0000212', '300000000', 4),
-  ],
-);
+// Built in each test, not at load: detection code run outside a test would count as covered by
+// every test under mutation testing (Stryker's static mutants, each run against the whole suite).
+let single: WhaleActivity;
+let ladder: WhaleActivity;
+
+beforeEach(() => {
+  single = activity(
+    'BTC',
+    [level('97000', '1.5', 1), ...levels(96999, -1, 9, '0.01')],
+    levels(97001, 1, 10, '0.01'),
+  );
+  ladder = activity(
+    'kBONK',
+    levels(0.0000209, -0.0000001, 10, 100).map((l) => ({
+      ...l,
+      price: Number(l.price).toFixed(7),
+    })),
+    [
+      level('0.0000210', '300000000', 2),
+      level('0.0000211', '300000000', 3),
+      level('0.0000212', '300000000', 4),
+    ],
+  );
+});
 
 describe('telegramAlert', () => {
   it('writes a single-level whale as readable HTML', () => {

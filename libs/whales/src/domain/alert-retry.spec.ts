@@ -13,6 +13,10 @@ describe('alertRetryDelayMs', () => {
     expect(alertRetryDelayMs(attempts, retryAfter)).toBe(expected);
   });
 
+  it('ignores a negative Retry-After and backs off as without one', () => {
+    expect(alertRetryDelayMs(3, -1)).toBe(4_000);
+  });
+
   it('gives up after the last attempt, Retry-After or not', () => {
     expect(alertRetryDelayMs(MAX_ALERT_ATTEMPTS)).toBeNull();
     expect(alertRetryDelayMs(MAX_ALERT_ATTEMPTS, 1_000)).toBeNull();

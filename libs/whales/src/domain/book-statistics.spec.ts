@@ -26,6 +26,24 @@ describe('BookStatistics', () => {
     expect(new BookStatistics(side([1, 2]), side([3.5])).totalAmount).toBe(6.5);
   });
 
+  it('an empty book is empty, with a median of 0', () => {
+    const empty = stats([]);
+    expect(empty.isEmpty).toBe(true);
+    expect(empty.median).toBe(0);
+    expect(empty.totalAmount).toBe(0);
+  });
+
+  it('the median of a book takes both sides', () => {
+    const book = new BookStatistics(side([1, 9]), side([4]));
+    expect(book.isEmpty).toBe(false);
+    expect(book.median).toBe(4);
+    expect(new BookStatistics(side([1, 9]), side([4, 6])).median).toBe(5);
+  });
+
+  it('an empty run has no stand-out', () => {
+    expect(stats([1, 2, 3]).standoutOfRun(new Float64Array(0))).toBe(0);
+  });
+
   it('compares a level with the median of the other levels', () => {
     const book = stats([10, 1, 2, 3]);
     expect(book.standoutOfLevel(10)).toBe(5); // 10 / median(1, 2, 3)

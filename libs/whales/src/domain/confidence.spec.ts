@@ -45,6 +45,44 @@ describe('confidence', () => {
     expect(singleLevelConfidence(evidence)).toBeCloseTo(expected, 4);
   });
 
+  it('single level: rounded to 4 decimals', () => {
+    expect(singleLevelConfidence({ standout: 3, orders: 1 })).toBe(0.8059);
+    expect(singleLevelConfidence({ standout: 1, orders: 50 })).toBe(0.6024);
+  });
+
+  it.each<[string, LadderEvidence, number]>([
+    [
+      'three levels, 4x the book, fairly regular, three orders each',
+      { standout: 4, levelCount: 3, regularity: 0.9, ordersPerLevel: 3 },
+      0.7748,
+    ],
+    [
+      'three levels, 2x the book, half as regular, two orders each',
+      { standout: 2, levelCount: 3, regularity: 0.5, ordersPerLevel: 2 },
+      0.7202,
+    ],
+    [
+      'five levels, 3x the book, one order each',
+      { standout: 3, levelCount: 5, regularity: 0.8, ordersPerLevel: 1 },
+      0.833,
+    ],
+    [
+      'two levels that barely stand out, ten orders each',
+      { standout: 1, levelCount: 2, regularity: 0, ordersPerLevel: 10 },
+      0.6053,
+    ],
+    [
+      'six levels, 20x the book, identical, one order each',
+      { standout: 20, levelCount: 6, regularity: 1, ordersPerLevel: 1 },
+      MAX_CONFIDENCE,
+    ],
+  ])(
+    'ladder: %s (weights 0.35 stand-out, 0.25 length, 0.25 regularity, 0.15 concentration; rounded to 4 decimals)',
+    (_case, evidence, expected) => {
+      expect(ladderConfidence(evidence)).toBe(expected);
+    },
+  );
+
   it('single level: non-decreasing in stand-out, non-increasing in orders', () => {
     const violations: unknown[] = [];
     for (let i = 0; i < 2_000; i++) {

@@ -10,6 +10,15 @@ import {
 import { T0 } from './testing/books';
 import { WhalesError } from './whales.errors';
 
+function thrown(act: () => unknown): unknown {
+  try {
+    act();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
 const minutes = (m: number, seconds = 0) => new Date(T0.getTime() + m * 60_000 + seconds * 1_000);
 
 describe('impactBps', () => {
@@ -30,8 +39,22 @@ describe('impactBps', () => {
     ['-1', '1'],
     ['1', 'abc'],
     ['1', ''],
+    ['Infinity', '1'],
+    ['1', '-Infinity'],
   ])('rejects non-positive or malformed prices (%s -> %s)', (from, to) => {
     expect(() => impactBps('bid', from, to)).toThrow(WhalesError);
+  });
+
+  it('names the bad price and its value', () => {
+    expect(thrown(() => impactBps('ask', '100', 'abc'))).toMatchObject({
+      code: 'INVALID_PRICE',
+      message: 'priceLater must be a positive decimal, got "abc"',
+      details: { priceLater: 'abc' },
+    });
+    expect(thrown(() => impactBps('ask', '-5', '100'))).toMatchObject({
+      message: 'priceAtDetection must be a positive decimal, got "-5"',
+      details: { priceAtDetection: '-5' },
+    });
   });
 });
 

@@ -46,7 +46,7 @@ describe('toFloat', () => {
 });
 
 describe('parseSide', () => {
-  it('keeps positive finite levels, in order, with float copies', () => {
+  it('keeps positive finite levels, in order, with float copies (no zero, negative, infinite or malformed ones)', () => {
     const good = level('100.5', '0.25', 2);
     const next = level('100', '3');
     const side = parseSide([
@@ -55,6 +55,9 @@ describe('parseSide', () => {
       level('99', '0'),
       level('x', '1'),
       level('98', '-1'),
+      level('Infinity', '1'),
+      level('97', '1e999'),
+      level('96', 'NaN'),
       next,
     ]);
     expect(side.levels).toEqual([good, next]);

@@ -1,5 +1,8 @@
+import { BookStatistics } from './book-statistics';
 import { detectWhales } from './detect-whales';
 import { detectionRules } from './detection-rules';
+import { parseSide } from './order-book';
+import { singleFinding } from './single-level-whales';
 import { book, level, levels } from './testing/books';
 
 // Background: 10 bids and 10 asks of 1 unit around 1000, so one unit is ~$1,000.
@@ -94,5 +97,18 @@ describe('single-price-point whales', () => {
       detectWhales(withBid(1000, amount), lowThreshold)[0].confidence;
     expect(confidence('10')).toBeGreaterThan(confidence('4'));
     expect(confidence('100')).toBe(confidence('30')); // both saturate at 20x the median
+  });
+
+  it('a tracked single as it is now: exact notional, stand-out and confidence whatever the rules', () => {
+    const side = parseSide([level(1000, '2.5', 3), ...levels(999, -1, 9)]);
+    const stats = new BookStatistics(side, parseSide(asks));
+    const finding = singleFinding(side, 0, stats);
+    expect(finding).toMatchObject({
+      kind: 'single',
+      positions: [0],
+      standout: 2.5,
+      confidence: 0.7104,
+    });
+    expect(finding.notionalUsd.toFixed()).toBe('2500');
   });
 });

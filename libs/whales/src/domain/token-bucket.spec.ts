@@ -23,6 +23,13 @@ describe('TokenBucket', () => {
     expect(bucket.tryTake(at(400))).toBe(false);
   });
 
+  it('a bucket with tokens to spare has one available now, not earlier', () => {
+    const bucket = new TokenBucket({ capacity: 5, refillEveryMs: 400 });
+    expect(bucket.availableAt(at(0))).toEqual(at(0));
+    bucket.tryTake(at(0));
+    expect(bucket.availableAt(at(0))).toEqual(at(0));
+  });
+
   it('never holds more than its capacity after a long pause', () => {
     const bucket = new TokenBucket({ capacity: 2, refillEveryMs: 1_000 });
     bucket.tryTake(at(0));
@@ -39,10 +46,11 @@ describe('TokenBucket', () => {
   });
 
   it.each([
-    [{ capacity: 0, refillEveryMs: 1_000 }],
-    [{ capacity: 1.5, refillEveryMs: 1_000 }],
-    [{ capacity: 1, refillEveryMs: 0 }],
-  ])('rejects %o', (options) => {
+    [{ capacity: 0, refillEveryMs: 1_000 }, 'capacity must be an integer >= 1'],
+    [{ capacity: 1.5, refillEveryMs: 1_000 }, 'capacity must be an integer >= 1'],
+    [{ capacity: 1, refillEveryMs: 0 }, 'refillEveryMs must be positive'],
+  ])('rejects %o: %s', (options, message) => {
     expect(() => new TokenBucket(options)).toThrow(WhalesError);
+    expect(() => new TokenBucket(options)).toThrow(message);
   });
 });
