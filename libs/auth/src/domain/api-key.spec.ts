@@ -33,6 +33,8 @@ describe('API keys', () => {
     `xyz_00010203040506ff_${'a'.repeat(43)}`,
     `nxk_00010203040506ff_${'a'.repeat(42)}=`,
     'eyJhbGciOiJIUzI1NiJ9.e30.sig',
+    `Bearer nxk_00010203040506ff_${'a'.repeat(43)}`,
+    `nxk_00010203040506ff_${'a'.repeat(43)} `,
   ])('refuses the malformed key %j', (text) => {
     expect(parseApiKey(text)).toBeUndefined();
   });

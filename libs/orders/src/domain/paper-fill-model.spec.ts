@@ -195,6 +195,46 @@ describe('fillOnBook', () => {
     expect(fillOnBook(order, book, context)).toEqual(expected);
   });
 
+  it('rounds a market buy bound down to the tick (100 × 1.017 = 101.7 -> 101.5)', () => {
+    const asks = [
+      { price: '100', amount: '1' },
+      { price: '101.5', amount: '1' },
+      { price: '101.8', amount: '1' },
+    ];
+    expect(fillOnBook(market('bid', '3', '1.7'), { bids: [], asks }, flat)).toEqual(
+      executed(
+        [taker('100', '1', '0.04'), taker('101.5', '1', '0.0406')],
+        '2',
+        '0',
+        '1',
+        'slippage bound reached or book exhausted',
+      ),
+    );
+  });
+
+  it('takes whole lots from each level and skips a level thinner than a lot', () => {
+    const asks = [
+      { price: '100', amount: '0.78' },
+      { price: '100.5', amount: '0.05' },
+      { price: '101', amount: '1' },
+    ];
+    expect(fillOnBook(market('bid', '1'), { bids: [], asks }, flat)).toEqual(
+      executed([taker('100', '0.7', '0.028'), taker('101', '0.3', '0.01212')], '1', '0', '0'),
+    );
+  });
+
+  it('rests a post-only order whole when the other side of the book is empty', () => {
+    expect(fillOnBook(limit('bid', '1', '100', 'ALO'), { ...book, asks: [] }, flat)).toEqual(
+      executed([], '0', '1', '0'),
+    );
+  });
+
+  it('cancels an IOC limit whole when its side of the book is empty', () => {
+    expect(fillOnBook(limit('bid', '1', '100', 'IOC'), { ...book, asks: [] }, flat)).toEqual(
+      executed([], '0', '0', '1', 'no liquidity on the book'),
+    );
+  });
+
   it('cancels a market order whole when its side of the book is empty', () => {
     expect(fillOnBook(market('bid', '1'), { ...book, asks: [] }, flat)).toEqual(
       executed([], '0', '0', '1', 'no liquidity on the book'),
