@@ -40,7 +40,9 @@ describe('API keys', () => {
   });
 
   it('refuses bytes of the wrong length', () => {
-    expect(() => formatApiKey(ID.slice(1), SECRET)).toThrow(RangeError);
+    expect(() => formatApiKey(ID.slice(1), SECRET)).toThrow(
+      new RangeError('an API key takes 8 id bytes and 32 secret bytes'),
+    );
     expect(() => formatApiKey(ID, SECRET.slice(1))).toThrow(RangeError);
   });
 

@@ -26,6 +26,22 @@ function breakerIn(state: BreakerState): CircuitBreaker {
 }
 
 describe('CircuitBreaker', () => {
+  it('starts closed with nothing counted and no probe, and lets submissions through unchanged', () => {
+    const breaker = CircuitBreaker.create(settings);
+    const fresh = {
+      state: 'closed',
+      consecutiveFailures: 0,
+      lastError: null,
+      reason: null,
+      changedBy: null,
+      changedAt: null,
+      probeInFlight: false,
+    };
+    expect(breaker.snapshot()).toEqual(fresh);
+    expect(breaker.startSubmission(T0)).toEqual([]);
+    expect(breaker.snapshot()).toEqual(fresh);
+  });
+
   it.each([
     [4, 'closed'],
     [5, 'open'],
@@ -34,8 +50,10 @@ describe('CircuitBreaker', () => {
     const transitions = failTimes(breaker, failures);
 
     expect(breaker.snapshot().state).toBe(state);
-    expect(transitions.map((t) => [t.from, t.to])).toEqual(
-      state === 'open' ? [['closed', 'open']] : [],
+    expect(transitions.map((t) => [t.from, t.to, t.reason])).toEqual(
+      state === 'open'
+        ? [['closed', 'open', '5 consecutive submission failures, last: HTTP 503 #5']]
+        : [],
     );
   });
 
@@ -74,7 +92,13 @@ describe('CircuitBreaker', () => {
     const transitions = breaker.startSubmission(at(30_000));
 
     expect(transitions).toEqual([
-      expect.objectContaining({ from: 'open', to: 'half_open', at: at(30_000), by: null }),
+      expect.objectContaining({
+        from: 'open',
+        to: 'half_open',
+        at: at(30_000),
+        by: null,
+        reason: 'cool-down over: probing with one order',
+      }),
     ]);
     expect(breaker.canSubmit(at(30_001))).toMatchObject({ allowed: false, code: 'BREAKER_OPEN' });
     expect(() => breaker.startSubmission(at(30_001))).toThrow(OrdersError);
@@ -83,8 +107,14 @@ describe('CircuitBreaker', () => {
   it('closes when the probe succeeds', () => {
     const breaker = breakerIn('half_open');
     expect(breaker.recordSuccess(at(31_000))).toEqual([
-      expect.objectContaining({ from: 'half_open', to: 'closed', consecutiveFailures: 0 }),
+      expect.objectContaining({
+        from: 'half_open',
+        to: 'closed',
+        consecutiveFailures: 0,
+        reason: 'probe succeeded',
+      }),
     ]);
+    expect(breaker.snapshot()).toMatchObject({ state: 'closed', probeInFlight: false });
     expect(breaker.canSubmit(at(31_000))).toEqual({ allowed: true, probe: false });
   });
 
@@ -127,7 +157,13 @@ describe('CircuitBreaker', () => {
     expect(breaker.snapshot().state).toBe('halted');
 
     expect(breaker.resume('bob', at(3))).toEqual([
-      expect.objectContaining({ from: 'halted', to: 'closed', by: 'bob', consecutiveFailures: 0 }),
+      expect.objectContaining({
+        from: 'halted',
+        to: 'closed',
+        by: 'bob',
+        consecutiveFailures: 0,
+        reason: 'resumed by bob',
+      }),
     ]);
     expect(breaker.snapshot()).toMatchObject({
       state: 'closed',

@@ -60,6 +60,19 @@ describe('Order', () => {
       }),
     ]);
     expect(events[0].order.status).toBe('pending');
+    expect(order.snapshot()).toEqual({
+      request: limit,
+      status: 'pending',
+      exchangeOrderId: null,
+      filledAmount: '0',
+      filledNotionalUsd: '0',
+      feeUsd: '0',
+      reason: null,
+      sequence: 0,
+      fillIds: [],
+      createdAt: T0,
+      updatedAt: T0,
+    });
   });
 
   it.each([
@@ -97,6 +110,19 @@ describe('Order', () => {
     expect(() => Order.create({ ...limit, price: '0' }, T0)).toThrow(
       'a limit order needs a positive price, got 0',
     );
+    expect(() =>
+      Order.create(
+        { ...limit, orderType: 'market', price: null, tif: null, slippagePercent: '0' },
+        T0,
+      ),
+    ).toThrow('a market order needs a positive slippage, got 0');
+    expect(() => orderIn('pending').open('', exchange())).toThrow(
+      expect.objectContaining({
+        message: `order ${limit.clientOrderId}: an exchange order id is required`,
+        details: { clientOrderId: limit.clientOrderId },
+      }) as OrdersError,
+    );
+    expect(() => orderIn('pending').cancel(' ', exchange())).toThrow('a reason is required');
   });
 
   it('refuses a market order without slippage', () => {
@@ -164,7 +190,8 @@ describe('Order', () => {
     expect(() => order.applyFill(fill('f-9', '2.5', '100'), 'exchange')).toThrow(
       expect.objectContaining({
         code: 'OVERFILL',
-        details: expect.objectContaining({ remaining: '2' }) as object,
+        message: `order ${limit.clientOrderId}: fill f-9 of 2.5 exceeds the remaining 2`,
+        details: { clientOrderId: limit.clientOrderId, fillId: 'f-9', remaining: '2' },
       }) as OrdersError,
     );
     expect([order.status, order.filledAmount.toFixed(), order.sequence]).toEqual([
@@ -185,6 +212,15 @@ describe('Order', () => {
     expect(() =>
       orderIn('open').applyFill({ ...fill('f-1', '1', '100'), ...change }, 'exchange'),
     ).toThrow(expect.objectContaining({ code: 'INVALID_FILL' }) as OrdersError);
+  });
+
+  it('says which fill was refused', () => {
+    expect(() => orderIn('open').applyFill(fill('f-1', '0', '100'), 'exchange')).toThrow(
+      expect.objectContaining({
+        message: `order ${limit.clientOrderId}: fill f-1 needs a positive amount and price and a fee >= 0`,
+        details: { clientOrderId: limit.clientOrderId, fillId: 'f-1' },
+      }) as OrdersError,
+    );
   });
 
   it('takes a fill without a fee', () => {
@@ -322,6 +358,9 @@ describe('Order', () => {
         status: 'open',
         exchangeOrderId: 'ex-9',
         filledAmount: '0',
+        filledNotionalUsd: '0',
+        feeUsd: '0',
+        fillIds: [],
         reason: null,
         createdAt: T0,
         updatedAt: at(90),

@@ -130,6 +130,12 @@ describe('fillOnBook', () => {
       { kind: 'rejected', reason: 'post-only order at 100 would take liquidity at 100' },
     ],
     [
+      'a top-of-book limit that would cross is rejected',
+      limit('ask', '1', '99', 'TOB'),
+      flat,
+      { kind: 'rejected', reason: 'post-only order at 99 would take liquidity at 99' },
+    ],
+    [
       'a post-only limit that does not cross rests',
       limit('ask', '1', '100', 'TOB'),
       flat,
