@@ -33,12 +33,16 @@ describe('API keys', () => {
     `xyz_00010203040506ff_${'a'.repeat(43)}`,
     `nxk_00010203040506ff_${'a'.repeat(42)}=`,
     'eyJhbGciOiJIUzI1NiJ9.e30.sig',
+    `Bearer nxk_00010203040506ff_${'a'.repeat(43)}`,
+    `nxk_00010203040506ff_${'a'.repeat(43)} `,
   ])('refuses the malformed key %j', (text) => {
     expect(parseApiKey(text)).toBeUndefined();
   });
 
   it('refuses bytes of the wrong length', () => {
-    expect(() => formatApiKey(ID.slice(1), SECRET)).toThrow(RangeError);
+    expect(() => formatApiKey(ID.slice(1), SECRET)).toThrow(
+      new RangeError('an API key takes 8 id bytes and 32 secret bytes'),
+    );
     expect(() => formatApiKey(ID, SECRET.slice(1))).toThrow(RangeError);
   });
 

@@ -60,6 +60,19 @@ describe('Order', () => {
       }),
     ]);
     expect(events[0].order.status).toBe('pending');
+    expect(order.snapshot()).toEqual({
+      request: limit,
+      status: 'pending',
+      exchangeOrderId: null,
+      filledAmount: '0',
+      filledNotionalUsd: '0',
+      feeUsd: '0',
+      reason: null,
+      sequence: 0,
+      fillIds: [],
+      createdAt: T0,
+      updatedAt: T0,
+    });
   });
 
   it.each([
@@ -67,10 +80,49 @@ describe('Order', () => {
     ['a non-decimal amount', { amount: 'lots' }],
     ['a limit without a positive price', { price: '0' }],
     ['an empty clientOrderId', { clientOrderId: '' }],
+    ['an empty strategyId', { strategyId: '' }],
+    ['an empty symbol', { symbol: '' }],
+    ['an infinite amount', { amount: 'Infinity' }],
   ])('refuses to create an order with %s', (_name, change) => {
     expect(() => Order.create({ ...limit, ...change }, T0)).toThrow(
       expect.objectContaining({ code: 'INVALID_ORDER' }) as OrdersError,
     );
+  });
+
+  it('creates a market order with a slippage bound and no price', () => {
+    const market: OrderRequest = {
+      ...limit,
+      orderType: 'market',
+      price: null,
+      tif: null,
+      slippagePercent: '0.5',
+    };
+    expect(Order.create(market, T0).order.status).toBe('pending');
+  });
+
+  it('says what is wrong with a refused request', () => {
+    expect(() => Order.create({ ...limit, symbol: '' }, T0)).toThrow(
+      `order ${limit.clientOrderId}: clientOrderId, strategyId and symbol are required`,
+    );
+    expect(() => Order.create({ ...limit, amount: '-1' }, T0)).toThrow(
+      'amount must be a positive decimal, got -1',
+    );
+    expect(() => Order.create({ ...limit, price: '0' }, T0)).toThrow(
+      'a limit order needs a positive price, got 0',
+    );
+    expect(() =>
+      Order.create(
+        { ...limit, orderType: 'market', price: null, tif: null, slippagePercent: '0' },
+        T0,
+      ),
+    ).toThrow('a market order needs a positive slippage, got 0');
+    expect(() => orderIn('pending').open('', exchange())).toThrow(
+      expect.objectContaining({
+        message: `order ${limit.clientOrderId}: an exchange order id is required`,
+        details: { clientOrderId: limit.clientOrderId },
+      }) as OrdersError,
+    );
+    expect(() => orderIn('pending').cancel(' ', exchange())).toThrow('a reason is required');
   });
 
   it('refuses a market order without slippage', () => {
@@ -138,7 +190,8 @@ describe('Order', () => {
     expect(() => order.applyFill(fill('f-9', '2.5', '100'), 'exchange')).toThrow(
       expect.objectContaining({
         code: 'OVERFILL',
-        details: expect.objectContaining({ remaining: '2' }) as object,
+        message: `order ${limit.clientOrderId}: fill f-9 of 2.5 exceeds the remaining 2`,
+        details: { clientOrderId: limit.clientOrderId, fillId: 'f-9', remaining: '2' },
       }) as OrdersError,
     );
     expect([order.status, order.filledAmount.toFixed(), order.sequence]).toEqual([
@@ -153,10 +206,43 @@ describe('Order', () => {
     ['a negative price', { price: '-1' }],
     ['a negative fee', { feeUsd: '-0.01' }],
     ['a non-decimal price', { price: 'abc' }],
+    ['a non-decimal fee', { feeUsd: 'free' }],
+    ['an infinite price', { price: 'Infinity' }],
   ])('refuses a fill with %s', (_name, change) => {
     expect(() =>
       orderIn('open').applyFill({ ...fill('f-1', '1', '100'), ...change }, 'exchange'),
     ).toThrow(expect.objectContaining({ code: 'INVALID_FILL' }) as OrdersError);
+  });
+
+  it('says which fill was refused', () => {
+    expect(() => orderIn('open').applyFill(fill('f-1', '0', '100'), 'exchange')).toThrow(
+      expect.objectContaining({
+        message: `order ${limit.clientOrderId}: fill f-1 needs a positive amount and price and a fee >= 0`,
+        details: { clientOrderId: limit.clientOrderId, fillId: 'f-1' },
+      }) as OrdersError,
+    );
+  });
+
+  it('takes a fill without a fee', () => {
+    const order = orderIn('open');
+    order.applyFill(fill('f-1', '1', '100', '0'), 'exchange');
+    expect([order.status, order.feeUsd.toFixed()]).toEqual(['partially_filled', '0']);
+  });
+
+  it('has no average fill price before its first fill', () => {
+    expect(orderIn('open').averageFillPrice).toBeNull();
+  });
+
+  it('keeps the acknowledged exchange order id when a fill names another', () => {
+    const order = orderIn('open');
+    order.applyFill(fill('f-1', '1', '100'), 'reconciliation', 'ex-7');
+    expect(order.exchangeOrderId).toBe('ex-1');
+  });
+
+  it('has no exchange order id after a fill that names none on an order never acknowledged', () => {
+    const order = orderIn('pending');
+    const [event] = order.applyFill(fill('f-1', '1', '100'), 'paper');
+    expect(event.order.exchangeOrderId).toBeNull();
   });
 
   it('learns the exchange order id from a fill found by reconciliation', () => {
@@ -272,6 +358,9 @@ describe('Order', () => {
         status: 'open',
         exchangeOrderId: 'ex-9',
         filledAmount: '0',
+        filledNotionalUsd: '0',
+        feeUsd: '0',
+        fillIds: [],
         reason: null,
         createdAt: T0,
         updatedAt: at(90),

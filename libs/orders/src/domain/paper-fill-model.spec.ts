@@ -130,6 +130,12 @@ describe('fillOnBook', () => {
       { kind: 'rejected', reason: 'post-only order at 100 would take liquidity at 100' },
     ],
     [
+      'a top-of-book limit that would cross is rejected',
+      limit('ask', '1', '99', 'TOB'),
+      flat,
+      { kind: 'rejected', reason: 'post-only order at 99 would take liquidity at 99' },
+    ],
+    [
       'a post-only limit that does not cross rests',
       limit('ask', '1', '100', 'TOB'),
       flat,
@@ -193,6 +199,46 @@ describe('fillOnBook', () => {
 
   it.each(cases)('%s', (_name, order, context, expected) => {
     expect(fillOnBook(order, book, context)).toEqual(expected);
+  });
+
+  it('rounds a market buy bound down to the tick (100 × 1.017 = 101.7 -> 101.5)', () => {
+    const asks = [
+      { price: '100', amount: '1' },
+      { price: '101.5', amount: '1' },
+      { price: '101.8', amount: '1' },
+    ];
+    expect(fillOnBook(market('bid', '3', '1.7'), { bids: [], asks }, flat)).toEqual(
+      executed(
+        [taker('100', '1', '0.04'), taker('101.5', '1', '0.0406')],
+        '2',
+        '0',
+        '1',
+        'slippage bound reached or book exhausted',
+      ),
+    );
+  });
+
+  it('takes whole lots from each level and skips a level thinner than a lot', () => {
+    const asks = [
+      { price: '100', amount: '0.78' },
+      { price: '100.5', amount: '0.05' },
+      { price: '101', amount: '1' },
+    ];
+    expect(fillOnBook(market('bid', '1'), { bids: [], asks }, flat)).toEqual(
+      executed([taker('100', '0.7', '0.028'), taker('101', '0.3', '0.01212')], '1', '0', '0'),
+    );
+  });
+
+  it('rests a post-only order whole when the other side of the book is empty', () => {
+    expect(fillOnBook(limit('bid', '1', '100', 'ALO'), { ...book, asks: [] }, flat)).toEqual(
+      executed([], '0', '1', '0'),
+    );
+  });
+
+  it('cancels an IOC limit whole when its side of the book is empty', () => {
+    expect(fillOnBook(limit('bid', '1', '100', 'IOC'), { ...book, asks: [] }, flat)).toEqual(
+      executed([], '0', '0', '1', 'no liquidity on the book'),
+    );
   });
 
   it('cancels a market order whole when its side of the book is empty', () => {

@@ -88,6 +88,23 @@ describe('Position', () => {
     expect(fills(steps).unrealisedPnlUsd(mark).toFixed()).toBe(pnl);
   });
 
+  it('restores a flat position, which opens at the next fill price', () => {
+    const stored = Position.flat('BTC').snapshot();
+    expect(stored).toEqual({
+      symbol: 'BTC',
+      size: '0',
+      entryPrice: null,
+      realisedPnlUsd: '0',
+      feesUsd: '0',
+      updatedAt: null,
+    });
+    const restored = Position.restore(stored);
+    expect(restored.isFlat).toBe(true);
+    expect(
+      restored.apply({ side: 'ask', amount: '1', price: '97', feeUsd: '0', at: AT }).snapshot(),
+    ).toMatchObject({ size: '-1', entryPrice: '97' });
+  });
+
   it('restores from its snapshot', () => {
     const stored = fills([['bid', '2', '100', '0.1']]).snapshot();
     expect(

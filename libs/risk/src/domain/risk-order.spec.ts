@@ -34,6 +34,12 @@ describe('checkedAs: an order skips entry-only rules only when it really reduces
       'entry',
     ],
     [
+      'a reduce-only sell with no position',
+      { side: 'ask', amount: 1, reduceOnly: true },
+      portfolio(100_000),
+      'entry',
+    ],
+    [
       'an exit against another symbol only',
       { intent: 'exit', side: 'ask', amount: 1, symbol: 'ETH' },
       longTwo,
