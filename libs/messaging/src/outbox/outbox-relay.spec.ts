@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { createEnvelope, Envelope } from '../envelope';
@@ -122,6 +123,7 @@ describe('OutboxRelay round', () => {
   });
 
   it('stops at a failed send: records it, releases the rest of the claim, marks what went out', async () => {
+    const warnings = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const rows = [row('a', '1'), row('b', '2'), row('c', '3'), row('d', '4')];
     const { database, bus, relay } = relayOver([rows]);
     bus.failOn.set('b', new Error('broker down'));
@@ -133,6 +135,10 @@ describe('OutboxRelay round', () => {
     expect(database.named('failure')).toEqual([[claimer, 'b', 'broker down']]);
     expect(database.named('release')).toEqual([[claimer, ['c', 'd']]]);
     expect(database.named('mark')).toEqual([[['a']]]);
+    expect(warnings).toHaveBeenCalledWith(
+      `Outbox message b on ${Topics.OrdersEvents} not sent: broker down`,
+    );
+    warnings.mockRestore();
   });
 
   it('marks nothing when the first send fails, and records a thrown non-Error as text', async () => {
@@ -201,6 +207,19 @@ describe('OutboxRelay schedule', () => {
     await jest.advanceTimersByTimeAsync(200);
     expect(database.named('claim')).toHaveLength(2);
 
+    await relay.beforeApplicationShutdown();
+  });
+
+  it('logs a failed round under the relay’s name and goes on', async () => {
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { database, relay } = relayOver([]);
+    jest.spyOn(database, 'query').mockRejectedValueOnce(new Error('database down'));
+
+    relay.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(10);
+
+    expect(errors).toHaveBeenCalledWith('Outbox relay round failed: Error: database down');
+    errors.mockRestore();
     await relay.beforeApplicationShutdown();
   });
 });
