@@ -74,4 +74,27 @@ describe('SendBatcher', () => {
 
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
   });
+
+  it('keeps one batch at a time when several callers submitted before the first flush', async () => {
+    const batches: number[][] = [];
+    let release!: () => void;
+    const firstSent = new Promise<void>((resolve) => (release = resolve));
+    const batcher = new SendBatcher<number, number>(async (items) => {
+      batches.push([...items]);
+      if (batches.length === 1) {
+        await firstSent;
+      }
+      return items;
+    });
+
+    const first = [1, 2].map((item) => batcher.submit(item));
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = batcher.submit(3);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1, 2]]);
+    release();
+
+    expect(await Promise.all([...first, later])).toEqual([1, 2, 3]);
+    expect(batches).toEqual([[1, 2], [3]]);
+  });
 });

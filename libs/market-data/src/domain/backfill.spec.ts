@@ -36,4 +36,19 @@ describe('planBackfill', () => {
     expect(plan.trades).toEqual([]);
     expect(plan.unfilled).toEqual({ from: new Date(1_000), to: new Date(5_000) });
   });
+
+  it('leaves out a trade at the exact millisecond of the first trade after the gap', () => {
+    const plan = planBackfill(gap, [trade(4_999), trade(5_000)], 100);
+    expect(plan.trades.map((t) => t.time)).toEqual([4_999]);
+  });
+
+  it('counts a history shorter than its limit as complete, however late it starts', () => {
+    const plan = planBackfill(gap, [trade(4_000)], 2);
+    expect(plan.unfilled).toBeNull();
+  });
+
+  it('counts a truncated history that starts at the gap as covering it', () => {
+    const plan = planBackfill(gap, [trade(1_000), trade(3_000)], 2);
+    expect(plan.unfilled).toBeNull();
+  });
 });

@@ -46,4 +46,33 @@ describe('candleRequest', () => {
   ])('rejects %p with %s', (override, code) => {
     expect(codeOf(() => candleRequest({ symbol: 'BTC', timeframe: '1m', ...override }))).toBe(code);
   });
+
+  function errorOf(override: object): { message: string; details: object } {
+    try {
+      candleRequest({ symbol: 'BTC', timeframe: '1m', ...override });
+    } catch (error) {
+      return error as { message: string; details: object };
+    }
+    throw new Error('no error');
+  }
+
+  it('tells the caller what was wrong, with the numbers', () => {
+    expect(errorOf({ symbol: '' }).message).toBe(
+      'symbol must be an exchange symbol like BTC or kBONK (letters, digits, _ or -, at most 32)',
+    );
+    expect(errorOf({ limit: 0 })).toMatchObject({
+      message: `limit must be an integer from 1 to ${MAX_CANDLE_LIMIT}, got 0`,
+      details: { limit: 0, max: MAX_CANDLE_LIMIT },
+    });
+    expect(errorOf({ from: new Date(Number.NaN) }).message).toBe(
+      'from must be a date-time in years 1 to 9999',
+    );
+    expect(errorOf({ to: new Date(Number.NaN) }).message).toBe(
+      'to must be a date-time in years 1 to 9999',
+    );
+    expect(errorOf({ from: to, to: from })).toMatchObject({
+      message: 'from must not be after to',
+      details: { from: to.toISOString(), to: from.toISOString() },
+    });
+  });
 });

@@ -106,4 +106,21 @@ describe('CandleCloseCursor', () => {
     cursor.advance(at('2026-01-15T12:00:00Z'));
     expect(cursor.due(at('2026-01-15T12:06:30Z'))).toEqual([]);
   });
+
+  it('after advancing, no longer hands out what was due before, even when not marked done', () => {
+    const cursor = new CandleCloseCursor(at('2026-01-15T12:04:30Z'), GRACE);
+    expect(cursor.due(at('2026-01-15T12:05:30Z'))).not.toEqual([]);
+    cursor.advance(at('2026-01-15T12:05:30Z'));
+    expect(cursor.due(at('2026-01-15T12:05:40Z'))).toEqual([]);
+  });
+
+  it('keeps what is marked done when advanced to the instant it already checked up to', () => {
+    const cursor = new CandleCloseCursor(at('2026-01-15T12:04:30Z'), GRACE);
+    const [minute] = cursor.due(at('2026-01-15T12:05:30Z'));
+    cursor.markDone(minute);
+    cursor.advance(at('2026-01-15T12:04:30Z'));
+    expect(describeBuckets(cursor.due(at('2026-01-15T12:05:30Z')))).toEqual([
+      '5m 2026-01-15T12:00:00.000Z',
+    ]);
+  });
 });

@@ -45,4 +45,19 @@ describe('ClosedCandleCache', () => {
     cache.set('a', []);
     expect(cache.get('a')).toBeUndefined();
   });
+
+  it('stops counting a replaced list when there is room for both', () => {
+    const cache = new ClosedCandleCache<number>(10);
+    cache.set('a', [1]);
+    cache.set('a', [1, 2]);
+    expect(cache.size).toBe(3);
+    expect(cache.get('a')).toEqual([1, 2]);
+  });
+
+  it('holds a list that fills the cache exactly', () => {
+    const cache = new ClosedCandleCache<number>(3);
+    cache.set('a', [1, 2]);
+    expect(cache.get('a')).toEqual([1, 2]);
+    expect(cache.size).toBe(3);
+  });
 });

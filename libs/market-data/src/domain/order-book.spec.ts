@@ -55,6 +55,12 @@ describe('normaliseOrderBook', () => {
     expect(book.bids.map((level) => level.price)).toEqual(['2999.5']);
     expect(book.asks).toEqual([]);
   });
+
+  it('carries the sequence only when the feed sent one', () => {
+    const raw = { symbol: 'BTC', time: 1_764_000_000_000, bids: [], asks: [] };
+    expect(normaliseOrderBook(raw)).not.toHaveProperty('sequence');
+    expect(normaliseOrderBook({ ...raw, sequence: 7 }).sequence).toBe(7);
+  });
 });
 
 describe('positiveDecimal and isPositiveDecimal', () => {

@@ -40,4 +40,14 @@ describe('QuietBookDetector', () => {
       ]),
     );
   });
+
+  it.each([0, -1])('rejects a threshold of %d ms', (thresholdMs) => {
+    expect(() => new QuietBookDetector(thresholdMs)).toThrow(
+      new RangeError('thresholdMs must be positive'),
+    );
+  });
+
+  it('accepts a threshold of 1 ms', () => {
+    expect(new QuietBookDetector(1).thresholdMs).toBe(1);
+  });
 });

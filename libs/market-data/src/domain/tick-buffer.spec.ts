@@ -44,4 +44,31 @@ describe('TickBuffer', () => {
   it('rejects a policy whose batch exceeds its capacity', () => {
     expect(() => new TickBuffer({ batchSize: 10, maxWaitMs: 1, capacity: 5 })).toThrow(RangeError);
   });
+
+  it('frees the room of the settled batch only, while another batch is still in flight', () => {
+    const buffer = new TickBuffer<number>(policy);
+    buffer.offer([1, 2, 3, 4], 0);
+    const first = buffer.take(0);
+    buffer.take(0);
+    expect(buffer.size).toBe(4);
+    buffer.settle(first.length);
+    expect(buffer.size).toBe(1);
+    buffer.settle(5);
+    expect(buffer.size).toBe(0);
+  });
+
+  it.each([
+    { batchSize: 0, maxWaitMs: 1, capacity: 5 },
+    { batchSize: 3, maxWaitMs: -1, capacity: 5 },
+  ])('rejects the policy %p, naming the rule', (bad) => {
+    expect(() => new TickBuffer(bad)).toThrow(
+      new RangeError('TickBuffer needs 1 <= batchSize <= capacity and maxWaitMs >= 0'),
+    );
+  });
+
+  it('accepts the smallest policy: a batch of 1 that fills the capacity, written without waiting', () => {
+    const buffer = new TickBuffer<number>({ batchSize: 1, maxWaitMs: 0, capacity: 1 });
+    expect(buffer.offer([1, 2], 0)).toEqual({ accepted: 1, refused: [2] });
+    expect(buffer.isDue(0)).toBe(true);
+  });
 });

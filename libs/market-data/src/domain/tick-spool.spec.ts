@@ -64,4 +64,19 @@ describe('linesWithinBound', () => {
   ])('$sizes with $used of $max used: $fit fit', ({ sizes, used, max, fit }) => {
     expect(linesWithinBound(sizes, used, max)).toBe(fit);
   });
+
+  it('round-trips a buyer-initiated trade of the live feed', () => {
+    const live: Tick = { ...trade, side: 'buy', source: 'pacifica' };
+    expect(decodeSpool(encodeSpoolLine(live))).toEqual({ ticks: [live], torn: 0 });
+  });
+
+  it('counts as torn a JSON line of the wrong shape: an object, a longer array, a field of the wrong type', () => {
+    const whole = JSON.parse(encodeSpoolLine(trade)) as unknown[];
+    const lines = [
+      JSON.stringify({ length: 7 }),
+      JSON.stringify([...whole, 'extra']),
+      JSON.stringify([whole[0], 7, ...whole.slice(2)]),
+    ];
+    expect(decodeSpool(`${lines.join('\n')}\n`)).toEqual({ ticks: [], torn: 3 });
+  });
 });

@@ -49,4 +49,11 @@ describe('normaliseTrade', () => {
   ])('rejects %j with a reason', (change, reason) => {
     expect(normaliseTrade({ ...trade, ...change }, 'pacifica')).toEqual({ ok: false, reason });
   });
+
+  it('accepts times from 2000-01-01 up to 2200-01-01 inclusive, and nothing outside', () => {
+    const atTime = (time: number) => normaliseTrade({ ...trade, time }, 'pacifica').ok;
+    const first = Date.parse('2000-01-01T00:00:00Z');
+    const last = Date.parse('2200-01-01T00:00:00Z');
+    expect([first - 1, first, last, last + 1].map(atTime)).toEqual([false, true, true, false]);
+  });
 });

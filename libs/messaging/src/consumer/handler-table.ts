@@ -1,5 +1,5 @@
 import { MessageHandler } from '@nestjs/microservices';
-import { from, isObservable, lastValueFrom, Observable, of } from 'rxjs';
+import { isObservable, lastValueFrom } from 'rxjs';
 
 import { contractFor } from '../contracts/registry';
 import { UnknownTopicError } from '../messaging.errors';
@@ -89,12 +89,12 @@ export class HandlerTable {
   }
 }
 
-/** Nest handlers return a value, a promise or an observable (which errors if the handler threw). */
+/**
+ * Nest handlers return a value, a promise or an observable (which errors if the handler threw);
+ * `invoke` has awaited the promise, so a value or an observable is left.
+ */
 function settle(result: unknown): Promise<unknown> {
-  const stream: Observable<unknown> = isObservable(result)
-    ? result
-    : result instanceof Promise
-      ? from(result as Promise<unknown>)
-      : of(result);
-  return lastValueFrom(stream, { defaultValue: undefined });
+  return isObservable(result)
+    ? lastValueFrom(result, { defaultValue: undefined })
+    : Promise.resolve(result);
 }
