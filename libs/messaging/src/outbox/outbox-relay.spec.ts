@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 
 import { createEnvelope, Envelope } from '../envelope';
 import { MessageBusPort } from '../message-bus.port';
@@ -44,6 +44,7 @@ const STATEMENTS = new Map<string, string>([
 class ScriptedDatabase {
   readonly statements: [string, unknown[]][] = [];
   backlogRows: { backlog: number }[] = [];
+  readonly subscribers: EntitySubscriberInterface[] = [];
 
   constructor(private readonly claims: Row[][]) {}
 
@@ -55,6 +56,16 @@ class ScriptedDatabase {
       return Promise.resolve([rows, rows.length]);
     }
     return Promise.resolve(name === 'backlog' ? this.backlogRows : []);
+  }
+
+  /** What TypeORM tells its subscribers when a transaction of OutboxWriter's commits. */
+  commitOutboxRows({ nested = false } = {}): void {
+    const queryRunner = { isTransactionActive: nested, data: { outboxWritten: true } };
+    for (const subscriber of this.subscribers) {
+      void subscriber.afterTransactionCommit?.({
+        queryRunner: queryRunner as unknown as QueryRunner,
+      } as never);
+    }
   }
 
   named(name: string): unknown[][] {
@@ -220,6 +231,47 @@ describe('OutboxRelay schedule', () => {
 
     expect(errors).toHaveBeenCalledWith('Outbox relay round failed: Error: database down');
     errors.mockRestore();
+    await relay.beforeApplicationShutdown();
+  });
+
+  it('starts a round at once when this process commits outbox rows, without waiting for the poll', async () => {
+    const { database, relay } = relayOver([], { intervalMs: 60_000 });
+    relay.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(10);
+    expect(database.named('claim')).toHaveLength(1);
+
+    database.commitOutboxRows({ nested: true });
+    await jest.advanceTimersByTimeAsync(10);
+    expect(database.named('claim')).toHaveLength(1);
+
+    database.commitOutboxRows();
+    await jest.advanceTimersByTimeAsync(10);
+    expect(database.named('claim')).toHaveLength(2);
+
+    await relay.beforeApplicationShutdown();
+    expect(database.subscribers).toHaveLength(0);
+  });
+
+  it('leaves the retries of a failing send to the poll: commits do not wake it until a round succeeds', async () => {
+    const { database, bus, relay } = relayOver([[row('a', '1')], [row('a', '1')]], {
+      intervalMs: 1_000,
+    });
+    bus.failOn.set('a', new Error('broker down'));
+    relay.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(10);
+    expect(database.named('claim')).toHaveLength(1);
+
+    database.commitOutboxRows();
+    await jest.advanceTimersByTimeAsync(10);
+    expect(database.named('claim')).toHaveLength(1);
+
+    bus.failOn.clear();
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(database.named('claim')).toHaveLength(2);
+    database.commitOutboxRows();
+    await jest.advanceTimersByTimeAsync(10);
+    expect(database.named('claim')).toHaveLength(3);
+
     await relay.beforeApplicationShutdown();
   });
 });
