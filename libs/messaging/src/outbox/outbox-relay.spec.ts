@@ -274,4 +274,42 @@ describe('OutboxRelay schedule', () => {
 
     await relay.beforeApplicationShutdown();
   });
+
+  it('wakes for a commit made while its first round is still claiming', async () => {
+    const { database, relay } = relayOver([], { intervalMs: 60_000 });
+    let releaseClaim = () => {};
+    const query = database.query.bind(database);
+    jest.spyOn(database, 'query').mockImplementationOnce(
+      (sql, parameters) =>
+        new Promise((resolve) => {
+          releaseClaim = () => resolve(query(sql, parameters));
+        }),
+    );
+    relay.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(10);
+
+    database.commitOutboxRows();
+    releaseClaim();
+    await jest.advanceTimersByTimeAsync(10);
+
+    expect(database.named('claim')).toHaveLength(2);
+    await relay.beforeApplicationShutdown();
+  });
+
+  it('leaves a round that failed on the database to the poll too: commits do not wake it', async () => {
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { database, relay } = relayOver([], { intervalMs: 1_000 });
+    jest.spyOn(database, 'query').mockRejectedValueOnce(new Error('database down'));
+    relay.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(10);
+
+    database.commitOutboxRows();
+    await jest.advanceTimersByTimeAsync(10);
+    expect(database.named('claim')).toHaveLength(0);
+
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(database.named('claim')).toHaveLength(1);
+    errors.mockRestore();
+    await relay.beforeApplicationShutdown();
+  });
 });
