@@ -213,9 +213,10 @@ function isoTimeFormatter(): (time: Date) => string {
 }
 
 const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIAL_ALL = new RegExp(COPY_SPECIAL.source, 'g');
 
 function copyField(value: string): string {
-  return value.replace(/[\\\t\n\r]/g, (char) => COPY_ESCAPES[char]);
+  return value.replace(COPY_SPECIAL_ALL, (char) => COPY_ESCAPES[char]);
 }
 
 const COPY_ESCAPES: Record<string, string> = {
